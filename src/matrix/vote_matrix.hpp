@@ -1,0 +1,126 @@
+// VoteMatrix: the in-memory, analysis-ready form of one source's roll calls.
+//
+// Countries x roll calls, stored as bit-planes: for each country, one bit per roll
+// call in each of four planes (Yes, Abstain, No, NonVoting). A pairwise count such
+// as "both voted yes" over any set of roll calls is then popcount(Yi & Yj & mask)
+// over 64 roll calls per word. Roll calls are sorted by (date, id) so that a
+// session or a year is a contiguous column range.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/vote.hpp"
+
+namespace rostrum {
+
+using Word = std::uint64_t;
+constexpr int kWordBits = 64;
+
+enum class Body : std::uint8_t { GeneralAssembly = 0, SecurityCouncil = 1 };
+std::string_view body_code(Body b);  // "ga" / "sc"
+
+// The six unvotes / Voeten issue codes, as bits of RollCall::issues.
+enum IssueBit : std::uint8_t {
+  kIssueMe = 1 << 0,  // Palestinian conflict
+  kIssueNu = 1 << 1,  // nuclear weapons and material
+  kIssueDi = 1 << 2,  // arms control and disarmament
+  kIssueHr = 1 << 3,  // human rights
+  kIssueCo = 1 << 4,  // colonialism
+  kIssueEc = 1 << 5,  // economic development
+};
+// Parses "me", "nu", ... (or a comma list) into a mask; 0 for an unknown code.
+std::uint8_t parse_issue_code(std::string_view code);
+std::string issue_codes(std::uint8_t mask);  // "me,hr"
+
+struct RollCallInfo {
+  std::int64_t id = 0;       // store id (unique in the store)
+  std::string key;           // the source's own id (unvotes rcid, UNDL record id, symbol)
+  Body body = Body::GeneralAssembly;
+  int session = 0;           // regular session number; emergency sessions: 0 (see session_label)
+  std::string session_label; // "74", "ES-11"
+  Date date = 0;
+  std::string symbol;        // "A/RES/74/10", "R/1/66", "S/RES/2323(2016)"
+  std::string title;         // short title
+  std::string description;   // longer text when the source has one
+  bool important = false;
+  bool amendment = false;
+  bool paragraph = false;
+  std::uint8_t issues = 0;   // IssueBit mask
+  std::string subjects;      // UNBIS subjects, '|' separated, when present
+  int year() const { return date_year(date); }
+};
+
+// Which roll calls an analysis uses. Empty optionals select everything.
+struct RollCallFilter {
+  std::optional<int> session_from, session_to;  // regular sessions, inclusive
+  std::optional<Date> date_from, date_to;       // inclusive
+  std::uint8_t issues = 0;                      // any of these issues (0 = all)
+  bool important_only = false;
+  bool exclude_amendments = false;
+  bool exclude_paragraphs = false;
+  bool include_emergency = true;                // ES sessions (session 0) kept unless a session range is given
+};
+
+class VoteMatrix {
+ public:
+  VoteMatrix() = default;
+
+  // Builders (used by the store loader and by tests that make matrices by hand).
+  // Countries and roll calls are added first, then votes; finish() sorts roll
+  // calls by (date, id) and packs the planes.
+  int add_country(std::string iso3);
+  int add_rollcall(RollCallInfo info);
+  void set_vote(int country, int rollcall, Vote v);
+  void finish();
+
+  int countries() const { return static_cast<int>(iso3_.size()); }
+  int rollcalls() const { return static_cast<int>(rollcalls_.size()); }
+  int words() const { return words_; }  // words per plane
+  const std::string& iso3(int country) const { return iso3_[country]; }
+  int country_index(std::string_view iso3) const;  // -1 when not in this matrix
+  const RollCallInfo& rollcall(int r) const { return rollcalls_[r]; }
+  const std::vector<RollCallInfo>& rollcall_infos() const { return rollcalls_; }
+
+  Vote vote(int country, int rollcall) const;
+  // Bit-planes of one country: words() words each.
+  const Word* yes(int c) const { return planes_.data() + plane_offset(c, 0); }
+  const Word* abstain(int c) const { return planes_.data() + plane_offset(c, 1); }
+  const Word* no(int c) const { return planes_.data() + plane_offset(c, 2); }
+  const Word* nonvoting(int c) const { return planes_.data() + plane_offset(c, 3); }
+
+  // A mask over roll calls (words() words) selecting those that pass the filter.
+  std::vector<Word> select(const RollCallFilter& f) const;
+  // Roll calls of each country with a Yes/Abstain/No vote under `mask`.
+  std::int64_t count_cast(int c, const std::vector<Word>& mask) const;
+
+ private:
+  std::size_t plane_offset(int c, int plane) const {
+    return (static_cast<std::size_t>(c) * 4 + plane) * static_cast<std::size_t>(words_);
+  }
+  std::vector<std::string> iso3_;
+  std::vector<RollCallInfo> rollcalls_;
+  std::vector<std::uint8_t> pending_;  // country-major vote codes before finish()
+  std::vector<Word> planes_;
+  int words_ = 0;
+  bool finished_ = false;
+};
+
+// Periods: a partition of the roll calls by session, year or all. Each period is a
+// mask over roll calls (usually one contiguous run of words, as roll calls are
+// sorted by date; emergency sessions interleave, hence masks and not ranges).
+enum class PeriodKind { session, year, all };
+struct Period {
+  std::string label;        // "74", "ES-11", "2019", "all"
+  int word_begin = 0;       // first word holding a roll call of the period
+  int word_end = 0;         // one past the last such word
+  std::vector<Word> mask;   // words() words; bit r set when roll call r is in the period
+};
+// Periods in date order; `within` (words() words) restricts them to selected roll
+// calls, and periods with no selected roll call are dropped.
+std::vector<Period> make_periods(const VoteMatrix& m, PeriodKind kind, const std::vector<Word>& within);
+
+}  // namespace rostrum
