@@ -1,0 +1,209 @@
+#include "server/api_spec.hpp"
+
+namespace rostrum::server {
+namespace {
+
+ParamSpec str(std::string name, std::string description, std::string example = {}) {
+  return {std::move(name), "string", std::move(description), {}, std::move(example)};
+}
+ParamSpec integer(std::string name, std::string description, std::string example = {}) {
+  return {std::move(name), "integer", std::move(description), {}, std::move(example)};
+}
+ParamSpec number(std::string name, std::string description, std::string example = {}) {
+  return {std::move(name), "number", std::move(description), {}, std::move(example)};
+}
+ParamSpec boolean(std::string name, std::string description) {
+  return {std::move(name), "boolean", std::move(description), {"0", "1", "true", "false"}, {}};
+}
+ParamSpec choice(std::string name, std::string description, std::vector<std::string> values) {
+  return {std::move(name), "string", std::move(description), std::move(values), {}};
+}
+
+ParamSpec body() {
+  return choice("body", "UN body: General Assembly plenary (ga, default) or Security Council (sc).",
+                {"ga", "sc"});
+}
+ParamSpec by() {
+  return choice("by", "Period of aggregation: one row per session, per calendar year, or one for the whole range.",
+                {"session", "year", "all"});
+}
+ParamSpec from() { return integer("from", "First year included (inclusive).", "1991"); }
+ParamSpec to() { return integer("to", "Last year included (inclusive).", "2019"); }
+ParamSpec session() {
+  return str("session", "One session (a number, or an emergency session such as ES-11).", "74");
+}
+ParamSpec year() { return integer("year", "One calendar year.", "2019"); }
+ParamSpec issue() {
+  return str("issue",
+             "Only roll calls on this issue: me (Palestinian conflict), nu (nuclear weapons), "
+             "di (arms control and disarmament), hr (human rights), co (colonialism), "
+             "ec (economic development).",
+             "hr");
+}
+ParamSpec important() { return boolean("important", "Only roll calls flagged as important votes."); }
+
+std::vector<EndpointSpec> build() {
+  std::vector<EndpointSpec> e;
+  e.push_back({"/api", "", "List the endpoints", "The endpoints of this API and what they answer.", {}, {}});
+  e.push_back({"/api/health", "", "Liveness check",
+               "Always answers 200 while the server runs: status, version, store path and uptime.", {}, {}});
+  e.push_back({"/api/openapi.json", "", "This API as an OpenAPI 3 document", "", {}, {}});
+  e.push_back({"/api/info", "info", "What the store holds",
+               "Sources, bodies, roll calls, votes, countries and the data version (same content as "
+               "`rostrum info --format json`).",
+               {},
+               {}});
+  e.push_back({"/api/countries", "countries", "Countries in the registry",
+               "Canonical ids (ISO 3166 alpha-3 or a project code for historic states), ISO2, COW code, "
+               "UN M49 numeric code and region, display name, successor links.",
+               {str("q", "Only countries whose name, code or name variant matches this text.")},
+               {}});
+  e.push_back({"/api/groups", "groups", "Country groups",
+               "Named groups (EU, NATO, G7, BRICS, CRINK, ...) with their dated membership.",
+               {str("group", "Only this group.", "G7")},
+               {}});
+  e.push_back({"/api/agree", "agree", "Agreement between pairs of states",
+               "One row per pair and period. a and b take comma-separated countries (ISO3, ISO2, COW "
+               "code or name), a group name, or `all`. With ci=1 the rows carry bootstrap percentile "
+               "intervals (lo, hi) from resampling roll calls within each period.",
+               {str("a", "First side: countries (comma-separated), a group, or all.", "USA"),
+                str("b", "Second side: countries (comma-separated), a group, or all.", "RUS,CHN"),
+                str("measure",
+                    "Agreement measure: agree (Voeten, drops unanimous roll calls), agree_all, "
+                    "coincidence (US State Department; presets votes_only, partial, "
+                    "nonvoting_abstain), s (Signorino-Ritter S), s2 (squared), kappa, pi (Häge), "
+                    "a (chance-adjusted).",
+                    "agree"),
+                by(), from(), to(), session(), year(), issue(), important(), body(),
+                boolean("ci", "Add bootstrap percentile intervals (lo, hi)."),
+                integer("boot", "Bootstrap replicates when ci=1.", "200"),
+                integer("seed", "Random seed for the bootstrap.", "1")},
+               {"a", "b", "period", "measure", "value", "n", "lo", "hi"}});
+  e.push_back({"/api/cohesion", "cohesion", "Cohesion of groups over time",
+               "Per group and period, the mean over roll calls of the chosen index (absences "
+               "excluded), with a simulated null (mean and 95% band) for a random group of the same "
+               "size.",
+               {str("group", "Groups (comma-separated names) or countries forming one ad-hoc group.",
+                    "G7,CRINK"),
+                choice("index", "Cohesion index: Rice, Attinà, or Hix-Noury-Roland agreement index.",
+                       {"rice", "attina", "ai"}),
+                by(), from(), to(), session(), year(), issue(), important(), body()},
+               {"group", "period", "index", "value", "n", "null_mean", "null_lo", "null_hi"}});
+  e.push_back({"/api/ideal", "ideal", "Ideal points over time",
+               "Dynamic ideal-point estimates per country and session, with posterior SD and 95% "
+               "interval.",
+               {str("countries", "Countries (comma-separated) or a group; default all.", "USA,CHN,RUS"),
+                from(), to(), body()},
+               {"country", "session", "year", "ideal", "sd", "lo", "hi", "nvotes"}});
+  e.push_back({"/api/blocs", "blocs", "Voting blocs",
+               "Communities of the agreement graph for one period (year or session), with modularity.",
+               {year(), session(),
+                number("gamma", "Resolution parameter of the community detection.", "1.0"), issue(),
+                body()},
+               {}});
+  e.push_back({"/api/shifts", "shifts", "Change points in a pair's agreement",
+               "Change points of the agreement series of a pair (binomial cost on agree/disagree "
+               "counts, PELT with a penalty path).",
+               {str("a", "First country.", "USA"), str("b", "Second country.", "ISR"),
+                str("measure", "Agreement measure (as in /api/agree).", "agree"), from(), to(),
+                issue(), body()},
+               {}});
+  return e;
+}
+
+nlohmann::json param_json(const ParamSpec& p) {
+  nlohmann::json schema = {{"type", p.type}};
+  if (!p.values.empty() && p.type == "string") schema["enum"] = p.values;
+  if (p.type == "boolean") schema = {{"type", "string"}, {"enum", p.values}};
+  nlohmann::json j = {{"name", p.name}, {"in", "query"}, {"required", false}, {"description", p.description},
+                      {"schema", schema}};
+  if (!p.example.empty()) j["example"] = p.example;
+  return j;
+}
+
+nlohmann::json table_schema(const std::vector<std::string>& columns) {
+  nlohmann::json row = {{"type", "object"}, {"additionalProperties", true}};
+  if (!columns.empty()) {
+    nlohmann::json props = nlohmann::json::object();
+    for (const auto& c : columns) props[c] = nlohmann::json::object();
+    row["properties"] = props;
+  }
+  return {{"type", "object"},
+          {"required", {"columns", "rows"}},
+          {"properties",
+           {{"columns", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+            {"rows", {{"type", "array"}, {"items", row}}}}},
+          {"additionalProperties", true}};
+}
+
+}  // namespace
+
+const std::vector<EndpointSpec>& endpoints() {
+  static const std::vector<EndpointSpec> all = build();
+  return all;
+}
+
+const EndpointSpec* find_endpoint(const std::string& path) {
+  for (const auto& e : endpoints())
+    if (e.path == path) return &e;
+  return nullptr;
+}
+
+nlohmann::json openapi_document() {
+  nlohmann::json paths = nlohmann::json::object();
+  const nlohmann::json error_response = {
+      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+  for (const auto& e : endpoints()) {
+    nlohmann::json op = {{"summary", e.summary}, {"operationId", e.command.empty() ? (e.path == "/api" ? "index" : e.path.substr(5)) : e.command}};
+    if (op["operationId"] == "openapi.json") op["operationId"] = "openapi";
+    if (!e.description.empty()) op["description"] = e.description;
+    nlohmann::json params = nlohmann::json::array();
+    for (const auto& p : e.params) params.push_back(param_json(p));
+    if (!e.command.empty()) {
+      params.push_back(param_json({"format", "string", "Response format: json (default) or csv.", {"json", "csv"}, {}}));
+    }
+    if (!params.empty()) op["parameters"] = params;
+    nlohmann::json ok = {{"description", "OK"}};
+    if (!e.command.empty()) {
+      ok["content"] = {{"application/json", {{"schema", table_schema(e.columns)}}},
+                       {"text/csv", {{"schema", {{"type", "string"}}}}}};
+    } else {
+      ok["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
+    }
+    nlohmann::json responses = {{"200", ok}};
+    if (!e.command.empty()) {
+      responses["400"] = error_response;
+      responses["400"]["description"] = "Bad parameter (the error names it)";
+      responses["413"] = error_response;
+      responses["413"]["description"] = "Result too large: narrow the query";
+      responses["501"] = error_response;
+      responses["501"]["description"] = "This analysis is not available in this build yet";
+      responses["503"] = error_response;
+      responses["503"]["description"] = "The store cannot be read";
+    }
+    op["responses"] = responses;
+    paths[e.path] = {{"get", op}};
+  }
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "rostrum alignment observatory API"},
+            {"version", "0.1.0"},
+            {"description",
+             "Read-only JSON over the rostrum query layer: agreement between states, group "
+             "cohesion, ideal points, blocs and change points from UN roll-call votes. Every table "
+             "endpoint answers {\"columns\": [...], \"rows\": [{column: value}, ...]} plus metadata, "
+             "or CSV with format=csv. Errors answer {\"error\": message, \"parameter\": name}."}}},
+          {"servers", {{{"url", "/"}}}},
+          {"paths", paths},
+          {"components",
+           {{"schemas",
+             {{"Error",
+               {{"type", "object"},
+                {"required", {"error"}},
+                {"properties",
+                 {{"error", {{"type", "string"}}},
+                  {"parameter", {{"type", "string"}}},
+                  {"command", {{"type", "string"}}}}}}}}}}}};
+}
+
+}  // namespace rostrum::server
