@@ -346,6 +346,7 @@ constexpr VariantRow kVariants[] = {
     {"GBR", "Great Britain"},
     {"GBR", "Britain"},
     {"GBR", "England"},
+    {"GMB", "Gambia (Republic of The)"},  // State Department 2019 report
     {"HRV", "Hrvatska"},
     {"IRL", "Eire"},
     {"IRN", "Iran"},  // COW
@@ -364,6 +365,7 @@ constexpr VariantRow kVariants[] = {
     {"KOR", "South Korea"},  // COW
     {"LAO", "Laos"},  // COW
     {"LAO", "Lao PDR"},
+    {"LAO", "Lao People?s Democratic Republic"},  // State Department 2019 report (mangled apostrophe)
     {"LBY", "LIBYAN ARAB JAMAHIRIYA"},  // UNDL header
     {"LBY", "LIBYAN ARAB REPUBLIC"},  // UNDL header
     {"LCA", "St. Lucia"},  // COW
@@ -456,7 +458,6 @@ constexpr CodeAlias kCodeAliases[] = {
     {"260", "DEU"},
     // Withdrawn ISO 3166 codes still found in older files.
     {"ZAR", "COD"}, {"ZR", "COD"},  // Zaire
-    {"ROM", "ROU"},                 // Romania before 2002
     {"TMP", "TLS"}, {"TP", "TLS"},  // East Timor
     {"BUR", "MMR"}, {"BU", "MMR"},  // Burma
     {"DHY", "BEN"}, {"DY", "BEN"},  // Dahomey

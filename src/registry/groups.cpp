@@ -252,17 +252,17 @@ Group nam() {
 
 Group g77() {
   Group g{"G77",
-          "Group of 77 at the UN, current member states (g77.org list; China associates as "
-          "'G77 and China' but is not counted), all dated from the Joint Declaration of "
+          "Group of 77 at the UN, its 133 current member states (g77.org lists 134 with "
+          "China, which associates as 'G77 and China' and is not counted here), all dated from the Joint Declaration of "
           "1964-06-15 (approximation: join and leave dates not modelled)",
           {}};
   add(g,
-      "AFG AGO ARG ATG BDI BEN BFA BGD BHR BHS BLZ BOL BRA BRB BRN BTN BWA CAF CHL CIV CMR "
+      "AFG AGO ARG ATG BDI BEN BFA BGD BHR BHS BIH BLZ BOL BRA BRB BRN BTN BWA CAF CHL CIV CMR "
       "COD COG COL COM CPV CRI CUB DJI DMA DOM DZA ECU EGY ERI ETH FJI FSM GAB GHA GIN GMB "
       "GNB GNQ GRD GTM GUY HND HTI IDN IND IRN IRQ JAM JOR KEN KHM KIR KNA KWT LAO LBN LBR "
       "LBY LCA LKA LSO MAR MDG MDV MHL MLI MMR MNG MOZ MRT MUS MWI MYS NAM NER NGA NIC NPL "
       "NRU OMN PAK PAN PER PHL PNG PRK PRY PSE QAT RWA SAU SDN SEN SGP SLB SLE SLV SOM SSD "
-      "STP SUR SWZ SYC SYR TCD TGO THA TJK TLS TON TTO TUN TZA UGA URY VCT VEN VNM VUT WSM "
+      "STP SUR SWZ SYC SYR TCD TGO THA TJK TKM TLS TON TTO TUN TZA UGA URY VCT VEN VNM VUT WSM "
       "YEM ZAF ZMB ZWE ARE",
       19640615);
   return g;
