@@ -295,10 +295,13 @@ constexpr VariantRow kVariants[] = {
     {"ATG", "Antigua"},
     {"BEN", "DAHOMEY"},  // UNDL header
     {"BFA", "UPPER VOLTA"},  // UNDL header
+    {"BHS", "Bahamas, The"},  // World Bank
     {"BIH", "Bosnia"},
+    {"BIH", "Bosnia-Herzegovina"},  // older or official form
     {"BLR", "BYELORUSSIAN SSR"},  // UNDL header
     {"BLR", "Byelorussia"},
     {"BLR", "Belorussia"},
+    {"BLR", "Byelorussian Soviet Socialist Republic"},  // older or official form
     {"BOL", "Bolivia"},  // COW
     {"BOL", "PLURINATIONAL STATE OF BOLIVIA"},  // UNDL header
     {"BOL", "BOLIVIA (PLURINATIOANL STATE OF)"},  // UNDL header
@@ -319,9 +322,11 @@ constexpr VariantRow kVariants[] = {
     {"COD", "CONGO (DEMOCRATIC REPUBLIC OF)"},  // UNDL header
     {"COD", "DR Congo"},
     {"COD", "DRC"},
+    {"COD", "Congo, Dem. Rep."},  // World Bank
     {"COG", "Congo - Brazzaville"},  // unvotes
     {"COG", "Republic of the Congo"},
     {"COG", "Republic of Congo"},
+    {"COG", "Congo, Rep."},  // World Bank
     {"CPV", "Cape Verde"},  // COW
     {"CSK", "Czechoslovak Socialist Republic"},
     {"CSK", "Czech and Slovak Federal Republic"},
@@ -338,8 +343,10 @@ constexpr VariantRow kVariants[] = {
     {"EAZ", "People's Republic of Zanzibar"},
     {"EGY", "UNITED ARAB REPUBLIC"},  // UNDL header
     {"EGY", "UAR"},
+    {"EGY", "Egypt, Arab Rep."},  // World Bank
     {"FSM", "Federated States of Micronesia"},  // COW
     {"FSM", "Micronesia"},
+    {"FSM", "Micronesia, Fed. Sts."},  // World Bank
     {"GBR", "United Kingdom of Great Britain and Northern Ireland"},  // ISO 3166
     {"GBR", "UK"},
     {"GBR", "U.K."},
@@ -347,10 +354,13 @@ constexpr VariantRow kVariants[] = {
     {"GBR", "Britain"},
     {"GBR", "England"},
     {"GMB", "Gambia (Republic of The)"},  // State Department 2019 report
+    {"GMB", "Gambia, The"},  // World Bank
+    {"HKG", "Hong Kong SAR, China"},  // World Bank
     {"HRV", "Hrvatska"},
     {"IRL", "Eire"},
     {"IRN", "Iran"},  // COW
     {"IRN", "Islamic Republic of Iran"},
+    {"IRN", "Iran, Islamic Rep."},  // World Bank
     {"KAZ", "TKAZAKHSTAN"},  // UNDL header
     {"KAZ", "Kazakstan"},
     {"KGZ", "Kyrgyz Republic"},
@@ -363,31 +373,42 @@ constexpr VariantRow kVariants[] = {
     {"KNA", "SAINT CHRISTOPHER AND NEVIS"},  // UNDL header
     {"KOR", "Korea, Republic of"},  // ISO 3166
     {"KOR", "South Korea"},  // COW
+    {"KOR", "Korea, Rep."},  // World Bank
     {"LAO", "Laos"},  // COW
     {"LAO", "Lao PDR"},
     {"LAO", "Lao People?s Democratic Republic"},  // State Department 2019 report (mangled apostrophe)
     {"LBY", "LIBYAN ARAB JAMAHIRIYA"},  // UNDL header
     {"LBY", "LIBYAN ARAB REPUBLIC"},  // UNDL header
+    {"LBY", "Socialist People's Libyan Arab Jamahiriya"},  // older or official form
+    {"LBY", "Great Socialist People's Libyan Arab Jamahiriya"},  // older or official form
     {"LCA", "St. Lucia"},  // COW
     {"LKA", "CEYLON"},  // UNDL header
+    {"MAC", "Macau"},  // older or official form
+    {"MAC", "Macao SAR, China"},  // World Bank
     {"MDA", "Moldova, Republic of"},  // ISO 3166
     {"MDA", "Moldova"},  // COW
     {"MDA", "REPULIC OF MOLDOVA"},  // UNDL header
+    {"MDG", "Malagasy Republic"},  // older or official form
     {"MDV", "MALDIVE ISLANDS"},  // UNDL header
     {"MHL", "Marshall Is."},
     {"MKD", "Macedonia"},  // COW
     {"MKD", "THE FORMER YUGOSLAV REPUBLIC OF MACEDONIA"},  // UNDL header
     {"MKD", "FYROM"},
+    {"MKD", "Macedonia, the former Yugoslav Republic of"},  // older or official form
+    {"MKD", "Republic of North Macedonia"},  // older or official form
     {"MMR", "Myanmar (Burma)"},  // unvotes
     {"MMR", "BURMA"},  // UNDL header
+    {"MMR", "Union of Burma"},  // older or official form
     {"MYS", "FEDERATION OF MALAYA"},  // UNDL header
     {"MYS", "Malaya"},
     {"NLD", "Netherlands, Kingdom of the"},  // ISO 3166
     {"NLD", "Holland"},
+    {"NLD", "Kingdom of the Netherlands"},  // older or official form
     {"PHL", "PHILIPPINE REPUBLIC"},  // UNDL header
     {"PRK", "Korea, Democratic People's Republic of"},  // ISO 3166
     {"PRK", "North Korea"},  // COW
     {"PRK", "DPRK"},
+    {"PRK", "Korea, Dem. People's Rep."},  // World Bank
     {"PSE", "Palestine, State of"},  // ISO 3166
     {"PSE", "Palestine"},
     {"PSE", "Palestinian Territories"},
@@ -419,6 +440,7 @@ constexpr VariantRow kVariants[] = {
     {"TZA", "TANGANYIKA"},  // UNDL header
     {"TZA", "United Republic of Tanganyika and Zanzibar"},
     {"UKR", "UKRAINIAN SSR"},  // UNDL header
+    {"UKR", "Ukrainian Soviet Socialist Republic"},  // older or official form
     {"USA", "United States of America"},  // ISO 3166
     {"USA", "Aa UNITED STATES"},  // UNDL header
     {"USA", "USA"},
@@ -433,14 +455,17 @@ constexpr VariantRow kVariants[] = {
     {"VCT", "St. Vincent & Grenadines"},  // unvotes
     {"VCT", "Saint Vincent"},
     {"VEN", "Venezuela"},  // COW
+    {"VEN", "Venezuela, RB"},  // World Bank
     {"VGB", "Virgin Islands (British)"},  // ISO 3166
     {"VIR", "Virgin Islands (U.S.)"},  // ISO 3166
     {"VNM", "Vietnam"},  // COW
     {"VNM", "Socialist Republic of Viet Nam"},
     {"VNM", "Democratic Republic of Vietnam"},
     {"VNM", "North Vietnam"},
+    {"WSM", "Western Samoa"},  // older or official form
     {"XKX", "Republic of Kosovo"},
     {"YAR", "North Yemen"},
+    {"YEM", "Yemen, Rep."},  // World Bank
     {"YMD", "Yemen People's Republic"},  // COW
     {"YMD", "DEMOCRATIC YEMEN"},  // UNDL header
     {"YMD", "SOUTHERN YEMEN"},  // UNDL header
