@@ -41,6 +41,11 @@ ParamSpec issue() {
              "hr");
 }
 ParamSpec important() { return boolean("important", "Only roll calls flagged as important votes."); }
+ParamSpec source() {
+  return str("source", "Imported source to read (see /api/info); default: the body's default source.");
+}
+ParamSpec no_amendments() { return boolean("no-amendments", "Leave out votes on amendments."); }
+ParamSpec no_paragraphs() { return boolean("no-paragraphs", "Leave out separate votes on paragraphs."); }
 
 std::vector<EndpointSpec> build() {
   std::vector<EndpointSpec> e;
@@ -56,39 +61,50 @@ std::vector<EndpointSpec> build() {
   e.push_back({"/api/countries", "countries", "Countries in the registry",
                "Canonical ids (ISO 3166 alpha-3 or a project code for historic states), ISO2, COW code, "
                "UN M49 numeric code and region, display name, successor links.",
-               {str("q", "Only countries whose name, code or name variant matches this text.")},
-               {}});
+               {},
+               {"iso3", "iso2", "cow", "cow_abbr", "m49", "name", "region", "subregion", "historic", "successors"}});
   e.push_back({"/api/groups", "groups", "Country groups",
                "Named groups (EU, NATO, G7, BRICS, CRINK, ...) with their dated membership.",
-               {str("group", "Only this group.", "G7")},
-               {}});
+               {str("date", "Membership on this date (YYYY-MM-DD); default today.", "2020-01-01")},
+               {"name", "members", "size", "ever_members", "description"}});
   e.push_back({"/api/agree", "agree", "Agreement between pairs of states",
                "One row per pair and period. a and b take comma-separated countries (ISO3, ISO2, COW "
-               "code or name), a group name, or `all`. With ci=1 the rows carry bootstrap percentile "
-               "intervals (lo, hi) from resampling roll calls within each period.",
+               "code or name), group names, or `all` (a=all&b=all gives every unordered pair). With "
+               "ci=0.95 the rows carry bootstrap percentile intervals (lo, hi) from resampling roll "
+               "calls within each period. The period column holds the session, the year, or the "
+               "label of the whole range.",
                {str("a", "First side: countries (comma-separated), a group, or all.", "USA"),
                 str("b", "Second side: countries (comma-separated), a group, or all.", "RUS,CHN"),
-                str("measure",
-                    "Agreement measure: agree (Voeten, drops unanimous roll calls), agree_all, "
-                    "coincidence (US State Department; presets votes_only, partial, "
-                    "nonvoting_abstain), s (Signorino-Ritter S), s2 (squared), kappa, pi (Häge), "
-                    "a (chance-adjusted).",
-                    "agree"),
-                by(), from(), to(), session(), year(), issue(), important(), body(),
-                boolean("ci", "Add bootstrap percentile intervals (lo, hi)."),
-                integer("boot", "Bootstrap replicates when ci=1.", "200"),
+                choice("measure",
+                       "Agreement measure: agree (Voeten; drops unanimous roll calls unless "
+                       "keep-unanimous=1), coincidence (US State Department, see rule), s "
+                       "(Signorino-Ritter S, absolute), s2 (S, squared), kappa and pi (Häge 2011, "
+                       "quadratic weights), a (chance-adjusted S).",
+                       {"agree", "coincidence", "s", "s2", "kappa", "pi", "a"}),
+                choice("rule", "Coincidence regime (measure=coincidence): default partial.",
+                       {"votes-only", "partial", "nonvoting-as-abstain"}),
+                boolean("keep-unanimous", "measure=agree: keep roll calls on which every voting state voted alike."),
+                by(), from(), to(), session(), year(), issue(), important(), no_amendments(), no_paragraphs(),
+                body(), source(),
+                number("ci", "Confidence level of bootstrap percentile intervals (lo, hi), e.g. 0.95; 0 = none.", "0.95"),
+                integer("boot", "Bootstrap replicates when ci > 0 (default 1000).", "1000"),
                 integer("seed", "Random seed for the bootstrap.", "1")},
                {"a", "b", "period", "measure", "value", "n", "lo", "hi"}});
   e.push_back({"/api/cohesion", "cohesion", "Cohesion of groups over time",
                "Per group and period, the mean over roll calls of the chosen index (absences "
                "excluded), with a simulated null (mean and 95% band) for a random group of the same "
                "size.",
-               {str("group", "Groups (comma-separated names) or countries forming one ad-hoc group.",
-                    "G7,CRINK"),
-                choice("index", "Cohesion index: Rice, Attinà, or Hix-Noury-Roland agreement index.",
+               {str("group", "One group name (G7, EU, CRINK, ...) or a comma-separated list of countries forming an ad-hoc group.",
+                    "CRINK"),
+                choice("index", "Cohesion index: Rice, Attinà, or Hix-Noury-Roland agreement index (default ai).",
                        {"rice", "attina", "ai"}),
-                by(), from(), to(), session(), year(), issue(), important(), body()},
-               {"group", "period", "index", "value", "n", "null_mean", "null_lo", "null_hi"}});
+                integer("null", "Replicates of the simulated null (random groups of the same size); default 200.", "200"),
+                integer("seed", "Random seed for the null.", "1"),
+                boolean("defections", "Instead of cohesion: per member, how often it voted against the group majority "
+                        "(columns group, period, country, votes, defections, rate)."),
+                by(), from(), to(), session(), year(), issue(), important(), no_amendments(), no_paragraphs(),
+                body(), source()},
+               {"group", "period", "index", "value", "n", "members", "null_mean", "null_lo", "null_hi"}});
   e.push_back({"/api/ideal", "ideal", "Ideal points over time",
                "Dynamic ideal-point estimates per country and session, with posterior SD and 95% "
                "interval.",

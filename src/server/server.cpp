@@ -81,7 +81,7 @@ std::string parameter_of(const std::string& message) {
 bool names_unknown_command(const std::string& message) {
   std::string m = message;
   std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::tolower(c); });
-  return m.find("unknown command") != std::string::npos || m.find("not implemented") != std::string::npos ||
+  return m.find("unknown command") != std::string::npos || m.find("unknown query") != std::string::npos || m.find("not implemented") != std::string::npos ||
          m.find("not available") != std::string::npos || m.find("unknown analysis") != std::string::npos;
 }
 

@@ -40,7 +40,7 @@ struct FakeQuery {
       std::lock_guard lock(mutex);
       last = params;
     }
-    if (command == "ideal") throw rostrum::UsageError("unknown command 'ideal'");
+    if (command == "ideal") throw rostrum::UsageError("unknown query 'ideal'");
     if (command == "blocs") throw rostrum::StoreError("cannot open store 'x.db'");
     if (command == "shifts") throw std::runtime_error("boom");
     Table t;
