@@ -269,6 +269,26 @@ WeightedGraph consensus_graph(const std::vector<std::vector<int>>& runs, int n, 
   return graph;
 }
 
+// Per bloc, the member with the largest weight to its own bloc (ties: lowest index).
+std::vector<std::string> bloc_cores(const WeightedGraph& graph, const std::vector<int>& membership, int blocs,
+                                    const std::vector<std::string>& states) {
+  std::vector<double> inside(graph.nodes, 0.0);
+  for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+    const auto [i, j] = graph.edges[e];
+    if (membership[i] != membership[j]) continue;
+    inside[i] += graph.weights[e];
+    inside[j] += graph.weights[e];
+  }
+  std::vector<int> best(blocs, -1);
+  for (int i = 0; i < graph.nodes; ++i) {
+    int& b = best[membership[i]];
+    if (b < 0 || inside[i] > inside[b]) b = i;
+  }
+  std::vector<std::string> cores;
+  for (int b : best) cores.push_back(states[b]);
+  return cores;
+}
+
 double choose2(double x) { return x * (x - 1) / 2; }
 
 // Contingency table of two labelings.
@@ -372,6 +392,7 @@ Partition detect_blocs(const WeightMatrix& matrix, const CommunityOptions& optio
   }
   result.states = matrix.states;
   result.membership = by_size(final_partition, &result.bloc_count);
+  result.cores = bloc_cores(graph, result.membership, result.bloc_count, matrix.states);
   result.resolution = options.resolution;
   result.modularity = modularity(graph, result.membership, 1.0);
   result.quality = modularity(graph, result.membership, options.resolution);

@@ -55,6 +55,9 @@ struct Partition {
   std::vector<std::string> states;  // as in the input matrix
   std::vector<int> membership;      // bloc per state: 0 = largest bloc, 1 = next, ...
   int bloc_count = 0;
+  // Per bloc, the member with the largest edge weight to its bloc-mates (ties: first in
+  // input order): a readable name for the bloc ("the bloc around DEU").
+  std::vector<std::string> cores;
   double resolution = 1.0;
   double modularity = 0;  // Newman-Girvan Q (gamma = 1) of the partition on the graph
   double quality = 0;     // Q at `resolution`, the objective that was maximized

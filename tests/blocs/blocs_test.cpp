@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
@@ -96,6 +97,8 @@ TEST(DetectBlocs, ModularityOfTwoTrianglesByHand) {
   EXPECT_NEAR(p.quality, 0.0, 1e-12);
   EXPECT_DOUBLE_EQ(p.run_agreement, 1.0);
   EXPECT_EQ(p.consensus_rounds, 1);
+  // All members equally central: the first of each bloc names it.
+  EXPECT_EQ(p.cores, (std::vector<std::string>{"A", "D"}));
 }
 
 TEST(DetectBlocs, RecoversPlantedCommunities) {
@@ -120,10 +123,22 @@ TEST(DetectBlocs, UnequalGroupsAndThresholdRule) {
   options.graph.rule = EdgeRule::threshold;
   // Within-group agreement is about 2/3 and between-group about 1/2 here.
   options.graph.threshold = 0.6;
-  const Partition p = detect_blocs(sim.matrix, options);
+  // A hub: S1 agrees with its group more than anyone, so it names bloc 0.
+  WeightMatrix matrix = sim.matrix;
+  const std::size_t n = matrix.states.size();
+  for (std::size_t j = 0; j < 25; ++j) {
+    if (j != 1) matrix.weights[1 * n + j] = matrix.weights[j * n + 1] = 0.95;
+  }
+  const Partition p = detect_blocs(matrix, options);
   EXPECT_GT(normalized_mutual_information(p.membership, sim.truth), 0.9);
   // Blocs are numbered by decreasing size: the 25-state group is bloc 0.
   EXPECT_EQ(p.membership[0], 0);
+  ASSERT_EQ(p.cores.size(), static_cast<std::size_t>(p.bloc_count));
+  EXPECT_EQ(p.cores[0], "S1");
+  for (int b = 0; b < p.bloc_count; ++b) {
+    const auto at = std::find(p.states.begin(), p.states.end(), p.cores[b]) - p.states.begin();
+    EXPECT_EQ(p.membership[at], b);
+  }
 }
 
 TEST(DetectBlocs, DeterministicForASeedAndConsensusStabilizesNoise) {
