@@ -111,6 +111,9 @@ struct Index {
   std::unordered_map<std::string, int> cow_abbr;
   std::unordered_map<std::string, int> alias;
   std::unordered_map<std::string, int> names;
+  // The table's names exactly as written: most inputs are spelled as some source
+  // spells them, and an exact hit skips the Unicode fold (about 10x faster).
+  std::unordered_map<std::string_view, int> raw_names;
   std::vector<std::string> folded_storage;  // owns the text NameVariant points to
   std::vector<NameVariant> variants;        // sorted by folded
 };
@@ -160,7 +163,11 @@ Index build_index() {
     explicit_names.emplace_back(rows[static_cast<std::size_t>(i)].name, i);
   }
   for (const auto& v : table::variants()) explicit_names.emplace_back(v.name, index_of(v.iso3));
-  for (const auto& [name, i] : explicit_names) idx.names.emplace(fold_name(name), i);
+  for (const auto& [name, i] : explicit_names) {
+    auto [it, inserted] = idx.names.emplace(fold_name(name), i);
+    // Only names whose fold leads back to their own state may take the shortcut.
+    if (it->second == i) idx.raw_names.emplace(name, i);
+  }
 
   // Then the bracket-less forms, only where exactly one state yields them and no
   // explicit name claims them: "Virgin Islands (British)" and "(U.S.)" cancel out.
@@ -264,6 +271,7 @@ int find(std::string_view code_or_name) {
   if (s.size() <= 3) {
     if (int i = lookup_in(idx.alias, upper_ascii(s)); i >= 0) return i;
   }
+  if (auto it = idx.raw_names.find(s); it != idx.raw_names.end()) return it->second;
   return lookup_in(idx.names, fold_name(s));
 }
 
