@@ -1,0 +1,189 @@
+#include "io/import_common.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+
+#include "io/import_batch.hpp"
+
+namespace rostrum::io {
+
+void WarningList::add(const std::string& kind, const std::string& example) {
+  Entry& e = by_kind[kind];
+  ++e.count;
+  if (e.examples.size() < 5) e.examples.push_back(example);
+}
+
+std::int64_t WarningList::total() const {
+  std::int64_t n = 0;
+  for (const auto& [k, e] : by_kind) n += e.count;
+  return n;
+}
+
+namespace detail {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int optional_column(const CsvRecord& header, std::initializer_list<std::string_view> names) {
+  for (auto n : names) {
+    int i = find_column(header, n);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+int require_column(const CsvReader& reader, const CsvRecord& header, std::initializer_list<std::string_view> names) {
+  int i = optional_column(header, names);
+  if (i >= 0) return i;
+  std::string list;
+  for (auto n : names) list += (list.empty() ? "'" : " or '") + std::string(n) + "'";
+  throw InputError(reader.name(), header.line, 1, "header has no column " + list);
+}
+
+void fail(const CsvReader& reader, const CsvRecord& rec, int index, const std::string& message) {
+  std::uint64_t line = rec.line, col = 1;
+  if (index >= 0 && static_cast<std::size_t>(index) < rec.size()) {
+    line = rec.lines[index];
+    col = rec.columns[index];
+  }
+  throw InputError(reader.name(), line, col, message);
+}
+
+std::string_view field(const CsvReader& reader, const CsvRecord& rec, int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= rec.size()) {
+    std::uint64_t col = rec.size() ? rec.columns.back() : 1;
+    throw InputError(reader.name(), rec.line, col,
+                     "row has " + std::to_string(rec.size()) + " fields, expected at least " +
+                         std::to_string(index + 1));
+  }
+  return rec.fields[index];
+}
+
+std::int64_t parse_int(const CsvReader& reader, const CsvRecord& rec, int index, const char* what) {
+  std::string_view s = trim(field(reader, rec, index));
+  std::int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
+    fail(reader, rec, index, std::string("expected an integer ") + what + ", got '" + std::string(s) + "'");
+  return v;
+}
+
+std::optional<std::int64_t> parse_optional_count(const CsvReader& reader, const CsvRecord& rec, int index,
+                                                 const char* what) {
+  std::string_view s = trim(field(reader, rec, index));
+  if (s.empty() || s == "NA" || s == "nan" || s == "NaN") return std::nullopt;
+  double v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < 0 || v != std::floor(v) || v > 1e9)
+    fail(reader, rec, index, std::string("expected a count ") + what + ", got '" + std::string(s) + "'");
+  return static_cast<std::int64_t>(v);
+}
+
+bool parse_flag(const CsvReader& reader, const CsvRecord& rec, int index, const char* what) {
+  std::string_view s = trim(field(reader, rec, index));
+  if (s.empty() || s == "NA" || s == "0" || s == "FALSE" || s == "false") return false;
+  if (s == "1" || s == "TRUE" || s == "true") return true;
+  fail(reader, rec, index, std::string("expected 0 or 1 for ") + what + ", got '" + std::string(s) + "'");
+}
+
+Date parse_date_field(const CsvReader& reader, const CsvRecord& rec, int index) {
+  std::string_view s = trim(field(reader, rec, index));
+  auto d = parse_date(s);
+  if (!d) fail(reader, rec, index, "expected a date YYYY-MM-DD, got '" + std::string(s) + "'");
+  return *d;
+}
+
+int roman_to_int(std::string_view s) {
+  if (s.empty()) return 0;
+  auto value = [](char c) {
+    switch (c) {
+      case 'I': return 1;
+      case 'V': return 5;
+      case 'X': return 10;
+      case 'L': return 50;
+      case 'C': return 100;
+      default: return 0;
+    }
+  };
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int v = value(s[i]);
+    if (!v) return 0;
+    int next = i + 1 < s.size() ? value(s[i + 1]) : 0;
+    total += (next > v) ? -v : v;
+  }
+  return total;
+}
+
+SessionOf session_from_symbol(std::string_view sym) {
+  SessionOf out;
+  sym = trim(sym);
+  constexpr std::string_view kPrefix = "A/RES/";
+  if (sym.substr(0, kPrefix.size()) != kPrefix) return out;
+  sym.remove_prefix(kPrefix.size());
+  if (sym.substr(0, 3) == "ES-") {
+    std::size_t end = 3;
+    while (end < sym.size() && std::isdigit(static_cast<unsigned char>(sym[end]))) ++end;
+    out.label = "ES-" + std::string(sym.substr(3, end - 3));
+    return out;
+  }
+  if (sym.substr(0, 2) == "S-") {  // special sessions: A/RES/S-26/2
+    std::size_t end = 2;
+    while (end < sym.size() && std::isdigit(static_cast<unsigned char>(sym[end]))) ++end;
+    out.label = "S-" + std::string(sym.substr(2, end - 2));
+    return out;
+  }
+  std::size_t slash = sym.find('/');
+  if (slash != std::string_view::npos && slash > 0) {
+    std::string_view num = sym.substr(0, slash);
+    int v = 0;
+    auto r = std::from_chars(num.data(), num.data() + num.size(), v);
+    if (r.ec == std::errc() && r.ptr == num.data() + num.size() && v > 0) {
+      out.session = v;
+      out.label = std::to_string(v);
+      return out;
+    }
+  }
+  std::size_t open = sym.find('('), close = sym.find(')');
+  if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
+    std::string_view inner = sym.substr(open + 1, close - open - 1);
+    // "A/RES/2758(XXVI)"; special sessions look like "(S-V)" and emergency "(ES-V)".
+    bool emergency = inner.substr(0, 3) == "ES-";
+    bool special = !emergency && inner.substr(0, 2) == "S-";
+    std::string_view roman = emergency ? inner.substr(3) : special ? inner.substr(2) : inner;
+    int v = roman_to_int(roman);
+    if (v > 0) {
+      if (emergency) out.label = "ES-" + std::to_string(v);
+      else if (special) out.label = "S-" + std::to_string(v);
+      else {
+        out.session = v;
+        out.label = std::to_string(v);
+      }
+    }
+  }
+  return out;
+}
+
+std::string source_stem(const std::string& path) {
+  std::filesystem::path p(path);
+  std::string name = p.filename().string();
+  if (name.empty()) name = p.parent_path().filename().string();
+  for (std::string_view ext : {".gz", ".csv"})
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+      name.resize(name.size() - ext.size());
+  return name;
+}
+
+}  // namespace detail
+}  // namespace rostrum::io

@@ -1,0 +1,48 @@
+// Internal helpers shared by the importers: strict field parsing with errors that
+// point at the file, line and column of the offending field.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "io/csv.hpp"
+
+namespace rostrum::io::detail {
+
+std::string_view trim(std::string_view s);
+std::string lower(std::string_view s);
+
+// Column index of `name` in the header (case-insensitive; any of several
+// spellings), or throws InputError at the header line naming what is missing.
+int require_column(const CsvReader& reader, const CsvRecord& header, std::initializer_list<std::string_view> names);
+int optional_column(const CsvRecord& header, std::initializer_list<std::string_view> names);
+
+[[noreturn]] void fail(const CsvReader& reader, const CsvRecord& rec, int field, const std::string& message);
+// The field, or a "row has N fields, expected at least M" error.
+std::string_view field(const CsvReader& reader, const CsvRecord& rec, int index);
+
+std::int64_t parse_int(const CsvReader& reader, const CsvRecord& rec, int index, const char* what);
+// Accepts integers and integral floats ("120.0"); "" and "NA" give nullopt.
+std::optional<std::int64_t> parse_optional_count(const CsvReader& reader, const CsvRecord& rec, int index,
+                                                 const char* what);
+// 0/1, also TRUE/FALSE; "" and NA are false.
+bool parse_flag(const CsvReader& reader, const CsvRecord& rec, int index, const char* what);
+Date parse_date_field(const CsvReader& reader, const CsvRecord& rec, int index);
+
+// "A/RES/74/10" -> 74; "A/RES/1514(XV)" -> 15; "A/RES/ES-11/1" -> ES-11 (session 0).
+struct SessionOf {
+  int session = 0;
+  std::string label;  // "" when the symbol says nothing
+};
+SessionOf session_from_symbol(std::string_view symbol);
+int roman_to_int(std::string_view roman);  // 0 when not a roman numeral
+
+// Stem of a path for a default source name: "/x/unvotes-0.3.0" -> "unvotes-0.3.0",
+// "/x/un_data_wide.csv.gz" -> "un_data_wide".
+std::string source_stem(const std::string& path);
+
+}  // namespace rostrum::io::detail

@@ -1,0 +1,168 @@
+// The unvotes layout (R package unvotes 0.3.0, derived from Voeten's data).
+//
+// Conventions of this source, and how rostrum maps them:
+// - absences and non-membership are not rows: a missing row is Vote::Missing,
+//   never an invented "absent";
+// - the Soviet seat is recorded as "Russia" (RU) for every year, and
+//   "Yugoslavia" (YU) continues through Serbia's membership: rostrum keeps what the
+//   source says (RUS, YUG) and does not split the series by date; the registry's
+//   successor links (SUN -> RUS) let analyses join sources that do split them;
+// - empty country codes (Federal Republic of Germany, Yemen Arab Republic,
+//   Zanzibar) are resolved by name.
+#include <charconv>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "io/file.hpp"
+#include "io/import.hpp"
+#include "io/import_common.hpp"
+#include "registry/registry.hpp"
+
+namespace rostrum::io {
+
+using namespace detail;
+
+namespace {
+
+std::string require_file(const std::string& dir, const std::string& stem) {
+  std::string p = find_plain_or_gz(dir + "/" + stem);
+  if (p.empty()) throw InputError(dir + "/" + stem, 0, 0, "missing file (expected " + stem + " or " + stem + ".gz)");
+  return p;
+}
+
+}  // namespace
+
+ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
+  ImportBatch batch;
+  batch.format = "unvotes";
+  batch.source_name = source_stem(dir);
+  const std::string rc_path = require_file(dir, "un_roll_calls.csv");
+  const std::string votes_path = require_file(dir, "un_votes.csv");
+  const std::string issues_path = find_plain_or_gz(dir + "/un_roll_call_issues.csv");
+  batch.paths = {rc_path, votes_path};
+  if (!issues_path.empty()) batch.paths.push_back(issues_path);
+  batch.notes.push_back(
+      "unvotes records the Soviet seat as 'Russia' (RU) in every year and Serbia as 'Yugoslavia' (YU) after "
+      "1992; rostrum keeps the source's labels (RUS, YUG) rather than splitting series by date.");
+  batch.notes.push_back("absences and non-membership are not rows in unvotes: they are missing, not 'non-voting'.");
+
+  // Roll calls.
+  std::unordered_map<std::int64_t, int> by_rcid;
+  {
+    std::string data = read_file(rc_path);
+    CsvReader reader(rc_path, data);
+    CsvRecord rec;
+    if (!reader.next(rec)) throw InputError(rc_path, 1, 1, "empty file, expected a header row");
+    const int c_rcid = require_column(reader, rec, {"rcid"});
+    const int c_session = require_column(reader, rec, {"session"});
+    const int c_imp = optional_column(rec, {"importantvote"});
+    const int c_date = require_column(reader, rec, {"date"});
+    const int c_unres = optional_column(rec, {"unres"});
+    const int c_amend = optional_column(rec, {"amend"});
+    const int c_para = optional_column(rec, {"para"});
+    const int c_short = optional_column(rec, {"short"});
+    const int c_descr = optional_column(rec, {"descr"});
+    while (reader.next(rec)) {
+      ImportedRollCall rc;
+      std::int64_t rcid = parse_int(reader, rec, c_rcid, "rcid");
+      rc.info.key = std::to_string(rcid);
+      rc.info.body = Body::GeneralAssembly;
+      rc.info.session = static_cast<int>(parse_int(reader, rec, c_session, "session"));
+      if (rc.info.session <= 0 || rc.info.session > 200)
+        fail(reader, rec, c_session, "session out of range: " + std::to_string(rc.info.session));
+      rc.info.session_label = std::to_string(rc.info.session);
+      rc.info.date = parse_date_field(reader, rec, c_date);
+      if (c_imp >= 0) rc.info.important = parse_flag(reader, rec, c_imp, "importantvote");
+      if (c_amend >= 0) rc.info.amendment = parse_flag(reader, rec, c_amend, "amend");
+      if (c_para >= 0) rc.info.paragraph = parse_flag(reader, rec, c_para, "para");
+      if (c_unres >= 0) rc.info.symbol = std::string(trim(field(reader, rec, c_unres)));
+      if (c_short >= 0) rc.info.title = std::string(trim(field(reader, rec, c_short)));
+      if (c_descr >= 0) rc.info.description = std::string(trim(field(reader, rec, c_descr)));
+      if (!by_rcid.emplace(rcid, static_cast<int>(batch.rollcalls.size())).second)
+        fail(reader, rec, c_rcid, "duplicate roll call id " + std::to_string(rcid));
+      batch.rollcalls.push_back(std::move(rc));
+    }
+  }
+
+  // Issues (optional file).
+  if (!issues_path.empty()) {
+    std::string data = read_file(issues_path);
+    CsvReader reader(issues_path, data);
+    CsvRecord rec;
+    if (reader.next(rec)) {
+      const int c_rcid = require_column(reader, rec, {"rcid"});
+      const int c_code = require_column(reader, rec, {"short_name"});
+      while (reader.next(rec)) {
+        std::int64_t rcid = parse_int(reader, rec, c_rcid, "rcid");
+        auto it = by_rcid.find(rcid);
+        if (it == by_rcid.end())
+          fail(reader, rec, c_rcid, "issue for unknown roll call " + std::to_string(rcid));
+        std::string_view code = trim(field(reader, rec, c_code));
+        std::uint8_t bit = parse_issue_code(code);
+        if (!bit) fail(reader, rec, c_code, "unknown issue code '" + std::string(code) + "' (expected me, nu, di, hr, co or ec)");
+        batch.rollcalls[it->second].info.issues |= bit;
+      }
+    }
+  }
+
+  // Votes.
+  {
+    std::string data = read_file(votes_path);
+    CsvReader reader(votes_path, data);
+    CsvRecord rec;
+    if (!reader.next(rec)) throw InputError(votes_path, 1, 1, "empty file, expected a header row");
+    const int c_rcid = require_column(reader, rec, {"rcid"});
+    const int c_country = require_column(reader, rec, {"country"});
+    const int c_code = optional_column(rec, {"country_code"});
+    const int c_vote = require_column(reader, rec, {"vote"});
+    std::unordered_map<std::string, int> country_cache;
+    std::unordered_set<std::uint64_t> seen;
+    seen.reserve(1 << 20);
+    batch.votes.reserve(data.size() / 28);
+    std::size_t next_report = 0;
+    while (reader.next(rec)) {
+      std::int64_t rcid = parse_int(reader, rec, c_rcid, "rcid");
+      auto it = by_rcid.find(rcid);
+      if (it == by_rcid.end()) fail(reader, rec, c_rcid, "vote on unknown roll call " + std::to_string(rcid));
+      std::string_view name = trim(field(reader, rec, c_country));
+      std::string_view code = c_code >= 0 ? trim(field(reader, rec, c_code)) : std::string_view{};
+      std::string key = std::string(name) + '\x1f' + std::string(code);
+      auto cit = country_cache.find(key);
+      int country;
+      if (cit != country_cache.end()) {
+        country = cit->second;
+      } else {
+        country = registry::find(name);
+        if (country < 0 && !code.empty()) country = registry::find(code);
+        if (country < 0)
+          fail(reader, rec, c_country, "unknown country '" + std::string(name) + "' (code '" + std::string(code) + "')");
+        country_cache.emplace(key, country);
+        batch.name_map[std::string(name)] = std::string(registry::countries()[country].iso3);
+      }
+      std::string_view v = trim(field(reader, rec, c_vote));
+      Vote vote;
+      if (v == "yes") vote = Vote::Yes;
+      else if (v == "no") vote = Vote::No;
+      else if (v == "abstain") vote = Vote::Abstain;
+      else {
+        std::string lv = lower(v);
+        if (lv == "yes") vote = Vote::Yes;
+        else if (lv == "no") vote = Vote::No;
+        else if (lv == "abstain") vote = Vote::Abstain;
+        else fail(reader, rec, c_vote, "unknown vote '" + std::string(v) + "' (expected yes, no or abstain)");
+      }
+      std::uint64_t dup_key = (static_cast<std::uint64_t>(it->second) << 16) | static_cast<std::uint64_t>(country);
+      if (!seen.insert(dup_key).second)
+        fail(reader, rec, c_country,
+             "duplicate vote of " + std::string(name) + " on roll call " + std::to_string(rcid));
+      batch.votes.push_back({it->second, country, vote});
+      if (progress && reader.offset() >= next_report) {
+        progress(reader.offset(), reader.size());
+        next_report = reader.offset() + reader.size() / 100;
+      }
+    }
+  }
+  return batch;
+}
+
+}  // namespace rostrum::io

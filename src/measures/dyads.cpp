@@ -1,0 +1,134 @@
+#include "measures/dyads.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <tuple>
+
+namespace rostrum::measures {
+
+JointCounts joint_counts(const VoteMatrix& m, int i, int j, const Word* mask, int wb, int we) {
+  JointCounts t;
+  const Word* pi[4] = {m.yes(i), m.abstain(i), m.no(i), m.nonvoting(i)};
+  const Word* pj[4] = {m.yes(j), m.abstain(j), m.no(j), m.nonvoting(j)};
+  for (int w = wb; w < we; ++w) {
+    const Word mw = mask[w];
+    if (!mw) continue;
+    for (int a = 0; a < 4; ++a) {
+      const Word ai = pi[a][w] & mw;
+      if (!ai) continue;
+      for (int b = 0; b < 4; ++b) t.cell[4 * a + b] += std::popcount(ai & pj[b][w]);
+    }
+  }
+  return t;
+}
+
+std::vector<Word> drop_unanimous(const VoteMatrix& m, const std::vector<Word>& mask) {
+  const int nw = m.words();
+  std::vector<Word> any_y(nw, 0), any_a(nw, 0), any_n(nw, 0);
+  for (int c = 0; c < m.countries(); ++c) {
+    const Word *y = m.yes(c), *a = m.abstain(c), *n = m.no(c);
+    for (int w = 0; w < nw; ++w) {
+      any_y[w] |= y[w];
+      any_a[w] |= a[w];
+      any_n[w] |= n[w];
+    }
+  }
+  std::vector<Word> out(nw);
+  for (int w = 0; w < nw; ++w) {
+    const Word only_one = (any_y[w] & ~any_a[w] & ~any_n[w]) | (~any_y[w] & any_a[w] & ~any_n[w]) |
+                          (~any_y[w] & ~any_a[w] & any_n[w]);
+    out[w] = mask[w] & ~only_one;
+  }
+  return out;
+}
+
+namespace {
+
+std::uint64_t splitmix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+double quantile(std::vector<double>& v, double q) {
+  // Type 7 (linear interpolation), the default of R's quantile().
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  std::sort(v.begin(), v.end());
+  const double h = (static_cast<double>(v.size()) - 1.0) * q;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+}  // namespace
+
+std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t rollcalls, Measure measure,
+                                             CoincidenceRule rule, const BootstrapOptions& boot,
+                                             std::uint64_t stream) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  if (boot.replicates <= 0 || rollcalls <= 0) return {kNaN, kNaN};
+  std::int64_t recorded = 0;
+  for (auto c : t.cell) recorded += c;
+  const std::int64_t rest = std::max<std::int64_t>(0, rollcalls - recorded);
+  std::mt19937_64 rng(splitmix(boot.seed ^ splitmix(stream)));
+  std::vector<double> values;
+  values.reserve(boot.replicates);
+  for (int r = 0; r < boot.replicates; ++r) {
+    // Multinomial(K; cells/K) by sequential conditional binomials.
+    JointCounts draw;
+    std::int64_t remaining_n = rollcalls, remaining_mass = rollcalls;
+    for (int k = 0; k < 16 && remaining_n > 0; ++k) {
+      if (t.cell[k] == 0) continue;
+      const double p = std::min(1.0, static_cast<double>(t.cell[k]) / static_cast<double>(remaining_mass));
+      std::binomial_distribution<std::int64_t> bin(remaining_n, p);
+      const std::int64_t x = p >= 1.0 ? remaining_n : bin(rng);
+      draw.cell[k] = x;
+      remaining_n -= x;
+      remaining_mass -= t.cell[k];
+    }
+    (void)rest;  // the draws left over fall in "not both recorded"
+    MeasureValue v = compute(measure, draw, rule);
+    if (v.n > 0 && std::isfinite(v.value)) values.push_back(v.value);
+  }
+  const double alpha = (1.0 - boot.level) / 2.0;
+  return {quantile(values, alpha), quantile(values, 1.0 - alpha)};
+}
+
+std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
+                                      const std::vector<Period>& periods, Measure measure, CoincidenceRule rule,
+                                      const BootstrapOptions& boot) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  const std::size_t np = pairs.size();
+  std::vector<DyadResult> out(np * periods.size());
+  std::vector<std::int64_t> period_size(periods.size());
+  for (std::size_t p = 0; p < periods.size(); ++p) {
+    std::int64_t k = 0;
+    for (int w = periods[p].word_begin; w < periods[p].word_end; ++w) k += std::popcount(periods[p].mask[w]);
+    period_size[p] = k;
+  }
+  const std::int64_t total = static_cast<std::int64_t>(out.size());
+#pragma omp parallel for schedule(dynamic, 256)
+  for (std::int64_t idx = 0; idx < total; ++idx) {
+    const std::size_t p = static_cast<std::size_t>(idx) / np, q = static_cast<std::size_t>(idx) % np;
+    const Period& period = periods[p];
+    const auto [a, b] = pairs[q];
+    JointCounts t = joint_counts(m, a, b, period.mask.data(), period.word_begin, period.word_end);
+    DyadResult& r = out[idx];
+    r.a = a;
+    r.b = b;
+    r.period = static_cast<int>(p);
+    r.value = compute(measure, t, rule);
+    r.lo = r.hi = kNaN;
+    if (boot.replicates > 0 && r.value.n > 0) {
+      const std::uint64_t stream = (static_cast<std::uint64_t>(a) << 40) ^ (static_cast<std::uint64_t>(b) << 20) ^ p;
+      std::tie(r.lo, r.hi) = bootstrap_interval(t, period_size[p], measure, rule, boot, stream);
+    }
+  }
+  return out;
+}
+
+}  // namespace rostrum::measures

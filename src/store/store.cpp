@@ -1,0 +1,477 @@
+#include "store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "registry/groups.hpp"
+#include "registry/registry.hpp"
+
+namespace rostrum::store {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS countries (
+  id INTEGER PRIMARY KEY,            -- store-local, never reused: votes refer to it
+  iso3 TEXT NOT NULL UNIQUE,
+  iso2 TEXT, cow INTEGER, cow_abbr TEXT, m49 INTEGER,
+  name TEXT NOT NULL, region TEXT, subregion TEXT,
+  successors TEXT, historic INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS country_names (
+  folded TEXT PRIMARY KEY,
+  iso3 TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS groups (
+  name TEXT PRIMARY KEY,
+  description TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS group_members (
+  group_name TEXT NOT NULL, iso3 TEXT NOT NULL, date_from TEXT, date_to TEXT
+);
+CREATE TABLE IF NOT EXISTS bodies (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sources (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  format TEXT NOT NULL,
+  paths TEXT NOT NULL,               -- JSON array
+  imported_at TEXT NOT NULL,
+  notes TEXT,                        -- JSON array: how the source's conventions were mapped
+  warnings TEXT                      -- JSON object: kind -> {count, examples}
+);
+CREATE TABLE IF NOT EXISTS source_stats (
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  body TEXT NOT NULL, rollcalls INTEGER NOT NULL, first_date TEXT, last_date TEXT,
+  yes INTEGER NOT NULL, no INTEGER NOT NULL, abstain INTEGER NOT NULL, nonvoting INTEGER NOT NULL,
+  PRIMARY KEY (source_id, body)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS source_names (
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  label TEXT NOT NULL, iso3 TEXT     -- NULL when the label maps to no state
+);
+CREATE TABLE IF NOT EXISTS rollcalls (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  body TEXT NOT NULL REFERENCES bodies(code),
+  session INTEGER NOT NULL, session_label TEXT NOT NULL,
+  date TEXT NOT NULL, symbol TEXT, title TEXT, description TEXT,
+  important INTEGER NOT NULL, amendment INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+  issues INTEGER NOT NULL, subjects TEXT, link TEXT,
+  total_yes INTEGER, total_no INTEGER, total_abstain INTEGER, total_nonvoting INTEGER
+);
+CREATE INDEX IF NOT EXISTS rollcalls_source ON rollcalls(source_id, body);
+CREATE TABLE IF NOT EXISTS votes (
+  rollcall_id INTEGER NOT NULL REFERENCES rollcalls(id) ON DELETE CASCADE,
+  country_id INTEGER NOT NULL,       -- countries.id
+  vote INTEGER NOT NULL,             -- 1 yes, 2 abstain, 3 no, 4 non-voting
+  PRIMARY KEY (rollcall_id, country_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS issues (
+  code TEXT PRIMARY KEY, bit INTEGER NOT NULL, name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,                -- "ideal", ...
+  source_id INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+  params TEXT NOT NULL,              -- JSON
+  data_version TEXT NOT NULL,        -- source import time: results are tied to one import
+  created_at TEXT NOT NULL,
+  summary TEXT                       -- JSON
+);
+CREATE TABLE IF NOT EXISTS ideal_points (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  iso3 TEXT NOT NULL, session TEXT NOT NULL, year INTEGER,
+  ideal REAL, sd REAL, lo REAL, hi REAL, nvotes INTEGER
+);
+CREATE INDEX IF NOT EXISTS ideal_points_run ON ideal_points(run_id, iso3);
+)SQL";
+
+std::string now_utc() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The registry and groups are compiled into the library; the tables mirror them
+// for SQL users and are refreshed on every write.
+void write_reference_tables(SQLite::Database& db) {
+  db.exec("DELETE FROM country_names; DELETE FROM groups; DELETE FROM group_members;");
+  // Countries are upserted by iso3 so that ids already used by votes stay valid
+  // when a newer build's registry adds or reorders states.
+  SQLite::Statement ins(db, R"SQL(
+    INSERT INTO countries (iso3, iso2, cow, cow_abbr, m49, name, region, subregion, successors, historic)
+    VALUES (?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)
+    ON CONFLICT(iso3) DO UPDATE SET iso2 = excluded.iso2, cow = excluded.cow, cow_abbr = excluded.cow_abbr,
+      m49 = excluded.m49, name = excluded.name, region = excluded.region, subregion = excluded.subregion,
+      successors = excluded.successors, historic = excluded.historic)SQL");
+  auto countries = registry::countries();
+  for (std::size_t i = 0; i < countries.size(); ++i) {
+    const auto& c = countries[i];
+    ins.bind(2, std::string(c.iso3));
+    ins.bind(3, std::string(c.iso2));
+    ins.bind(4, c.cow);
+    ins.bind(5, std::string(c.cow_abbr));
+    ins.bind(6, c.m49);
+    ins.bind(7, std::string(c.name));
+    ins.bind(8, std::string(c.region));
+    ins.bind(9, std::string(c.subregion));
+    ins.bind(10, std::string(c.successors));
+    ins.bind(11, c.historic ? 1 : 0);
+    ins.exec();
+    ins.reset();
+  }
+  SQLite::Statement names(db, "INSERT OR IGNORE INTO country_names VALUES (?,?)");
+  for (const auto& v : registry::name_variants()) {
+    names.bind(1, std::string(v.folded));
+    names.bind(2, std::string(v.iso3));
+    names.exec();
+    names.reset();
+  }
+  SQLite::Statement g(db, "INSERT INTO groups VALUES (?,?)");
+  SQLite::Statement gm(db, "INSERT INTO group_members VALUES (?,?,?,?)");
+  for (const auto& group : registry::builtin_groups()) {
+    g.bind(1, group.name);
+    g.bind(2, group.description);
+    g.exec();
+    g.reset();
+    for (const auto& m : group.members) {
+      gm.bind(1, group.name);
+      gm.bind(2, m.iso3);
+      gm.bind(3, format_date(m.from));
+      gm.bind(4, m.to >= 99991231 ? std::string() : format_date(m.to));
+      gm.exec();
+      gm.reset();
+    }
+  }
+  db.exec("INSERT OR IGNORE INTO bodies VALUES ('ga', 'General Assembly'), ('sc', 'Security Council')");
+  db.exec("INSERT OR IGNORE INTO issues VALUES ('me', 1, 'Palestinian conflict'), ('nu', 2, 'Nuclear weapons and nuclear material'),"
+          "('di', 4, 'Arms control and disarmament'), ('hr', 8, 'Human rights'), ('co', 16, 'Colonialism'),"
+          "('ec', 32, 'Economic development')");
+}
+
+}  // namespace
+
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::string& path, bool create, bool read_only) {
+  Store s;
+  s.path_ = path;
+  std::error_code ec;
+  bool exists = std::filesystem::exists(path, ec);
+  if (!exists && !create)
+    throw StoreError("no store at '" + path + "': import data first (rostrum import PATH), or pass --db");
+  try {
+    int flags = create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+                       : read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    s.db_ = std::make_unique<SQLite::Database>(path, flags);
+    s.db_->exec("PRAGMA foreign_keys = ON");
+    s.db_->exec("PRAGMA busy_timeout = 5000");
+    int version = s.db_->execAndGet("PRAGMA user_version").getInt();
+    if (version == 0 && read_only) {
+      throw StoreError("'" + path + "' is not a rostrum store");
+    } else if (version == 0) {
+      if (!create) {
+        // An empty or foreign file.
+        bool has_tables = s.db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
+        if (has_tables) throw StoreError("'" + path + "' is not a rostrum store");
+      }
+      SQLite::Transaction tx(*s.db_);
+      s.db_->exec(kSchema);
+      write_reference_tables(*s.db_);
+      s.db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+      tx.commit();
+    } else if (version != kSchemaVersion) {
+      throw StoreError("'" + path + "' has store schema version " + std::to_string(version) + ", this rostrum reads " +
+                       std::to_string(kSchemaVersion) + ": re-import the data into a new store");
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot open store '" + path + "': " + e.what());
+  }
+  return s;
+}
+
+ImportResult Store::write_source(const io::ImportBatch& batch) {
+  ImportResult result;
+  try {
+    SQLite::Transaction tx(*db_);
+    write_reference_tables(*db_);
+    {
+      SQLite::Statement find(*db_, "SELECT id FROM sources WHERE name = ?");
+      find.bind(1, batch.source_name);
+      if (find.executeStep()) {
+        std::int64_t old = find.getColumn(0).getInt64();
+        result.replaced = true;
+        // Explicit deletes: faster than cascading row by row through the votes.
+        SQLite::Statement dv(*db_, "DELETE FROM votes WHERE rollcall_id IN (SELECT id FROM rollcalls WHERE source_id = ?)");
+        dv.bind(1, old);
+        dv.exec();
+        SQLite::Statement dr(*db_, "DELETE FROM rollcalls WHERE source_id = ?");
+        dr.bind(1, old);
+        dr.exec();
+        SQLite::Statement dt(*db_, "DELETE FROM source_stats WHERE source_id = ?");
+        dt.bind(1, old);
+        dt.exec();
+        SQLite::Statement dn(*db_, "DELETE FROM source_names WHERE source_id = ?");
+        dn.bind(1, old);
+        dn.exec();
+        SQLite::Statement ds(*db_, "DELETE FROM sources WHERE id = ?");
+        ds.bind(1, old);
+        ds.exec();
+      }
+    }
+    nlohmann::json paths = batch.paths, notes = batch.notes, warnings = nlohmann::json::object();
+    for (const auto& [kind, e] : batch.warnings.by_kind) warnings[kind] = {{"count", e.count}, {"examples", e.examples}};
+    SQLite::Statement src(*db_, "INSERT INTO sources (name, format, paths, imported_at, notes, warnings) VALUES (?,?,?,?,?,?)");
+    src.bind(1, batch.source_name);
+    src.bind(2, batch.format);
+    src.bind(3, paths.dump());
+    src.bind(4, now_utc());
+    src.bind(5, notes.dump());
+    src.bind(6, warnings.dump());
+    src.exec();
+    result.source_id = db_->getLastInsertRowid();
+
+    SQLite::Statement names(*db_, "INSERT INTO source_names VALUES (?,?,?)");
+    for (const auto& [label, iso3] : batch.name_map) {
+      names.bind(1, result.source_id);
+      names.bind(2, label);
+      if (iso3.empty()) names.bind(3);
+      else names.bind(3, iso3);
+      names.exec();
+      names.reset();
+    }
+
+    std::int64_t next_id = db_->execAndGet("SELECT coalesce(max(id), 0) + 1 FROM rollcalls").getInt64();
+    const std::int64_t first_id = next_id;
+    SQLite::Statement rc(*db_,
+                         "INSERT INTO rollcalls VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& r : batch.rollcalls) {
+      const auto& i = r.info;
+      rc.bind(1, next_id++);
+      rc.bind(2, result.source_id);
+      rc.bind(3, i.key);
+      rc.bind(4, std::string(body_code(i.body)));
+      rc.bind(5, i.session);
+      rc.bind(6, i.session_label);
+      rc.bind(7, format_date(i.date));
+      rc.bind(8, i.symbol);
+      rc.bind(9, i.title);
+      rc.bind(10, i.description);
+      rc.bind(11, i.important ? 1 : 0);
+      rc.bind(12, i.amendment ? 1 : 0);
+      rc.bind(13, i.paragraph ? 1 : 0);
+      rc.bind(14, static_cast<int>(i.issues));
+      rc.bind(15, i.subjects);
+      rc.bind(16, r.link);
+      if (r.totals) {
+        rc.bind(17, r.totals->yes);
+        rc.bind(18, r.totals->no);
+        rc.bind(19, r.totals->abstain);
+        rc.bind(20, r.totals->nonvoting);
+      } else {
+        for (int k = 17; k <= 20; ++k) rc.bind(k);
+      }
+      rc.exec();
+      rc.reset();
+    }
+    std::vector<std::int64_t> store_id(registry::countries().size(), -1);
+    {
+      SQLite::Statement q(*db_, "SELECT id, iso3 FROM countries");
+      while (q.executeStep()) {
+        int idx = registry::index_of_iso3(q.getColumn(1).getString());
+        if (idx >= 0) store_id[idx] = q.getColumn(0).getInt64();
+      }
+    }
+    SQLite::Statement v(*db_, "INSERT INTO votes VALUES (?,?,?)");
+    for (const auto& vote : batch.votes) {
+      v.bind(1, first_id + vote.rollcall);
+      v.bind(2, store_id.at(vote.country));
+      v.bind(3, static_cast<int>(vote.vote));
+      v.exec();
+      v.reset();
+    }
+    // Summary counts, so that `info` does not scan the votes.
+    for (Body body : {Body::GeneralAssembly, Body::SecurityCouncil}) {
+      std::int64_t n = 0, counts[5] = {0, 0, 0, 0, 0};
+      Date first = 0, last = 0;
+      for (const auto& r : batch.rollcalls) {
+        if (r.info.body != body) continue;
+        ++n;
+        if (!first || r.info.date < first) first = r.info.date;
+        if (r.info.date > last) last = r.info.date;
+      }
+      if (!n) continue;
+      for (const auto& vote : batch.votes)
+        if (batch.rollcalls[vote.rollcall].info.body == body) counts[static_cast<int>(vote.vote)]++;
+      SQLite::Statement st(*db_, "INSERT INTO source_stats VALUES (?,?,?,?,?,?,?,?,?)");
+      st.bind(1, result.source_id);
+      st.bind(2, std::string(body_code(body)));
+      st.bind(3, n);
+      st.bind(4, format_date(first));
+      st.bind(5, format_date(last));
+      st.bind(6, counts[1]);
+      st.bind(7, counts[3]);
+      st.bind(8, counts[2]);
+      st.bind(9, counts[4]);
+      st.exec();
+    }
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot write to store '" + path_ + "': " + e.what());
+  }
+  result.rollcalls = static_cast<std::int64_t>(batch.rollcalls.size());
+  result.votes = static_cast<std::int64_t>(batch.votes.size());
+  return result;
+}
+
+std::vector<SourceSummary> Store::sources() const {
+  std::vector<SourceSummary> out;
+  try {
+    SQLite::Statement q(*db_, R"SQL(
+      SELECT s.id, s.name, s.format, s.imported_at, t.body, t.rollcalls, t.first_date, t.last_date,
+             t.yes, t.no, t.abstain, t.nonvoting
+      FROM sources s JOIN source_stats t ON t.source_id = s.id ORDER BY s.id, t.body)SQL");
+    while (q.executeStep()) {
+      SourceSummary s;
+      s.id = q.getColumn(0).getInt64();
+      s.name = q.getColumn(1).getString();
+      s.format = q.getColumn(2).getString();
+      s.imported_at = q.getColumn(3).getString();
+      s.body = q.getColumn(4).getString();
+      s.rollcalls = q.getColumn(5).getInt64();
+      s.first_date = q.getColumn(6).getString();
+      s.last_date = q.getColumn(7).getString();
+      s.yes = q.getColumn(8).getInt64();
+      s.no = q.getColumn(9).getInt64();
+      s.abstain = q.getColumn(10).getInt64();
+      s.nonvoting = q.getColumn(11).getInt64();
+      out.push_back(std::move(s));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot read store '" + path_ + "': " + e.what());
+  }
+  return out;
+}
+
+std::int64_t Store::country_count() const {
+  return db_->execAndGet("SELECT count(*) FROM countries").getInt64();
+}
+
+SourceSummary Store::resolve_source(const std::string& name, const std::string& body) const {
+  auto all = sources();
+  const SourceSummary* best = nullptr;
+  bool name_known = false;
+  for (const auto& s : all) {
+    if (!name.empty() && s.name != name) continue;
+    name_known = true;
+    if (s.body != body) continue;
+    // Newest import wins; ties go to the later id.
+    if (!best || s.imported_at > best->imported_at || (s.imported_at == best->imported_at && s.id > best->id)) best = &s;
+  }
+  if (!best) {
+    if (!name.empty() && !name_known) {
+      std::string list;
+      for (const auto& s : all) list += (list.empty() ? "" : ", ") + s.name;
+      throw UsageError("parameter 'source': no source named '" + name + "' (the store has: " +
+                       (list.empty() ? "none" : list) + ")");
+    }
+    throw UsageError("parameter 'body': no imported source holds " +
+                     std::string(body == "sc" ? "Security Council" : "General Assembly") + " votes" +
+                     (name.empty() ? "" : " in source '" + name + "'"));
+  }
+  return *best;
+}
+
+VoteMatrix Store::load_matrix(std::int64_t source_id, Body body) const {
+  VoteMatrix m;
+  try {
+    const std::string b(body_code(body));
+    // Countries that have any vote in this source and body, in registry order.
+    SQLite::Statement qc(*db_, R"SQL(
+      SELECT c.id, c.iso3 FROM countries c WHERE c.id IN (
+        SELECT DISTINCT v.country_id FROM votes v JOIN rollcalls r ON r.id = v.rollcall_id
+        WHERE r.source_id = ? AND r.body = ?) ORDER BY c.iso3)SQL");
+    qc.bind(1, source_id);
+    qc.bind(2, b);
+    std::vector<int> country_of_id;
+    while (qc.executeStep()) {
+      int id = qc.getColumn(0).getInt();
+      if (static_cast<int>(country_of_id.size()) <= id) country_of_id.resize(id + 1, -1);
+      country_of_id[id] = m.add_country(qc.getColumn(1).getString());
+    }
+    SQLite::Statement qr(*db_, R"SQL(
+      SELECT id, key, session, session_label, date, symbol, title, description, important, amendment,
+             paragraph, issues, subjects FROM rollcalls WHERE source_id = ? AND body = ? ORDER BY id)SQL");
+    qr.bind(1, source_id);
+    qr.bind(2, b);
+    std::int64_t first_id = -1;
+    std::vector<int> column_of;  // rollcall id - first_id -> column
+    while (qr.executeStep()) {
+      RollCallInfo info;
+      info.id = qr.getColumn(0).getInt64();
+      info.key = qr.getColumn(1).getString();
+      info.body = body;
+      info.session = qr.getColumn(2).getInt();
+      info.session_label = qr.getColumn(3).getString();
+      info.date = parse_date(qr.getColumn(4).getString()).value_or(0);
+      info.symbol = qr.getColumn(5).getString();
+      info.title = qr.getColumn(6).getString();
+      info.description = qr.getColumn(7).getString();
+      info.important = qr.getColumn(8).getInt() != 0;
+      info.amendment = qr.getColumn(9).getInt() != 0;
+      info.paragraph = qr.getColumn(10).getInt() != 0;
+      info.issues = static_cast<std::uint8_t>(qr.getColumn(11).getInt());
+      info.subjects = qr.getColumn(12).getString();
+      if (first_id < 0) first_id = info.id;
+      std::size_t off = static_cast<std::size_t>(info.id - first_id);
+      if (column_of.size() <= off) column_of.resize(off + 1, -1);
+      column_of[off] = m.add_rollcall(std::move(info));
+    }
+    SQLite::Statement qv(*db_, R"SQL(
+      SELECT v.rollcall_id, v.country_id, v.vote FROM votes v
+      WHERE v.rollcall_id IN (SELECT id FROM rollcalls WHERE source_id = ? AND body = ?))SQL");
+    qv.bind(1, source_id);
+    qv.bind(2, b);
+    while (qv.executeStep()) {
+      std::int64_t rid = qv.getColumn(0).getInt64();
+      int cid = qv.getColumn(1).getInt();
+      int v = qv.getColumn(2).getInt();
+      if (v < 1 || v > 4) continue;
+      m.set_vote(country_of_id[cid], column_of[static_cast<std::size_t>(rid - first_id)], static_cast<Vote>(v));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot read store '" + path_ + "': " + e.what());
+  }
+  m.finish();
+  return m;
+}
+
+std::int64_t Store::begin_run(const std::string& kind, std::int64_t source_id, const nlohmann::json& params) {
+  SQLite::Statement version(*db_, "SELECT imported_at FROM sources WHERE id = ?");
+  version.bind(1, source_id);
+  std::string data_version = version.executeStep() ? version.getColumn(0).getString() : "";
+  SQLite::Statement ins(*db_, "INSERT INTO runs (kind, source_id, params, data_version, created_at) VALUES (?,?,?,?,?)");
+  ins.bind(1, kind);
+  ins.bind(2, source_id);
+  ins.bind(3, params.dump());
+  ins.bind(4, data_version);
+  ins.bind(5, now_utc());
+  ins.exec();
+  return db_->getLastInsertRowid();
+}
+
+}  // namespace rostrum::store
