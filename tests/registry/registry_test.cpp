@@ -112,7 +112,12 @@ TEST(CountryTable, PredecessorsInvertSuccessors) {
 }
 
 TEST(CountryTable, VariantsAndAliasesNameExistingStates) {
-  for (const auto& v : table::variants()) EXPECT_GE(index_of_iso3(v.iso3), 0) << v.name;
+  for (const auto& v : table::variants()) {
+    EXPECT_GE(index_of_iso3(v.iso3), 0) << v.name;
+    // Exactly as written, too (this takes the exact-name shortcut, or a code path
+    // when the name looks like a code: "UAE", "US", "DRC").
+    EXPECT_EQ(find(v.name), index_of_iso3(v.iso3)) << v.name;
+  }
   for (const auto& a : table::code_aliases()) EXPECT_GE(index_of_iso3(a.iso3), 0) << a.code;
 }
 
