@@ -147,7 +147,11 @@ Table run_agree(Context& ctx, const Params& p) {
   }
   const std::string name(measures::measure_name(measure));
   t.rows.reserve(results.size());
+  // With "all" on a side, dyads that never voted together (not members at the
+  // same time) are left out rather than listed with n = 0.
+  const bool skip_empty = a_all || b_all;
   for (const auto& r : results) {
+    if (skip_empty && r.value.n == 0) continue;
     std::vector<Cell> row{m->iso3(r.a), m->iso3(r.b), periods[r.period].label, name, r.value.value, r.value.n};
     if (ci > 0) {
       row.emplace_back(r.lo);
