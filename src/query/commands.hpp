@@ -10,4 +10,7 @@
 
 namespace rostrum::query {
 std::optional<Table> run_extension(Context& ctx, std::string_view command, const Params& params);
+
+// Each later stage's queries live in their own file of src/query/ and are
+// dispatched from extensions.cpp.
 }
