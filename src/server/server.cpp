@@ -471,6 +471,11 @@ int serve(const Options& options) {
     const char* env = std::getenv("ROSTRUM_DB");
     opts.db = env && *env ? env : "rostrum.db";
   }
+  // For load tests that must measure the query path, not the response cache.
+  if (const char* off = std::getenv("ROSTRUM_SERVE_NO_CACHE"); off && *off && std::string(off) != "0")
+    opts.cache_entries = 0;
+  if (const char* log = std::getenv("ROSTRUM_SERVE_ACCESS_LOG"); log && *log && std::string(log) != "0")
+    opts.access_log = true;
   std::error_code ec;
   if (!fs::exists(opts.db, ec)) {
     std::cerr << "rostrum serve: store not found: " << opts.db << " (run `rostrum import` first, or pass --db)\n";

@@ -254,7 +254,9 @@ TEST_F(Fixture, HugeQueryStringIs4xxAndServerSurvives) {
   EXPECT_TRUE(status == 414 || status == 400 || status == 431) << status;
   auto c = client();
   auto r = c.Get(q.c_str());
-  if (r) EXPECT_GE(r->status, 400);
+  if (r) {
+    EXPECT_GE(r->status, 400);
+  }
   // Just over the configured limit (8 KiB)
   std::string q2 = "/api/agree?a=" + std::string(8200, 'B');
   status = raw_status(port, "GET " + q2 + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

@@ -49,8 +49,8 @@ export const idealView: View = {
         if (bands) {
           const lo = periods.map((p) => num(by.get(p)?.lo));
           const hi = periods.map((p) => num(by.get(p)?.hi));
-          series.push({ name: `${c} lo`, type: 'line', data: lo, stack: `b${i}`, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false } });
-          series.push({ name: `${c} band`, type: 'line', data: hi.map((h, k) => (h === null || lo[k] === null ? null : h - (lo[k] as number))), stack: `b${i}`, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.14 }, silent: true, tooltip: { show: false } });
+          series.push({ name: `${c} lo`, type: 'line', data: lo, stack: `b${i}`, stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false } });
+          series.push({ name: `${c} band`, type: 'line', data: hi.map((h, k) => (h === null || lo[k] === null ? null : h - (lo[k] as number))), stack: `b${i}`, stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.14 }, silent: true, tooltip: { show: false } });
         }
       });
       const option: Option = {

@@ -79,7 +79,7 @@ export const matrixView: View = {
             xAxis: { type: 'category', data: labels, axisLabel: { fontSize: n > 60 ? 6 : 10, rotate: 90, interval: n > 120 ? 1 : 0 }, axisTick: { show: false }, splitArea: { show: false } },
             yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { fontSize: n > 60 ? 6 : 10, interval: n > 120 ? 1 : 0 }, axisTick: { show: false } },
             visualMap: {
-              min: Number.isFinite(lo) ? lo : 0, max: Number.isFinite(hi) ? hi : 1, calculable: true, orient: 'vertical', right: 0, top: 'middle', itemHeight: 260,
+              min: Number.isFinite(lo) ? lo : 0, max: Number.isFinite(hi) ? hi : 1, precision: 2, calculable: true, orient: 'vertical', right: 0, top: 'middle', itemHeight: 260,
               inRange: { color: ['#b2182b', '#ef8a62', '#fddbc7', '#f7f7f7', '#d1e5f0', '#67a9cf', '#2166ac'] },
             },
             series: [{ type: 'heatmap', data, progressive: 0, emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }],

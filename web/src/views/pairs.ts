@@ -100,9 +100,9 @@ export const pairsView: View = {
         if (ci) {
           const lo = periods.map((p) => num(byPeriod.get(p)?.lo));
           const hi = periods.map((p) => num(byPeriod.get(p)?.hi));
-          series.push({ name: `${name} lo`, type: 'line', data: lo, stack: `band${i}`, symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, z: 1 });
+          series.push({ name: `${name} lo`, type: 'line', data: lo, stack: `band${i}`, stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, z: 1 });
           series.push({
-            name: `${name} band`, type: 'line', stack: `band${i}`, symbol: 'none', silent: true, z: 1, tooltip: { show: false },
+            name: `${name} band`, type: 'line', stack: `band${i}`, stackStrategy: 'all', symbol: 'none', silent: true, z: 1, tooltip: { show: false },
             data: hi.map((h, k) => (h === null || lo[k] === null ? null : h - (lo[k] as number))),
             lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.15 },
           });

@@ -19,7 +19,7 @@ function loadWorld(): Promise<Map<string, string>> {
       .map((f: any) => {
         const id = String(f.id ?? f.properties?.name);
         names.set(id, String(f.properties?.name ?? id));
-        return { ...f, properties: { ...f.properties, name: id } };
+        return { ...f, geometry: unwrapAntimeridian(f.geometry), properties: { ...f.properties, name: id } };
       });
     echarts.registerMap('world', { type: 'FeatureCollection', features } as any);
     return names;
@@ -28,6 +28,20 @@ function loadWorld(): Promise<Map<string, string>> {
 }
 
 const TOP = 20;
+
+/** Rings that cross the antimeridian (Russia, Fiji) would draw a line across the
+ *  whole map: move their western-hemisphere points east of 180°. */
+function unwrapAntimeridian(geometry: any): any {
+  if (!geometry) return geometry;
+  const fixRing = (ring: number[][]) => {
+    let crosses = false;
+    for (let i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) crosses = true;
+    return crosses ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+  };
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(fixRing) };
+  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map((poly: number[][][]) => poly.map(fixRing)) };
+  return geometry;
+}
 
 export const partnersView: View = {
   id: 'partners',
@@ -77,11 +91,15 @@ export const partnersView: View = {
       const name = app.name(x);
       const csvRows = partners.map((p, i) => ({ rank: i + 1, country: x, partner: p.iso3, partner_name: app.name(p.iso3), measure, value: p.value, n: p.n, period }));
       const cols = ['rank', 'country', 'partner', 'partner_name', 'measure', 'value', 'n', 'period'];
+      const all = partners.map((p) => p.value as number);
+      const bounded = measure === 'agree' || measure === 'coincidence';
+      const axisMin = bounded ? 0 : Math.floor(Math.min(0, ...all) * 10) / 10;
+      const axisMax = bounded ? 1 : Math.ceil(Math.max(0, ...all) * 10) / 10;
       const bar = (list: typeof partners, color: string): Option => ({
         animation: false,
         grid: { left: 150, right: 56, top: 10, bottom: 30 },
         tooltip: { trigger: 'item', formatter: (it: any) => `${it.name}<br>${ui.measureLabel(measure)}: <b>${fmt(it.value)}</b> · n=${list[it.dataIndex]?.n}` },
-        xAxis: { type: 'value', scale: measure !== 'agree' && measure !== 'coincidence', ...axisStyle },
+        xAxis: { type: 'value', min: axisMin, max: axisMax, ...axisStyle },
         yAxis: { type: 'category', inverse: true, data: list.map((p) => `${app.name(p.iso3)} (${p.iso3})`), axisLabel: { color: '#333', fontSize: 11 }, axisTick: { show: false } },
         series: [{ type: 'bar', data: list.map((p) => p.value), itemStyle: { color }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (it: any) => fmt(it.value, 2), fontSize: 10, color: '#555' } }],
       });
@@ -112,7 +130,7 @@ export const partnersView: View = {
             },
           },
           visualMap: {
-            min: lo, max: hi, calculable: true, orient: 'horizontal', left: 'center', bottom: 4, itemWidth: 12, itemHeight: 200,
+            min: lo, max: hi, precision: 2, calculable: true, orient: 'horizontal', left: 'center', bottom: 4, itemWidth: 12, itemHeight: 200,
             text: ['votes with', 'votes against'], inRange: { color: ['#b2182b', '#ef8a62', '#f7f7f7', '#67a9cf', '#2166ac'] },
           },
           series: [{
