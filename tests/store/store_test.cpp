@@ -1,0 +1,438 @@
+// The SQLite store: write/load round trips, replacement of a same-named source,
+// atomicity of a failing write (the file stays byte-for-byte the same), source
+// resolution, and opening missing or foreign files.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "core/error.hpp"
+#include "io/import.hpp"
+#include "registry/registry.hpp"
+#include "store/store.hpp"
+#include "support/test_support.hpp"
+
+namespace rostrum::store {
+namespace {
+
+using rostrum::testing::TempDir;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+int country(const char* iso3) {
+  int c = registry::index_of_iso3(iso3);
+  EXPECT_GE(c, 0) << iso3;
+  return c;
+}
+
+io::ImportedRollCall rollcall(std::string key, Body body, int session, Date date, std::uint8_t issues = 0) {
+  io::ImportedRollCall rc;
+  rc.info.key = std::move(key);
+  rc.info.body = body;
+  rc.info.session = session;
+  rc.info.session_label = body == Body::SecurityCouncil ? std::to_string(date_year(date)) : std::to_string(session);
+  rc.info.date = date;
+  rc.info.symbol = "A/RES/" + rc.info.key;
+  rc.info.title = "title " + rc.info.key;
+  rc.info.issues = issues;
+  return rc;
+}
+
+// A random source: `nr` GA roll calls over a few sessions, 12 states, about 70%
+// of cells voted (Yes/Abstain/No/NonVoting), plus 3 SC roll calls.
+io::ImportBatch random_batch(const std::string& name, unsigned seed, int nr = 150) {
+  std::mt19937 rng(seed);
+  io::ImportBatch b;
+  b.source_name = name;
+  b.format = "voeten";
+  b.paths = {"/nowhere/" + name + ".csv"};
+  for (int r = 0; r < nr; ++r) {
+    auto rc = rollcall(std::to_string(1000 + r), Body::GeneralAssembly, 40 + r / 40,
+                       make_date(1985 + r / 40, 1 + (r * 7) % 12, 1 + (r * 13) % 28), static_cast<std::uint8_t>(rng() % 64));
+    rc.info.important = rng() % 5 == 0;
+    rc.info.amendment = rng() % 7 == 0;
+    rc.info.paragraph = rng() % 11 == 0;
+    b.rollcalls.push_back(rc);
+  }
+  for (int r = 0; r < 3; ++r) b.rollcalls.push_back(rollcall("S" + std::to_string(r), Body::SecurityCouncil, 0, make_date(1990 + r, 6, 1)));
+  const char* states[] = {"USA", "RUS", "CHN", "FRA", "GBR", "DEU", "IND", "BRA", "ZAF", "CUB", "SUN", "YUG"};
+  for (int r = 0; r < static_cast<int>(b.rollcalls.size()); ++r)
+    for (const char* s : states) {
+      if (rng() % 10 < 3) continue;
+      b.votes.push_back({r, country(s), static_cast<Vote>(1 + rng() % 4)});
+    }
+  b.name_map = {{"United States", "USA"}, {"DONOTKNOW", ""}};
+  b.notes = {"a note"};
+  b.warnings.add("kind", "example");
+  return b;
+}
+
+// (body, key, iso3) -> vote, from a batch and from a loaded matrix.
+using VoteSet = std::map<std::tuple<Body, std::string, std::string>, Vote>;
+VoteSet votes_of(const io::ImportBatch& b) {
+  VoteSet out;
+  for (const auto& v : b.votes)
+    out[{b.rollcalls[v.rollcall].info.body, b.rollcalls[v.rollcall].info.key,
+         std::string(registry::countries()[v.country].iso3)}] = v.vote;
+  return out;
+}
+void add_votes_of(const VoteMatrix& m, Body body, VoteSet& out) {
+  for (int c = 0; c < m.countries(); ++c)
+    for (int r = 0; r < m.rollcalls(); ++r) {
+      Vote v = m.vote(c, r);
+      if (v != Vote::Missing) out[{body, m.rollcall(r).key, m.iso3(c)}] = v;
+    }
+}
+
+std::int64_t count(Store& s, const std::string& sql) { return s.db().execAndGet(sql).getInt64(); }
+
+TEST(Store, CreateThenReopen) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  {
+    Store s = Store::open(path, true);
+    EXPECT_EQ(s.path(), path);
+    EXPECT_GT(s.country_count(), 190);
+    EXPECT_TRUE(s.sources().empty());
+  }
+  Store s = Store::open(path, false);
+  EXPECT_GT(s.country_count(), 190);
+  Store ro = Store::open(path, false, true);
+  EXPECT_TRUE(ro.sources().empty());
+}
+
+TEST(Store, RoundTripVotesAndMetadata) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  io::ImportBatch b = random_batch("src", 1);
+  {
+    Store s = Store::open(path, true);
+    ImportResult r = s.write_source(b);
+    EXPECT_FALSE(r.replaced);
+    EXPECT_EQ(r.rollcalls, 153);
+    EXPECT_EQ(r.votes, static_cast<std::int64_t>(b.votes.size()));
+  }
+  Store s = Store::open(path, false, true);
+  auto sources = s.sources();
+  ASSERT_EQ(sources.size(), 2u);  // one summary per body
+  std::int64_t counts[5] = {0, 0, 0, 0, 0};
+  for (const auto& v : b.votes)
+    if (b.rollcalls[v.rollcall].info.body == Body::GeneralAssembly) counts[static_cast<int>(v.vote)]++;
+  const SourceSummary& ga = sources[0].body == "ga" ? sources[0] : sources[1];
+  const SourceSummary& sc = sources[0].body == "ga" ? sources[1] : sources[0];
+  EXPECT_EQ(ga.name, "src");
+  EXPECT_EQ(ga.format, "voeten");
+  EXPECT_EQ(ga.rollcalls, 150);
+  EXPECT_EQ(sc.rollcalls, 3);
+  EXPECT_EQ(ga.yes, counts[1]);
+  EXPECT_EQ(ga.abstain, counts[2]);
+  EXPECT_EQ(ga.no, counts[3]);
+  EXPECT_EQ(ga.nonvoting, counts[4]);
+  EXPECT_EQ(sc.first_date, "1990-06-01");
+  EXPECT_EQ(sc.last_date, "1992-06-01");
+
+  VoteSet loaded;
+  VoteMatrix mg = s.load_matrix(ga.id, Body::GeneralAssembly);
+  VoteMatrix ms = s.load_matrix(sc.id, Body::SecurityCouncil);
+  EXPECT_EQ(mg.rollcalls(), 150);
+  EXPECT_EQ(ms.rollcalls(), 3);
+  add_votes_of(mg, Body::GeneralAssembly, loaded);
+  add_votes_of(ms, Body::SecurityCouncil, loaded);
+  EXPECT_EQ(loaded, votes_of(b));
+
+  // Roll-call metadata survives, and the matrix is in date order.
+  std::map<std::string, const RollCallInfo*> by_key;
+  for (const auto& rc : b.rollcalls) by_key[rc.info.key] = &rc.info;
+  for (int r = 0; r < mg.rollcalls(); ++r) {
+    const RollCallInfo& got = mg.rollcall(r);
+    const RollCallInfo& want = *by_key.at(got.key);
+    EXPECT_EQ(got.date, want.date);
+    EXPECT_EQ(got.session, want.session);
+    EXPECT_EQ(got.session_label, want.session_label);
+    EXPECT_EQ(got.symbol, want.symbol);
+    EXPECT_EQ(got.title, want.title);
+    EXPECT_EQ(got.important, want.important);
+    EXPECT_EQ(got.amendment, want.amendment);
+    EXPECT_EQ(got.paragraph, want.paragraph);
+    EXPECT_EQ(got.issues, want.issues);
+    EXPECT_EQ(got.body, Body::GeneralAssembly);
+    if (r > 0) EXPECT_LE(mg.rollcall(r - 1).date, got.date);
+  }
+}
+
+TEST(Store, RoundTripThroughAnImporter) {
+  TempDir tmp;
+  auto csv = tmp.write("v.csv",
+                       "rcid,ccode,vote,session,date,unres\n"
+                       "1,2,1,50,1995-10-01,A/RES/50/1\n1,365,3,50,1995-10-01,A/RES/50/1\n1,200,8,50,1995-10-01,A/RES/50/1\n"
+                       "2,2,2,50,1995-11-01,A/RES/50/2\n2,710,1,50,1995-11-01,A/RES/50/2\n");
+  io::ImportBatch b = io::import_path(csv, "");
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  auto r = s.write_source(b);
+  auto summary = s.resolve_source("", "ga");
+  EXPECT_EQ(summary.id, r.source_id);
+  EXPECT_EQ(summary.rollcalls, 2);
+  EXPECT_EQ(summary.yes, 2);
+  EXPECT_EQ(summary.no, 1);
+  EXPECT_EQ(summary.abstain, 1);
+  EXPECT_EQ(summary.nonvoting, 1);
+  VoteMatrix m = s.load_matrix(summary.id, Body::GeneralAssembly);
+  ASSERT_EQ(m.countries(), 4);
+  ASSERT_EQ(m.rollcalls(), 2);
+  EXPECT_EQ(m.vote(m.country_index("RUS"), 0), Vote::No);
+  EXPECT_EQ(m.vote(m.country_index("GBR"), 0), Vote::NonVoting);
+  EXPECT_EQ(m.vote(m.country_index("CHN"), 0), Vote::Missing);
+  EXPECT_EQ(m.vote(m.country_index("CHN"), 1), Vote::Yes);
+  EXPECT_EQ(m.vote(m.country_index("USA"), 1), Vote::Abstain);
+  EXPECT_EQ(m.country_index("FRA"), -1);  // no vote in this source
+}
+
+TEST(Store, ReimportReplacesTheSource) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  Store s = Store::open(path, true);
+  io::ImportBatch a = random_batch("a", 1), other = random_batch("other", 2, 40);
+  s.write_source(a);
+  s.write_source(other);
+  const auto rc0 = count(s, "SELECT count(*) FROM rollcalls"), v0 = count(s, "SELECT count(*) FROM votes");
+  const auto names0 = count(s, "SELECT count(*) FROM source_names");
+  for (int i = 0; i < 3; ++i) {
+    ImportResult r = s.write_source(a);
+    EXPECT_TRUE(r.replaced);
+    EXPECT_EQ(count(s, "SELECT count(*) FROM rollcalls"), rc0);
+    EXPECT_EQ(count(s, "SELECT count(*) FROM votes"), v0);
+    EXPECT_EQ(count(s, "SELECT count(*) FROM source_names"), names0);
+    EXPECT_EQ(count(s, "SELECT count(*) FROM sources"), 2);
+    EXPECT_EQ(count(s, "SELECT count(*) FROM source_stats"), 4);
+  }
+  // The replaced source loads to the same votes; the other source is untouched.
+  auto ga = s.resolve_source("a", "ga"), sc = s.resolve_source("a", "sc");
+  VoteSet loaded;
+  add_votes_of(s.load_matrix(ga.id, Body::GeneralAssembly), Body::GeneralAssembly, loaded);
+  add_votes_of(s.load_matrix(sc.id, Body::SecurityCouncil), Body::SecurityCouncil, loaded);
+  EXPECT_EQ(loaded, votes_of(a));
+  VoteSet other_loaded;
+  add_votes_of(s.load_matrix(s.resolve_source("other", "ga").id, Body::GeneralAssembly), Body::GeneralAssembly,
+               other_loaded);
+  add_votes_of(s.load_matrix(s.resolve_source("other", "sc").id, Body::SecurityCouncil), Body::SecurityCouncil,
+               other_loaded);
+  EXPECT_EQ(other_loaded, votes_of(other));
+
+  // Replacing with different content changes the counts accordingly.
+  io::ImportBatch smaller = random_batch("a", 3, 10);
+  s.write_source(smaller);
+  EXPECT_EQ(count(s, "SELECT count(*) FROM rollcalls"), 13 + 43);
+  EXPECT_EQ(count(s, "SELECT count(*) FROM votes"),
+            static_cast<std::int64_t>(smaller.votes.size() + other.votes.size()));
+  EXPECT_EQ(s.resolve_source("a", "ga").rollcalls, 10);
+}
+
+// A write that fails part-way leaves the file exactly as it was.
+void expect_failed_write_changes_nothing(const io::ImportBatch& bad, bool expect_store_error) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  {
+    Store s = Store::open(path, true);
+    s.write_source(random_batch("good", 1));
+    s.write_source(random_batch("bad", 5, 30));  // `bad` replaces this one, then fails
+  }
+  const std::string before = slurp(path);
+  ASSERT_FALSE(before.empty());
+  {
+    Store s = Store::open(path, true);
+    if (expect_store_error) {
+      EXPECT_THROW(s.write_source(bad), StoreError);
+    } else {
+      EXPECT_ANY_THROW(s.write_source(bad));
+    }
+    // Still readable and unchanged through the same handle.
+    EXPECT_EQ(s.sources().size(), 4u);
+  }
+  EXPECT_TRUE(slurp(path) == before) << "store file changed by a failed write";
+  EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+  Store s = Store::open(path, false, true);
+  EXPECT_EQ(s.resolve_source("bad", "ga").rollcalls, 30);
+}
+
+TEST(StoreAtomicity, VoteOnOutOfRangeRollCall) {
+  io::ImportBatch bad = random_batch("bad", 9);
+  bad.votes.push_back({static_cast<std::int32_t>(bad.rollcalls.size()) + 5, country("USA"), Vote::Yes});
+  expect_failed_write_changes_nothing(bad, true);
+}
+
+TEST(StoreAtomicity, DuplicateVoteInBatch) {
+  io::ImportBatch bad = random_batch("bad", 9);
+  bad.votes.push_back(bad.votes.back());  // primary key (rollcall, country) violated
+  expect_failed_write_changes_nothing(bad, true);
+}
+
+TEST(StoreAtomicity, OutOfRangeCountry) {
+  io::ImportBatch bad = random_batch("bad", 9);
+  bad.votes.push_back({0, static_cast<std::int32_t>(registry::countries().size()) + 3, Vote::Yes});
+  expect_failed_write_changes_nothing(bad, false);
+}
+
+// KNOWN BUG (store.cpp, write_source): batch indices are not validated. A vote with
+// rollcall -1 is inserted as rollcall id first_id - 1, i.e. onto the previous
+// source's last roll call (no foreign-key error), then the per-body summary reads
+// batch.rollcalls[-1] (out of bounds: undefined behaviour, an ASan abort), and the
+// write commits. Disabled so that the ASan suite is not aborted; run with
+// --gtest_also_run_disabled_tests. Enable once write_source checks its indices.
+TEST(StoreAtomicity, DISABLED_NegativeRollCallIndexIsRejected) {
+  // A vote index of -1 must not land on the previous source's last roll call.
+  io::ImportBatch bad = random_batch("bad", 9);
+  bad.votes.insert(bad.votes.begin(), {-1, country("NOR"), Vote::Yes});  // NOR never votes in random_batch
+  expect_failed_write_changes_nothing(bad, false);
+}
+
+TEST(StoreAtomicity, LargeFailingWriteSpillingTheCache) {
+  // Big enough that SQLite spills dirty pages to the file before the failure; the
+  // rollback journal must restore every byte.
+  io::ImportBatch bad = random_batch("bad", 11, 20000);
+  bad.votes.push_back({static_cast<std::int32_t>(bad.rollcalls.size()), country("USA"), Vote::Yes});
+  expect_failed_write_changes_nothing(bad, true);
+}
+
+TEST(StoreAtomicity, ReadOnlyStoreRefusesWrites) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  { Store::open(path, true).write_source(random_batch("good", 1)); }
+  const std::string before = slurp(path);
+  {
+    Store s = Store::open(path, false, true);
+    EXPECT_THROW(s.write_source(random_batch("new", 2)), StoreError);
+  }
+  EXPECT_TRUE(slurp(path) == before) << "file changed: " << path;
+}
+
+TEST(StoreResolve, Rules) {
+  TempDir tmp;
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  // Empty store: a usage error that says no source holds the body.
+  EXPECT_THROW(s.resolve_source("", "ga"), UsageError);
+
+  io::ImportBatch ga_only = random_batch("ga-only", 1, 20);
+  ga_only.rollcalls.resize(20);
+  std::erase_if(ga_only.votes, [](const io::ImportedVote& v) { return v.rollcall >= 20; });
+  auto r1 = s.write_source(ga_only);
+  // The only source holding the body.
+  EXPECT_EQ(s.resolve_source("", "ga").id, r1.source_id);
+  EXPECT_EQ(s.resolve_source("", "ga").name, "ga-only");
+  try {
+    s.resolve_source("", "sc");
+    ADD_FAILURE() << "no error for a body nobody holds";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("Security Council"), std::string::npos) << e.what();
+  }
+  // A named source that does not hold the body.
+  EXPECT_THROW(s.resolve_source("ga-only", "sc"), UsageError);
+  // Unknown name: the message lists what the store has.
+  try {
+    s.resolve_source("nope", "ga");
+    ADD_FAILURE() << "no error for an unknown source";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("ga-only"), std::string::npos) << e.what();
+  }
+
+  // A second source with both bodies: newest wins for GA (imported in the same
+  // second, the later id wins), and it is the only one for SC.
+  auto r2 = s.write_source(random_batch("both", 2, 20));
+  EXPECT_EQ(s.resolve_source("", "ga").name, "both");
+  EXPECT_EQ(s.resolve_source("", "sc").name, "both");
+  EXPECT_EQ(s.resolve_source("", "sc").body, "sc");
+  EXPECT_EQ(s.resolve_source("ga-only", "ga").id, r1.source_id);
+  EXPECT_EQ(s.resolve_source("both", "ga").id, r2.source_id);
+
+  // Re-importing the older source makes it the newest.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  s.write_source(ga_only);
+  EXPECT_EQ(s.resolve_source("", "ga").name, "ga-only");
+  EXPECT_EQ(s.resolve_source("", "sc").name, "both");
+}
+
+TEST(StoreOpen, MissingFile) {
+  TempDir tmp;
+  auto path = (tmp.path() / "none.db").string();
+  EXPECT_THROW(Store::open(path, false), StoreError);
+  EXPECT_THROW(Store::open(path, false, true), StoreError);
+  EXPECT_FALSE(std::filesystem::exists(path));  // nothing created
+}
+
+TEST(StoreOpen, NotAnSqliteFile) {
+  TempDir tmp;
+  auto path = tmp.write("text.db", "this is not a database, just text that is long enough to have a header.........\n");
+  const std::string before = slurp(path);
+  EXPECT_THROW(Store::open(path, false, true), StoreError);
+  EXPECT_THROW(Store::open(path, false), StoreError);
+  EXPECT_THROW(Store::open(path, true), StoreError);
+  EXPECT_TRUE(slurp(path) == before) << "file changed: " << path;
+}
+
+TEST(StoreOpen, ForeignSqliteDatabase) {
+  TempDir tmp;
+  auto path = (tmp.path() / "foreign.db").string();
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)");
+  }
+  const std::string before = slurp(path);
+  EXPECT_THROW(Store::open(path, false, true), StoreError);
+  EXPECT_THROW(Store::open(path, false), StoreError);
+  EXPECT_TRUE(slurp(path) == before) << "file changed: " << path;
+  // Opening for import (create) must not add rostrum's tables to someone else's
+  // database either.
+  EXPECT_THROW(Store::open(path, true), StoreError);
+  EXPECT_TRUE(slurp(path) == before) << "file changed: " << path;
+  // An empty SQLite database is not a store either, read-only.
+  auto empty = (tmp.path() / "empty.db").string();
+  { SQLite::Database db(empty, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("PRAGMA user_version = 0"); }
+  EXPECT_THROW(Store::open(empty, false, true), StoreError);
+}
+
+TEST(StoreOpen, OtherSchemaVersion) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  { Store::open(path, true); }
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  try {
+    Store::open(path, false, true);
+    ADD_FAILURE() << "no error";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("99"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(Store::open(path, true), StoreError);
+}
+
+TEST(StoreOpen, ReadOnlyOpenDoesNotTouchTheFile) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  { Store::open(path, true).write_source(random_batch("x", 4, 30)); }
+  const std::string before = slurp(path);
+  {
+    Store s = Store::open(path, false, true);
+    auto src = s.resolve_source("", "ga");
+    VoteMatrix m = s.load_matrix(src.id, Body::GeneralAssembly);
+    EXPECT_EQ(m.rollcalls(), 30);
+  }
+  {
+    Store s = Store::open(path, false);  // read-write, but only reading
+    EXPECT_EQ(s.sources().size(), 2u);
+  }
+  EXPECT_TRUE(slurp(path) == before) << "file changed: " << path;
+}
+
+}  // namespace
+}  // namespace rostrum::store
