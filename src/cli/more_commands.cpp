@@ -7,7 +7,10 @@
 
 namespace rostrum::cli {
 
+void register_analysis_commands(CLI::App& app, Globals& g);  // analysis_commands.cpp: blocs, poles, shifts, brief
+
 void register_more_commands(CLI::App& app, Globals& g) {
+  register_analysis_commands(app, g);
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");
   cmd->footer(
       "Binds to 127.0.0.1 unless --host says otherwise. Endpoints under /api (see /api/openapi.json);\n"

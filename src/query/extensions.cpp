@@ -1,7 +1,13 @@
 #include "query/commands.hpp"
+#include "query/analyses.hpp"
 
 namespace rostrum::query {
 
-std::optional<Table> run_extension(Context&, std::string_view, const Params&) { return std::nullopt; }
+std::optional<Table> run_extension(Context& ctx, std::string_view command, const Params& params) {
+  if (command == "blocs") return run_blocs(ctx, params);
+  if (command == "poles") return run_poles(ctx, params);
+  if (command == "shifts") return run_shifts(ctx, params);
+  return std::nullopt;
+}
 
 }  // namespace rostrum::query
