@@ -5,9 +5,10 @@
 #
 # 1. error check: 2,000 requests to /api/agree, 8 at a time, over many pairs;
 #    every answer must be 200.
-# 2. wrk for DURATION s (default 30) on one pair query, with the server's response
-#    cache off (ROSTRUM_SERVE_NO_CACHE=1), so that every request runs the query;
-# 3. wrk for DURATION s rotating over 870 pair/measure queries, cache on (as served).
+# 2. wrk for DURATION s (default 30) on one pair query, as served (response cache on);
+# 3. the same with the response cache off (ROSTRUM_SERVE_NO_CACHE=1): every request
+#    runs the query;
+# 4. wrk for DURATION s rotating over 870 pair/measure queries, cache on.
 # Reports requests/s, p50/p99 latency and the server's peak RSS (VmHWM).
 set -euo pipefail
 
@@ -23,7 +24,7 @@ while [[ $# -gt 0 ]]; do
     --bin) bin="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) conns="$2"; shift 2 ;;
-    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -82,7 +83,7 @@ parse_wrk() {  # prints "req/s p50 p99"
   awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}' "$1"
 }
 
-echo "rostrum serve load check: $bin, store $db, $(nproc) cores"
+echo "rostrum serve load check: $bin, store $db, $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg)"
 
 # 1. error check
 start_server ""
@@ -107,7 +108,16 @@ sys.exit(1 if bad else 0)
 PY
 stop_server
 
-# 2. one pair, no response cache: every request runs the query
+# 2. one pair query as served (response cache on: after the first, answered from memory)
+start_server ""
+url="http://127.0.0.1:$port/api/agree?a=USA&b=RUS&by=year"
+curl -sf "$url" >/dev/null
+wrk -t2 -c"$conns" -d"${duration}s" --latency "$url" >"$tmp/wrk0.txt"
+stop_server
+read -r rps0 p500 p990 < <(parse_wrk "$tmp/wrk0.txt")
+echo "wrk pair query (USA-RUS by year, as served), ${duration}s, ${conns} connections: ${rps0} req/s, p50 ${p500}, p99 ${p990}, server peak RSS $((peak_kb / 1024)) MiB"
+
+# 3. the same pair query with the response cache off: every request runs the query
 start_server "ROSTRUM_SERVE_NO_CACHE=1"
 url="http://127.0.0.1:$port/api/agree?a=USA&b=RUS&by=year"
 curl -sf "$url" >/dev/null
@@ -116,7 +126,7 @@ stop_server
 read -r rps p50 p99 < <(parse_wrk "$tmp/wrk1.txt")
 echo "wrk pair query (USA-RUS by year, uncached), ${duration}s, ${conns} connections: ${rps} req/s, p50 ${p50}, p99 ${p99}, server peak RSS $((peak_kb / 1024)) MiB"
 
-# 3. rotating pair queries, cache on
+# 4. rotating pair queries, cache on
 start_server ""
 wrk -t2 -c"$conns" -d"${duration}s" --latency -s "$tmp/rotate.lua" "http://127.0.0.1:$port" >"$tmp/wrk2.txt"
 errors="$(awk '/Non-2xx/ {print $4}' "$tmp/wrk2.txt")"

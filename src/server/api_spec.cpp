@@ -112,18 +112,49 @@ std::vector<EndpointSpec> build() {
                 from(), to(), body()},
                {"country", "session", "year", "ideal", "sd", "lo", "hi", "nvotes"}});
   e.push_back({"/api/blocs", "blocs", "Voting blocs",
-               "Communities of the agreement graph for one period (year or session), with modularity.",
-               {year(), session(),
-                number("gamma", "Resolution parameter of the community detection.", "1.0"), issue(),
-                body()},
-               {}});
-  e.push_back({"/api/shifts", "shifts", "Change points in a pair's agreement",
-               "Change points of the agreement series of a pair (binomial cost on agree/disagree "
-               "counts, PELT with a penalty path).",
-               {str("a", "First country.", "USA"), str("b", "Second country.", "ISR"),
-                str("measure", "Agreement measure (as in /api/agree).", "agree"), from(), to(),
-                issue(), body()},
-               {}});
+               "Communities of the agreement graph per period (Leiden or multilevel modularity with "
+               "resolution gamma, consensus over runs), tracked across periods by Jaccard overlap so "
+               "that a bloc keeps its label. With scan=1: a resolution scan per period instead.",
+               {year(), session(), by(), from(), to(), issue(), important(), body(), source(),
+                number("gamma", "Resolution parameter of the community detection (default 1).", "1.0"),
+                choice("algorithm", "Community detection algorithm (default leiden).", {"leiden", "multilevel"}),
+                integer("runs", "Runs combined into the consensus partition (default 20).", "20"),
+                integer("seed", "Random seed.", "1"),
+                choice("measure", "Agreement measure of the graph's edges (default agree).",
+                       {"agree", "coincidence", "s", "s2", "kappa", "pi", "a"}),
+                integer("min-n", "Pairs with fewer joint votes get no edge (default 10).", "10"),
+                boolean("scan", "Scan gamma (gamma-min, gamma-max, gamma-step) and report stable partitions."),
+                number("gamma-min", "Scan: smallest gamma (default 0.5).", "0.5"),
+                number("gamma-max", "Scan: largest gamma (default 2).", "2"),
+                number("gamma-step", "Scan: step (default 0.1).", "0.1")},
+               {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs"}});
+  e.push_back({"/api/poles", "poles", "Distance to two poles (swing states)",
+               "Per period and country, agreement with each of two poles (countries or groups, e.g. "
+               "USA,CHN or G7,CRINK) and which pole is nearer.",
+               {str("poles", "Two poles separated by a comma; a pole may join countries with + (default USA,CHN).", "USA,CHN"),
+                choice("measure", "Agreement measure (default agree).", {"agree", "coincidence", "s", "s2", "kappa", "pi", "a"}),
+                integer("min-n", "Minimum joint votes (default 10).", "10"),
+                number("tie", "Margin below which neither pole is nearer (default 0).", "0.05"),
+                by(), from(), to(), session(), year(), issue(), important(), body(), source()},
+               {"period", "country", "name", "region", "role", "to_a", "n_a", "to_b", "n_b", "margin", "nearer"}});
+  e.push_back({"/api/shifts", "shifts", "Change points in agreement or cohesion",
+               "Change points of a pair's agreement series (a and b) or of a group's cohesion series "
+               "(group): binomial or beta-binomial cost on the agree/disagree counts, PELT or binary "
+               "segmentation, penalty chosen by an information criterion over the CROPS path. Rows: "
+               "kind=segment (first, last, mean, n) and kind=change (first = the first period of the "
+               "new regime, before, after, cost_reduction); the metadata holds the series and the path.",
+               {str("a", "First country.", "USA"), str("b", "Second country.", "RUS"),
+                str("group", "Instead of a and b: a group (or a list of countries) whose cohesion series is segmented.", "EU"),
+                choice("index", "Cohesion index when group is given (default ai).", {"rice", "attina", "ai"}),
+                choice("measure", "agree (default) or coincidence: shifts works on proportions.", {"agree", "coincidence"}),
+                choice("method", "Segmentation method (default pelt).", {"pelt", "binseg"}),
+                choice("cost", "Segment cost (default beta-binomial).", {"binomial", "beta-binomial"}),
+                str("select", "How the penalty is chosen: ic (default), elbow, or penalty (with penalty=).", "ic"),
+                number("penalty", "Fixed penalty (select=penalty).", "10"),
+                number("ic-multiplier", "Information-criterion multiplier (default 2).", "2"),
+                integer("min-segment", "Minimum periods per segment (default 3).", "3"),
+                by(), from(), to(), session(), year(), issue(), important(), body(), source()},
+               {"kind", "first", "last", "mean", "before", "after", "n", "cost_reduction"}});
   return e;
 }
 

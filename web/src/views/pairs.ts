@@ -1,6 +1,6 @@
 // Pair explorer: agreement of one or more pairs over time, with bootstrap
 // intervals and change points.
-import { getTable, num, type Row } from '../api';
+import { ApiError, getTable, num, type Row } from '../api';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
@@ -17,15 +17,10 @@ function parsePairs(s: string): [string, string][] {
   return out.slice(0, 8);
 }
 
-/** Labels of change points in a /api/shifts answer, whatever its exact layout. */
+/** Labels of change points in a /api/shifts answer: rows of kind "change" carry
+ *  the first period of the new regime in "first". */
 function changeLabels(rows: Row[]): string[] {
-  const keys = ['period', 'label', 'at', 'start', 'year', 'session', 'change'];
-  const out: string[] = [];
-  for (const r of rows) {
-    const k = keys.find((k) => r[k] !== undefined && r[k] !== null);
-    if (k) out.push(String(r[k]));
-  }
-  return out;
+  return rows.filter((r) => r.kind === 'change' && r.first !== null && r.first !== undefined).map((r) => String(r.first));
 }
 
 export const pairsView: View = {
@@ -40,6 +35,7 @@ export const pairsView: View = {
     const next = latest();
     const card = new ChartCard(root, 'pairs', 'Agreement over time', 'rostrum-pairs');
     const update = () => void render();
+    let shiftNote = '';
 
     ui.text(panel, 'pairs', 'Pairs', app.state.pairs ?? DEFAULT_PAIRS, (v) => { app.set({ pairs: v }); update(); },
       { width: '20em', placeholder: 'USA-RUS, CHN-RUS', hint: 'Pairs of ISO3 codes, e.g. USA-RUS, CHN-IND (up to 8)' });
@@ -66,13 +62,18 @@ export const pairsView: View = {
         const tables = await Promise.all(
           pairs.map(([a, b]) => getTable('agree', { ...base, a, b, ci: ci ? 0.95 : undefined, boot: ci ? 200 : undefined })),
         );
-        // Change points, when the shifts analysis answers (optional).
+        // Change points (shifts works on proportions: agree and coincidence only).
+        const withShifts = measure === 'agree' || measure === 'coincidence';
         const shifts = await Promise.all(
-          pairs.map(([a, b]) => getTable('shifts', { a, b, measure, by: by === 'year' ? undefined : by, from: base.from, to: base.to, issue: s.issue }).then(
-            (t) => changeLabels(t.rows),
-            () => null,
-          )),
+          pairs.map(([a, b]) => withShifts
+            ? getTable('shifts', { a, b, measure, by, from: base.from, to: base.to, issue: s.issue }).then(
+                (t) => changeLabels(t.rows),
+                (err) => (err instanceof ApiError && err.unavailable ? null : []),
+              )
+            : Promise.resolve(null)),
         );
+        shiftNote = !withShifts ? 'Change points are detected for agreement and coincidence only.'
+          : shifts.every((x) => x === null) ? 'Change points: not available yet.' : '';
         guard(() => draw(pairs, tables.map((t) => t.rows), shifts, measure, ci));
       } catch (err) {
         guard(() => card.fail(err));
@@ -134,9 +135,9 @@ export const pairsView: View = {
         series,
       };
       const cols = ['a', 'b', 'period', 'measure', 'value', 'n', ...(ci ? ['lo', 'hi'] : [])];
-      const noShifts = shifts.every((s) => s === null);
+      const found = shifts.reduce((k, x) => k + (x ? x.length : 0), 0);
       card.setFilename(`rostrum-pairs-${measure}`);
-      card.show(option, cols, allRows, noShifts ? 'Change points: not available yet.' : '');
+      card.show(option, cols, allRows, shiftNote || `${found} change point${found === 1 ? '' : 's'} detected (dashed lines).`);
     }
 
     update();
