@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "io/import.hpp"
 #include "query/query.hpp"
+#include "registry/groups.hpp"
 #include "store/store.hpp"
 
 namespace rostrum::cli {
@@ -21,6 +22,15 @@ std::string Globals::resolved_db() const {
   if (!db.empty()) return db;
   if (const char* env = std::getenv("ROSTRUM_DB"); env && *env) return env;
   return "rostrum.db";
+}
+
+std::unique_ptr<query::Context> Globals::context() const {
+  auto ctx = std::make_unique<query::Context>(resolved_db());
+  std::string file = groups_file;
+  if (file.empty())
+    if (const char* env = std::getenv("ROSTRUM_GROUPS"); env && *env) file = env;
+  if (!file.empty()) ctx->set_user_groups(registry::load_groups_file(file));
+  return ctx;
 }
 
 namespace {
@@ -86,8 +96,8 @@ struct Selectors {
 };
 
 void run_query(Globals& g, const std::string& command, const query::Params& p) {
-  query::Context ctx(g.resolved_db());
-  Table t = query::run(ctx, command, p);
+  auto ctx = g.context();
+  Table t = query::run(*ctx, command, p);
   emit(g, render(t, output_format(g)));
 }
 
@@ -142,8 +152,8 @@ void do_import(Globals& g, const std::vector<std::string>& paths, const std::str
 }
 
 void print_info(Globals& g) {
-  query::Context ctx(g.resolved_db());
-  Table t = query::run(ctx, "info", {});
+  auto ctx = g.context();
+  Table t = query::run(*ctx, "info", {});
   Format f = output_format(g);
   if (f == Format::json) {
     nlohmann::json j = {{"countries", t.meta["countries"]}, {"sources", t.meta["sources"]}, {"db", t.meta["db"]}};

@@ -2,7 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
+
+#include "query/query.hpp"
 
 namespace rostrum::cli {
 
@@ -10,8 +13,11 @@ struct Globals {
   std::string db;
   std::string format;  // "" = table on a terminal
   std::string out;
+  std::string groups_file;  // user groups (JSON or TOML); default $ROSTRUM_GROUPS
   int exit_code = 0;
   std::string resolved_db() const;  // --db, else $ROSTRUM_DB, else ./rostrum.db
+  // A query context on the store, with the user groups loaded.
+  std::unique_ptr<query::Context> context() const;
 };
 
 void register_commands(CLI::App& app, Globals& globals);

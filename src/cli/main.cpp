@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   app.add_option("--format", globals.format, "Output format: table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   app.add_option("--out", globals.out, "Write the result to this file instead of standard output");
+  app.add_option("--groups", globals.groups_file,
+                 "User groups file, JSON or TOML (default: $ROSTRUM_GROUPS); see docs/registry.md");
 
   register_commands(app, globals);
   try {

@@ -76,7 +76,7 @@ Table run_countries(const Params& p) {
   return t;
 }
 
-Table run_groups(const Params& p) {
+Table run_groups(Context& ctx, const Params& p) {
   check_params(p, {"date"}, "groups");
   Date on = 99991231;
   std::string date = get(p, "date");
@@ -87,7 +87,11 @@ Table run_groups(const Params& p) {
   }
   Table t;
   t.columns = {"name", "members", "size", "ever_members", "description"};
-  for (const auto& g : registry::builtin_groups()) {
+  std::vector<const registry::Group*> all;
+  for (const auto& g : registry::builtin_groups()) all.push_back(&g);
+  for (const auto& g : ctx.user_groups()) all.push_back(&g);
+  for (const registry::Group* gp : all) {
+    const registry::Group& g = *gp;
     auto now = on == 99991231 ? g.members_on(99991230) : g.members_on(on);
     std::string members, ever;
     for (const auto& m : now) members += (members.empty() ? "" : ",") + m;
@@ -118,8 +122,8 @@ Table run_agree(Context& ctx, const Params& p) {
   std::vector<Word> mask = m->select(sel.filter);
   if (measure == measures::Measure::agree && !get_bool(p, "keep-unanimous", false))
     mask = measures::drop_unanimous(*m, mask);
-  auto a = parse_countries(*m, p, "a", true);
-  auto b = parse_countries(*m, p, "b", true);
+  auto a = parse_countries(*m, p, "a", true, ctx.user_groups());
+  auto b = parse_countries(*m, p, "b", true, ctx.user_groups());
   const bool a_all = get(p, "a") == "all", b_all = get(p, "b") == "all";
   std::vector<std::pair<int, int>> pairs;
   if (a_all && b_all) {
@@ -169,11 +173,11 @@ struct GroupSpec {
   std::vector<std::string> members;  // ad-hoc list
 };
 
-GroupSpec parse_group(const Params& p) {
+GroupSpec parse_group(const Params& p, const std::vector<registry::Group>& user_groups) {
   GroupSpec spec;
   std::string g = get(p, "group");
   if (g.empty()) throw UsageError("parameter 'group': required (a group name such as G7, or a list USA,GBR,FRA)");
-  if (const registry::Group* group = registry::find_group(g)) {
+  if (const registry::Group* group = registry::find_group(g, user_groups)) {
     spec.name = group->name;
     spec.group = group;
     return spec;
@@ -211,7 +215,7 @@ std::function<bool(int, Date)> membership(const VoteMatrix& m, const GroupSpec& 
 Table run_cohesion(Context& ctx, const Params& p) {
   check_params(p, {ROSTRUM_SELECTORS, "group", "index", "null", "seed", "defections"}, "cohesion");
   Selection sel = parse_selection(p);
-  GroupSpec spec = parse_group(p);
+  GroupSpec spec = parse_group(p, ctx.user_groups());
   auto m = ctx.matrix(sel.source, sel.body);
   auto mask = m->select(sel.filter);
   auto periods = periods_for(*m, sel, mask);
@@ -241,7 +245,7 @@ Table run_cohesion(Context& ctx, const Params& p) {
 Table run(Context& ctx, std::string_view command, const Params& params) {
   if (command == "info") return run_info(ctx, params);
   if (command == "countries") return run_countries(params);
-  if (command == "groups") return run_groups(params);
+  if (command == "groups") return run_groups(ctx, params);
   if (command == "agree") return run_agree(ctx, params);
   if (command == "cohesion") return run_cohesion(ctx, params);
   if (auto t = run_extension(ctx, command, params)) return std::move(*t);

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/table.hpp"
+#include "registry/groups.hpp"
 
 namespace rostrum {
 class VoteMatrix;
@@ -30,11 +31,15 @@ class Context {
   const std::string& db_path() const { return db_path_; }
   // The matrix of a source ("" = default source for the body "ga"/"sc").
   std::shared_ptr<const VoteMatrix> matrix(std::string_view source, std::string_view body);
+  // User-defined groups (registry::load_groups_file), usable wherever a group name is.
+  void set_user_groups(std::vector<registry::Group> groups) { user_groups_ = std::move(groups); }
+  const std::vector<registry::Group>& user_groups() const { return user_groups_; }
 
  private:
   std::string db_path_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const VoteMatrix>, std::less<>> cache_;
+  std::vector<registry::Group> user_groups_;
 };
 
 // Commands: "info", "countries", "groups", "agree", "cohesion", "ideal", "blocs",

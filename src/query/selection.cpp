@@ -114,7 +114,8 @@ Selection parse_selection(const Params& p) {
   return s;
 }
 
-std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std::string& param, bool allow_all) {
+std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std::string& param, bool allow_all,
+                                 const std::vector<registry::Group>& user_groups) {
   std::string v = get(p, param);
   if (v.empty()) throw UsageError("parameter '" + param + "': required (a country, a comma list, a group or all)");
   std::vector<int> out;
@@ -130,7 +131,7 @@ std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std
     while (!one.empty() && one.front() == ' ') one.erase(one.begin());
     while (!one.empty() && one.back() == ' ') one.pop_back();
     if (!one.empty()) {
-      if (const registry::Group* g = registry::find_group(one)) {
+      if (const registry::Group* g = registry::find_group(one, user_groups)) {
         for (const auto& iso3 : g->ever_members()) {
           int c = m.country_index(iso3);
           if (c >= 0) out.push_back(c);

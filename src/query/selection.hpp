@@ -7,6 +7,7 @@
 
 #include "matrix/vote_matrix.hpp"
 #include "query/query.hpp"
+#include "registry/groups.hpp"
 
 namespace rostrum::query {
 
@@ -21,7 +22,8 @@ struct Selection {
 Selection parse_selection(const Params& p);
 // Countries: "all", or a comma list of codes/names (ISO3, ISO2, COW, names) or
 // group names; each must be in the matrix. Throws UsageError naming `param`.
-std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std::string& param, bool allow_all);
+std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std::string& param, bool allow_all,
+                                 const std::vector<registry::Group>& user_groups = {});
 
 std::string get(const Params& p, std::string_view key, std::string fallback = "");
 int get_int(const Params& p, std::string_view key, int fallback, int lo, int hi);
