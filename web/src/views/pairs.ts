@@ -96,7 +96,7 @@ export const pairsView: View = {
         series.push({
           name, type: 'line', data: value, connectNulls: false, showSymbol: periods.length < 40, symbolSize: 5,
           lineStyle: { width: 2, color }, itemStyle: { color }, z: 3,
-          markLine: marks.length ? { symbol: 'none', silent: true, lineStyle: { color, type: 'dashed', width: 1.2 }, label: { formatter: `${name} shift`, color, fontSize: 10 }, data: marks } : undefined,
+          markLine: marks.length ? { symbol: 'none', silent: true, lineStyle: { color, type: 'dashed', width: 1.2 }, label: { show: false }, tooltip: { show: false }, data: marks } : undefined,
         });
         if (ci) {
           const lo = periods.map((p) => num(byPeriod.get(p)?.lo));
@@ -135,9 +135,12 @@ export const pairsView: View = {
         series,
       };
       const cols = ['a', 'b', 'period', 'measure', 'value', 'n', ...(ci ? ['lo', 'hi'] : [])];
-      const found = shifts.reduce((k, x) => k + (x ? x.length : 0), 0);
+      const found = pairs
+        .map(([a, b], i) => (shifts[i] && shifts[i]!.length ? `${a}–${b} ${shifts[i]!.join(', ')}` : ''))
+        .filter(Boolean);
+      const foundNote = found.length ? `Change points (dashed): ${found.join('; ')}.` : 'No change points detected.';
       card.setFilename(`rostrum-pairs-${measure}`);
-      card.show(option, cols, allRows, shiftNote || `${found} change point${found === 1 ? '' : 's'} detected (dashed lines).`);
+      card.show(option, cols, allRows, shiftNote || foundNote);
     }
 
     update();
