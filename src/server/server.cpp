@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <semaphore>
 #include <sstream>
 #include <thread>
 
@@ -136,6 +137,10 @@ struct Server::Impl {
   unsigned threads = 0;
   fs::path web_root;  // canonical; empty when there is no dashboard
   ResponseCache cache;
+  // Queries running at once: at most the cores (a query is CPU-bound, and a huge
+  // one that ends in 413 still builds its table first, so this also bounds memory).
+  std::counting_semaphore<256> query_slots{static_cast<std::ptrdiff_t>(
+      std::clamp(std::thread::hardware_concurrency(), 2u, 256u))};
   std::atomic<std::int64_t> db_mtime{-2};
   std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
   std::mutex stop_mutex;
@@ -325,6 +330,12 @@ struct Server::Impl {
     }
 
     Table table;
+    if (!query_slots.try_acquire_for(std::chrono::seconds(30)))
+      return send_error(res, 503, "the server is busy with other queries; try again");
+    struct Release {
+      std::counting_semaphore<256>& s;
+      ~Release() { s.release(); }
+    } release{query_slots};
     try {
       table = runner(e.command, params);
     } catch (const UsageError& err) {
