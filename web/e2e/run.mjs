@@ -335,10 +335,23 @@ async function viewChecks(page, base) {
     assert(second.data !== first.data, 'cohesion data did not change');
   });
 
+  await check('view blocs: bloc map follows the year', async () => {
+    await page.goto(`${base}?view=blocs&year=2019`);
+    const first = await waitChart(page, 'blocs-map', 0, 120000);
+    if (first.status === 'unavailable') return 'not available yet in this build (shown as such)';
+    assert(first.status === 'ready', `status ${first.status}: ${first.message}`);
+    assert(points(first.data) > 50, `only ${points(first.data)} countries`);
+    await shot(page, '6-blocs');
+    await change(page, 'input[name=year]', '1985');
+    const second = await waitChart(page, 'blocs-map', first.seq, 120000);
+    assert(second.status === 'ready', second.message);
+    assert(second.data !== first.data, 'bloc map did not change');
+  });
+
   await check('view ideal: ideal points (or a clear "not available yet")', async () => {
     await page.goto(`${base}?view=ideal`);
     const first = await waitChart(page, 'ideal', 0, 180000);
-    await shot(page, '5-ideal');
+    await shot(page, '7-ideal');
     if (first.status === 'unavailable') {
       const text = await page.locator('[data-chart=ideal] .card-status').innerText();
       assert(/not available yet/i.test(text), `status text: ${text}`);

@@ -6,8 +6,9 @@ import { partnersView } from './views/partners';
 import { matrixView } from './views/matrix';
 import { cohesionView } from './views/cohesion';
 import { idealView } from './views/ideal';
+import { blocsView } from './views/blocs';
 
-const views: View[] = [pairsView, partnersView, matrixView, cohesionView, idealView];
+const views: View[] = [pairsView, partnersView, matrixView, cohesionView, blocsView, idealView];
 
 let cleanup: (() => void) | null = null;
 

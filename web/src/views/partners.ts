@@ -9,7 +9,7 @@ import { axisStyle, fmt, latest, yearRange } from './common';
 let worldReady: Promise<Map<string, string>> | null = null;
 
 /** Registers the world-atlas map once; resolves to id -> country name. */
-function loadWorld(): Promise<Map<string, string>> {
+export function loadWorld(): Promise<Map<string, string>> {
   worldReady ??= Promise.all([import('world-atlas/countries-110m.json'), import('topojson-client')]).then(([atlas, topo]) => {
     const topology = (atlas as any).default ?? atlas;
     const fc = topo.feature(topology, topology.objects.countries) as unknown as { features: any[] };
