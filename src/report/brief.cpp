@@ -160,7 +160,8 @@ class Builder {
   std::vector<std::pair<std::string, std::string>> pairs_;
   std::map<std::pair<std::string, std::string>, std::vector<SeriesPoint>> pair_series_;
   int first_year_ = 0, last_year_ = 0, recent_from_ = 0;
-  std::string recent_label_;
+  std::string recent_label_;  // HTML
+  std::string recent_text_;   // plain text (SVG titles and labels are escaped)
   nlohmann::json facts_ = nlohmann::json::object();
   std::vector<std::string> summary_;  // HTML list items
   std::string body_;                  // sections
@@ -253,6 +254,8 @@ void Builder::pair_series() {
   }
   if (last_year_ == 0) throw UsageError("parameter 'focus': the focus states and the group never voted together");
   recent_from_ = std::max(first_year_, last_year_ - std::max(1, o_.recent_years) + 1);
+  recent_text_ = recent_from_ == last_year_ ? std::to_string(last_year_)
+                                            : std::to_string(recent_from_) + "\u2013" + std::to_string(last_year_);
   recent_label_ = recent_from_ == last_year_ ? std::to_string(last_year_)
                                              : std::to_string(recent_from_) + "&#8211;" + std::to_string(last_year_);
   facts_["span"] = {{"first", first_year_}, {"last", last_year_}};
@@ -393,7 +396,7 @@ void Builder::shifts_section() {
     std::string item = escape(name) + " ";
     if (s.meta["change_points"].empty()) {
       item += "no change point (" + seg["first"].get<std::string>() + "&#8211;" + seg["last"].get<std::string>() +
-              ": " + fmt(seg["mean"].get<double>()) + ")";
+              ": " + fmt(seg["mean"].get<double>()) + ", n&#160;=&#160;" + fmt_n(seg["n"].get<double>()) + ")";
     } else {
       const auto& last = s.meta["change_points"].back();
       item += "since <b>" + last["period"].get<std::string>() + "</b>: " + fmt(last["before"].get<double>()) +
@@ -484,7 +487,7 @@ void Builder::recent_section() {
 
 void Builder::issues_section() {
   svg::BarChart chart;
-  chart.title = "Agreement by issue, " + recent_label_;
+  chart.title = "Agreement by issue, " + recent_text_;
   chart.y_label = "agreement";
   svg::BarSeries within_focus{"within focus", "#b2182b", {}, {}}, cross{"focus vs " + vs_label_, "#999999", {}, {}},
       within_vs{"within " + vs_label_, "#2166ac", {}, {}};
@@ -585,8 +588,8 @@ void Builder::cohesion_section() {
       table += "<tr><td>" + escape(name) + "</td><td>" + fmt(value) + "</td><td>" + fmt(nmean) + " [" + fmt(nlo) +
                "&#8211;" + fmt(nhi) + "]</td><td>" + fmt_n(rc) + "</td></tr>\n";
       facts[name] = {{"ai", value}, {"null_mean", nmean}, {"null_lo", nlo}, {"null_hi", nhi}, {"rollcalls", rc}};
-      text += (text.empty() ? "" : "; ") + escape(name) + " AI " + fmt(value) + " (null " + fmt(nmean) + ", " +
-              fmt_n(rc) + " roll calls)";
+      text += (text.empty() ? "" : "; ") + escape(name) + " AI " + fmt(value) + ", " + fmt(value - nmean) +
+              " above its random-voting null of " + fmt(nmean) + " (" + fmt_n(rc) + " roll calls)";
     }
     ++k;
   }
@@ -713,7 +716,7 @@ void Builder::poles_section() {
   std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.margin > y.margin; });
   svg::StripChart chart;
   chart.title = "Third states between " + focus_label_ + " and " + vs_label_;
-  chart.x_label = "agreement with " + focus_label_ + " minus agreement with " + vs_label_ + ", " + recent_label_;
+  chart.x_label = "agreement with " + focus_label_ + " minus agreement with " + vs_label_ + ", " + recent_text_;
   chart.left_label = "closer to " + vs_label_;
   chart.right_label = "closer to " + focus_label_;
   std::map<std::string, std::array<int, 2>> regions;
