@@ -348,10 +348,24 @@ async function viewChecks(page, base) {
     assert(second.data !== first.data, 'bloc map did not change');
   });
 
+  await check('view poles: states between two poles follow the poles', async () => {
+    await page.goto(`${base}?view=poles&pa=USA&pb=CHN&year=2019`);
+    const first = await waitChart(page, 'poles', 0, 120000);
+    if (first.status === 'unavailable') return 'not available yet in this build (shown as such)';
+    assert(first.status === 'ready', `status ${first.status}: ${first.message}`);
+    assert(points(first.data) > 50, `only ${points(first.data)} states`);
+    await waitChart(page, 'poles-trend', 0, 120000);
+    await shot(page, '7-poles');
+    await change(page, 'input[name=pb]', 'RUS');
+    const second = await waitChart(page, 'poles', first.seq, 120000);
+    assert(second.status === 'ready', second.message);
+    assert(second.data !== first.data, 'scatter data did not change');
+  });
+
   await check('view ideal: ideal points (or a clear "not available yet")', async () => {
     await page.goto(`${base}?view=ideal`);
     const first = await waitChart(page, 'ideal', 0, 180000);
-    await shot(page, '7-ideal');
+    await shot(page, '8-ideal');
     if (first.status === 'unavailable') {
       const text = await page.locator('[data-chart=ideal] .card-status').innerText();
       assert(/not available yet/i.test(text), `status text: ${text}`);

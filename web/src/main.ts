@@ -7,8 +7,9 @@ import { matrixView } from './views/matrix';
 import { cohesionView } from './views/cohesion';
 import { idealView } from './views/ideal';
 import { blocsView } from './views/blocs';
+import { polesView } from './views/poles';
 
-const views: View[] = [pairsView, partnersView, matrixView, cohesionView, blocsView, idealView];
+const views: View[] = [pairsView, partnersView, matrixView, cohesionView, blocsView, polesView, idealView];
 
 let cleanup: (() => void) | null = null;
 
