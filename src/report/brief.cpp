@@ -491,7 +491,9 @@ void Builder::issues_section() {
   chart.y_label = "agreement";
   svg::BarSeries within_focus{"within focus", "#b2182b", {}, {}}, cross{"focus vs " + vs_label_, "#999999", {}, {}},
       within_vs{"within " + vs_label_, "#2166ac", {}, {}};
-  std::string table = "<table><thead><tr><th>issue</th><th>within " + escape(focus_label_) + "</th><th>" +
+  const bool several = focus_.size() > 1;
+  std::string table = "<table><thead><tr><th>issue</th>" +
+                      (several ? "<th>within " + escape(focus_label_) + "</th>" : std::string()) + "<th>" +
                       escape(focus_label_) + " vs " + escape(vs_label_) + "</th><th>within " + escape(vs_label_) +
                       "</th></tr></thead><tbody>\n";
   nlohmann::json issues = nlohmann::json::array();
@@ -515,8 +517,9 @@ void Builder::issues_section() {
     cross.notes.push_back(fmt(cr.mean()) + " (n = " + fmt_n(cr.n) + ")");
     within_vs.values.push_back(wv.mean());
     within_vs.notes.push_back(fmt(wv.mean()) + " (n = " + fmt_n(wv.n / 2) + ")");
-    table += std::string("<tr><td>") + kIssues[i] + " &#8212; " + kIssueNames[i] + "</td><td>" + fmt(wf.mean()) +
-             " (" + fmt_n(wf.n / 2) + ")</td><td>" + fmt(cr.mean()) + " (" + fmt_n(cr.n) + ")</td><td>" +
+    table += std::string("<tr><td>") + kIssues[i] + " &#8212; " + kIssueNames[i] + "</td>" +
+             (several ? "<td>" + fmt(wf.mean()) + " (" + fmt_n(wf.n / 2) + ")</td>" : std::string()) + "<td>" +
+             fmt(cr.mean()) + " (" + fmt_n(cr.n) + ")</td><td>" +
              fmt(wv.mean()) + " (" + fmt_n(wv.n / 2) + ")</td></tr>\n";
     issues.push_back({{"issue", kIssues[i]},
                       {"within_focus", wf.mean()},
