@@ -1,5 +1,6 @@
 // Bridge detection and data conventions.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <numeric>
 #include <stdexcept>
@@ -24,19 +25,37 @@ struct UnionFind {
 }  // namespace
 
 std::string normalise_text(const std::string& text) {
-  // Letters only, lower case, single spaces: years, session numbers, symbols and
-  // punctuation that change from one session's version to the next are folded away.
+  // Whitespace-separated tokens holding a digit or a slash (symbols such as
+  // "A/RES/47/19", years, "40th") are dropped; of the rest only letters are kept,
+  // lower-cased, words separated by single spaces. What changes from one session's
+  // version of a resolution to the next is folded away.
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-    } else {
-      space = true;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    while (i < n && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t j = i;
+    bool skip = false;
+    while (j < n && !std::isspace(static_cast<unsigned char>(text[j]))) {
+      const unsigned char c = text[j];
+      skip |= (c >= '0' && c <= '9') || c == '/';
+      ++j;
     }
+    if (!skip) {
+      bool gap = true;
+      for (std::size_t k = i; k < j; ++k) {
+        const unsigned char c = text[k];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+          if (gap && !out.empty()) out += ' ';
+          gap = false;
+          out += static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        } else {
+          gap = true;
+        }
+      }
+    }
+    i = j;
   }
   return out;
 }

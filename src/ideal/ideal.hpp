@@ -89,6 +89,7 @@ struct Options {
   int max_iter = 1000;
   double tol = 1e-5;           // relative change of the log-likelihood (vs 1 or 2 iterations back) ...
   double min_corr = 1 - 1e-5;  // ... and correlation of theta and item slopes between iterations
+  double check_gain = 1e-3;    // newton: steps predicted to gain less than this skip the line-search evaluation
   int threads = 0;             // 0 = OpenMP default
   std::uint64_t seed = 1;
   int boot = 0;                // parametric bootstrap replicates (0 = variational SDs only)

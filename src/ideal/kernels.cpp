@@ -82,6 +82,47 @@ double log_interval_prob(double mu, double s, double lo, double hi) {
   return truncated_normal(mu, s, lo, hi).logp;
 }
 
+namespace {
+// log Q(x) and phi(x) / Q(x) for the upper tail Q(x) = P(Z > x).
+inline void upper_terms(double x, double& logq, double& ratio) {
+  if (x < -6.0) {
+    const double phi = std::exp(-0.5 * x * x - kLogSqrt2Pi);
+    const double x2 = 1.0 / (x * x);
+    const double t = phi / -x * (1.0 + x2 * (-1.0 + x2 * (3.0 + x2 * (-15.0 + x2 * 105.0))));  // P(Z < x)
+    logq = std::log1p(-t);
+    ratio = phi / (1.0 - t);
+  } else if (x < 0.0) {
+    const double t = 0.5 * std::erfc(-x / kSqrt2);
+    logq = std::log1p(-t);
+    ratio = std::exp(-0.5 * x * x - kLogSqrt2Pi) / (1.0 - t);
+  } else if (x < 37.0) {
+    const double q = 0.5 * std::erfc(x / kSqrt2);
+    logq = std::log(q);
+    ratio = std::exp(-0.5 * x * x - kLogSqrt2Pi) / q;
+  } else {
+    const double r = mills(x);
+    logq = std::log(r) - 0.5 * x * x - kLogSqrt2Pi;
+    ratio = 1.0 / r;
+  }
+}
+}  // namespace
+
+VoteTerms vote_terms(double l, double u) {
+  VoteTerms t{0.0, 0.0, 0.0};
+  if (u == kInf) {
+    if (l == -kInf) return t;
+    upper_terms(l, t.logp, t.a_lo);
+  } else if (l == -kInf) {
+    upper_terms(-u, t.logp, t.a_hi);
+  } else {
+    double m, v;
+    interval(l, u, m, v, t.logp);
+    t.a_lo = std::exp(-0.5 * l * l - kLogSqrt2Pi - t.logp);
+    t.a_hi = std::exp(-0.5 * u * u - kLogSqrt2Pi - t.logp);
+  }
+  return t;
+}
+
 void kalman_smooth(int n, const double* h, const double* P, const double* q, double m0, double v0,
                    double* mean, double* var, double* work) {
   if (n <= 0) return;

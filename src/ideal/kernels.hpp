@@ -23,6 +23,17 @@ TruncMoments truncated_normal(double mu, double s, double lo, double hi);
 // log P(lo < Z < hi) for Z ~ N(mu, s^2) (same numerics as truncated_normal).
 double log_interval_prob(double mu, double s, double lo, double hi);
 
+// Terms of one ordered-probit vote with standardised bounds l < u (l = -inf or
+// u = +inf allowed): logp = log(Phi(u) - Phi(l)), a_lo = phi(l) / that probability,
+// a_hi = phi(u) / that probability (0 for an infinite bound). One exp, one
+// erfc and one log at most; tails by asymptotic series. These are the gradient
+// ingredients of the Newton steps (equivalently the truncated-normal moments:
+// E[e] = a_lo - a_hi).
+struct VoteTerms {
+  double logp, a_lo, a_hi;
+};
+VoteTerms vote_terms(double l, double u);
+
 // Scalar Kalman filter + Rauch-Tung-Striebel smoother for a random walk observed
 // through pseudo-observations in information form:
 //   x_0 ~ N(m0, v0), x_k = x_{k-1} + w_k, w_k ~ N(0, q[k]) (q[0] unused),

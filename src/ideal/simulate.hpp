@@ -1,0 +1,30 @@
+// Simulation from the dynamic ordinal model with known parameters (for recovery
+// tests, benchmarks and coverage studies).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ideal/ideal.hpp"
+
+namespace rostrum::ideal {
+
+struct SimSpec {
+  int states = 60, sessions = 8, rollcalls_per_session = 60;
+  double recurring_fraction = 0.3;  // share of a session's roll calls drawn from a pool of recurring texts (bridges)
+  int recurring_pool = 20;
+  double omega = 0.15;              // random-walk SD per session of the true theta (before standardisation)
+  double late_entry = 0.2;          // share of states that join after the first session
+  double participation = 0.95;      // probability that a member votes on a roll call
+  std::uint64_t seed = 1;
+};
+
+struct SimTruth {
+  std::vector<double> theta;  // states * sessions (NaN where the state is absent), pooled mean 0, SD 1, state 0 positive
+  std::vector<double> beta, cut1, cut2;  // per roll call, on the standardised theta scale
+};
+
+// Draws a data set: state 0 is "USA" (the default anchor). O(states * roll calls).
+Data simulate(const SimSpec& spec, SimTruth* truth = nullptr);
+
+}  // namespace rostrum::ideal
