@@ -132,6 +132,7 @@ struct Server::Impl {
   std::unique_ptr<query::Context> context;
   httplib::Server http;
   std::thread thread;
+  std::thread warmup;  // loads the default vote matrices so the first query is fast
   std::atomic<bool> started{false};
   int bound_port = 0;
   unsigned threads = 0;
@@ -197,6 +198,8 @@ struct Server::Impl {
     });
     http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { route(req, res); });
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+      // Rejected before routing (pre-routing never ran): time from here.
+      if (res.body.empty()) t_request_start = std::chrono::steady_clock::now();
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
       // httplib's own rejections (request line or header too long, malformed
       // request) leave the rest of the bad request unread: do not keep the
@@ -221,8 +224,10 @@ struct Server::Impl {
                                                                         t_request_start)
                       .count();
         std::time_t now = std::time(nullptr);
+        std::tm utc{};
+        gmtime_r(&now, &utc);
         char stamp[32];
-        std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+        std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
         std::string target = req.target.size() > 300 ? req.target.substr(0, 300) + "..." : req.target;
         std::fprintf(stderr, "%s %s %s %s %d %zu %.1fms\n", stamp, req.remote_addr.c_str(), req.method.c_str(),
                      target.c_str(), res.status, res.body.size(), us / 1000.0);
@@ -443,6 +448,17 @@ int Server::start() {
   }
   m.started = true;
   m.thread = std::thread([&m] { m.http.listen_after_bind(); });
+  if (m.context && !m.warmup.joinable()) {
+    m.warmup = std::thread([ctx = m.context.get()] {
+      for (const char* body : {"ga", "sc"}) {
+        try {
+          ctx->matrix("", body);
+        } catch (...) {
+          // No source for this body (or no store yet): queries will say so.
+        }
+      }
+    });
+  }
   // stop() only takes effect once the accept loop runs: wait for it.
   for (int i = 0; i < 5000 && !m.http.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return m.bound_port;
@@ -453,6 +469,7 @@ void Server::stop() {
   if (!m.started.exchange(false)) return;
   m.http.stop();
   if (m.thread.joinable()) m.thread.join();
+  if (m.warmup.joinable()) m.warmup.join();
   {
     std::lock_guard lock(m.stop_mutex);
     m.stopped = true;

@@ -257,6 +257,14 @@ async function shot(page, name) {
 }
 
 async function viewChecks(page, base) {
+  let dashboard = true;
+  await check('dashboard is served at /', async () => {
+    const r = await rawGet(Number(new URL(base).port), '/');
+    dashboard = r.status === 200;
+    assert(r.status === 200, `GET / -> ${r.status}: ${r.body.slice(0, 160)} (build the rostrum_web target)`);
+    assert(/<script[^>]+src=/.test(r.body), 'index.html has no script');
+  });
+  if (!dashboard) return;
   await check('view pairs: renders and follows the measure control', async () => {
     await page.goto(`${base}?view=pairs&pairs=USA-RUS,CHN-RUS,USA-GBR&by=year&from=1970`);
     const first = await waitChart(page, 'pairs');
