@@ -724,8 +724,8 @@ std::string Builder::blocs_timeline() {
                               {"streak_from", streak_from}};
   std::string html = "<h3>Over time</h3><p>The same detection for every year of the record (5 seeded runs per "
                      "consensus round). In " +
-                     std::to_string(together_years.size()) + " of " + std::to_string(present_years) + " years " +
-                     escape(focus_label_) + " share a bloc; in " + std::to_string(apart_years.size()) +
+                     std::to_string(together_years.size()) + " of " + std::to_string(present_years) + " years with at least two of them in the Assembly, " +
+                     escape(focus_label_) + " (those present) share a bloc; in " + std::to_string(apart_years.size()) +
                      " of them no " + escape(vs_label_) + " member is in it";
   if (streak_from && streak_from < last_year_)
     html += ", every year since <b>" + std::to_string(streak_from) + "</b>";
