@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -12,39 +13,30 @@
 #include "io/import.hpp"
 #include "query/query.hpp"
 #include "store/store.hpp"
+#include "query/real_data_fixture.hpp"
 #include "support/test_support.hpp"
 
 namespace rostrum {
 namespace {
 
+// Shares the binary's one import of the real data (real_data_fixture.hpp).
 class BlocsShiftsData : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    if (!testing::has_shared_data()) return;
-    dir_ = new testing::TempDir();
-    db_ = (dir_->path() / "unvotes.db").string();
-    auto batch = io::import_path(testing::shared_data("unga/unvotes-0.3.0"), "");
-    auto store = store::Store::open(db_, true);
-    store.write_source(batch);
-    ctx_ = new query::Context(db_);
+    const std::string& db = testing::unvotes_store();
+    if (!db.empty()) ctx_ = new query::Context(db);
   }
   static void TearDownTestSuite() {
     delete ctx_;
-    delete dir_;
     ctx_ = nullptr;
-    dir_ = nullptr;
   }
   void SetUp() override {
     if (!ctx_) GTEST_SKIP() << "shared data not present";
   }
   static Table run(const std::string& command, const query::Params& p) { return query::run(*ctx_, command, p); }
 
-  static testing::TempDir* dir_;
-  static std::string db_;
   static query::Context* ctx_;
 };
-testing::TempDir* BlocsShiftsData::dir_ = nullptr;
-std::string BlocsShiftsData::db_;
 query::Context* BlocsShiftsData::ctx_ = nullptr;
 
 std::string cell_string(const Cell& c) {
