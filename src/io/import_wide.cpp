@@ -74,10 +74,14 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
     else fail(reader, rec, c_council, "expected 'General Assembly' or 'Security Council', got '" + std::string(council) + "'");
     {
       std::string_view d = trim(rec.fields[c_date]);
-      if (d.size() == 4 && parse_date_bound(d, true)) {
+      // Checked as "YYYY-12-31" so that a year-only date obeys parse_date's range
+      // (parse_date_bound takes any four digits, e.g. "1590", which the store
+      // could not read back).
+      const std::optional<Date> year_end = d.size() == 4 ? parse_date(std::string(d) + "-12-31") : std::nullopt;
+      if (year_end) {
         // Two records of the 2022 scrape give only a year: placed on 31 December,
         // which keeps them inside their session's date range, and reported.
-        rc.info.date = *parse_date_bound(d, true);
+        rc.info.date = *year_end;
         batch.warnings.add("date given as a year only (placed on 31 December)",
                            std::string(trim(rec.fields[c_res])) + " (line " + std::to_string(rec.line) + ")");
       } else {

@@ -266,6 +266,19 @@ TEST(ImportWide, BadDate) {
   }
 }
 
+TEST(ImportWide, YearOnlyDateOutsideTheDateRange) {
+  // A year-only date must obey the same range as full dates (parse_date takes
+  // 1800-2200): "1590-12-31" would be stored, then read back by the store as no
+  // date at all.
+  for (std::string d : {"1590", "0000", "9999"}) {
+    auto recs = sample();
+    recs[5].date = d;
+    TempDir tmp;
+    auto p = tmp.write("wide.csv", file_of(recs));
+    EXPECT_AT(input_error([&] { import_wide(p); }), "wide.csv", 7, column_of(recs[5], 1));
+  }
+}
+
 TEST(ImportWide, UnknownVoteValue) {
   auto recs = sample();
   recs[5].cells[3] = "yes";  // USSR column, line 7
