@@ -301,6 +301,24 @@ async function viewChecks(page, base) {
     assert(/\.png$/.test(png.suggestedFilename()), png.suggestedFilename());
   });
 
+  await check('source selector (when the store holds several GA sources)', async () => {
+    await page.goto(`${base}?view=pairs&pairs=USA-GBR&from=1970`);
+    const first = await waitChart(page, 'pairs');
+    const options = await page.locator('select[name=source] option').allTextContents();
+    if (options.length < 3) return 'one source: no selector';
+    // One of the named sources is the default ("newest"): the other must differ.
+    let second = null;
+    for (let i = 1; i < options.length; i++) {
+      await page.selectOption('select[name=source]', { index: i });
+      second = await waitChart(page, 'pairs', (second ?? first).seq);
+      assert(second.status === 'ready', second.message);
+      if (second.data !== first.data) break;
+    }
+    assert(second.data !== first.data, 'data did not change with the source');
+    assert(page.url().includes('source='), 'source not in the URL');
+    return `${options.length - 1} sources`;
+  });
+
   await check('view partners: ranking and world map follow the country', async () => {
     await page.goto(`${base}?view=partners&country=USA`);
     const first = await waitChart(page, 'partners-map');

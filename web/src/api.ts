@@ -52,9 +52,17 @@ async function fetchJson(url: string): Promise<TableResult> {
   return body as TableResult;
 }
 
+// The imported source the analyses read ("" = the server's default: the newest
+// source holding the body). Registry endpoints take no source.
+let source = '';
+const analyses = new Set(['agree', 'cohesion', 'ideal', 'blocs', 'poles', 'shifts']);
+export function setSource(name: string): void {
+  source = name;
+}
+
 /** GET a table endpoint; identical requests share one fetch (and its result). */
 export function getTable(endpoint: string, params: Record<string, string | number | boolean | undefined | null> = {}): Promise<TableResult> {
-  const url = apiUrl(endpoint, params);
+  const url = apiUrl(endpoint, analyses.has(endpoint) && source && params.source === undefined ? { ...params, source } : params);
   let p = cache.get(url);
   if (!p) {
     p = fetchJson(url);

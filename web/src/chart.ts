@@ -52,6 +52,9 @@ window.__rostrum ??= {
 
 export const palette = ['#1f5f99', '#c8553d', '#2a9d8f', '#8f5aa8', '#e0a526', '#5c6b73', '#d1495b', '#3d9970', '#6a4c93', '#b5651d'];
 
+// Increases on every render of any card, so a test can wait for "newer than".
+let renders = 0;
+
 export class ChartCard {
   readonly el: HTMLElement;
   readonly chart: echarts.ECharts;
@@ -122,7 +125,7 @@ export class ChartCard {
     this.chart.setOption(option, { notMerge: true });
     this.statusEl.textContent = note;
     this.status = 'ready';
-    this.seq++;
+    this.seq = ++renders;
   }
 
   fail(err: unknown): void {
@@ -140,7 +143,7 @@ export class ChartCard {
       this.message = (err instanceof Error ? err.message : String(err)) + param;
     }
     this.statusEl.textContent = this.message;
-    this.seq++;
+    this.seq = ++renders;
   }
 
   note(text: string): void {

@@ -1,4 +1,5 @@
 import './style.css';
+import { setSource } from './api';
 import { countryDatalist, loadApp, type App, type View } from './app';
 import { readState } from './url';
 import { pairsView } from './views/pairs';
@@ -27,12 +28,39 @@ function show(app: App, id: string): void {
 
 function storeInfo(app: App): void {
   const el = document.getElementById('store-info')!;
+  el.replaceChildren();
   if (!app.info) {
     el.textContent = 'store not loaded';
     return;
   }
-  const rollcalls = app.info.rows.reduce((s, r) => s + (Number(r.rollcalls) || 0), 0);
-  el.textContent = `${rollcalls.toLocaleString('en')} roll calls · ${app.minYear}–${app.maxYear}`;
+  const ga = app.info.rows.filter((r) => r.body !== 'sc');
+  const names = [...new Set(ga.map((r) => String(r.name)))];
+  const current = app.state.source && names.includes(app.state.source) ? app.state.source : '';
+  setSource(current);
+  const shown = ga.find((r) => String(r.name) === current) ?? [...ga].sort((a, b) => String(b.last_date).localeCompare(String(a.last_date)))[0];
+  const summary = document.createElement('span');
+  if (shown) summary.textContent = `${Number(shown.rollcalls).toLocaleString('en')} GA roll calls · ${String(shown.first_date).slice(0, 4)}–${String(shown.last_date).slice(0, 4)}`;
+  el.append(summary);
+  if (names.length > 1) {
+    // Several General Assembly sources: let the user pick the one analysed.
+    const sel = document.createElement('select');
+    sel.name = 'source';
+    sel.className = 'source-select';
+    sel.title = 'Data source of the analyses';
+    for (const [value, label] of [['', 'newest source'], ...names.map((n) => [n, n])]) {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = label;
+      sel.append(o);
+    }
+    sel.value = current;
+    sel.addEventListener('change', () => {
+      app.set({ source: sel.value });
+      storeInfo(app);
+      show(app, app.state.view ?? views[0].id);
+    });
+    el.append(sel);
+  }
 }
 
 async function start(): Promise<void> {
@@ -49,7 +77,8 @@ async function start(): Promise<void> {
       e.preventDefault();
       if (app.state.view === v.id) return;
       // A new view starts from its own defaults; keep nothing from the old one.
-      history.pushState(null, '', `?view=${v.id}`);
+      const keep = app.state.source ? `&source=${encodeURIComponent(app.state.source)}` : '';
+      history.pushState(null, '', `?view=${v.id}${keep}`);
       app.state = readState();
       show(app, v.id);
     });
@@ -57,6 +86,7 @@ async function start(): Promise<void> {
   }
   window.addEventListener('popstate', () => {
     app.state = readState();
+    storeInfo(app);
     show(app, app.state.view ?? views[0].id);
   });
   show(app, app.state.view ?? views[0].id);
