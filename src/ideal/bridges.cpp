@@ -102,6 +102,46 @@ std::vector<int> find_bridges(const Data& d, const std::vector<std::pair<int, in
   return item;
 }
 
+std::vector<std::pair<int, int>> parse_bridge_pairs(const Data& d, const std::string& text) {
+  std::unordered_map<std::string, int> index;
+  for (int r = 0; r < static_cast<int>(d.rollcalls.size()); ++r) index.emplace(d.rollcalls[r].key, r);
+  std::vector<std::pair<int, int>> out;
+  std::size_t pos = 0;
+  int line_no = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    for (char& c : line)
+      if (c == ',' || c == '\t' || c == '\r' || c == ';') c = ' ';
+    std::vector<std::string> fields;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && line[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < line.size() && line[j] != ' ') ++j;
+      if (j > i) fields.push_back(line.substr(i, j - i));
+      i = j;
+    }
+    if (fields.empty()) continue;
+    if (fields.size() != 2)
+      throw std::invalid_argument("bridge file line " + std::to_string(line_no) + ": expected two roll-call ids");
+    int ab[2];
+    for (int k = 0; k < 2; ++k) {
+      auto it = index.find(fields[k]);
+      if (it == index.end())
+        throw std::invalid_argument("bridge file line " + std::to_string(line_no) + ": unknown roll call '" + fields[k] + "'");
+      ab[k] = it->second;
+    }
+    out.push_back({ab[0], ab[1]});
+    if (end == text.size()) break;
+  }
+  return out;
+}
+
 Data apply_conventions(const Data& d, const Conventions& c) {
   const int R = static_cast<int>(d.rollcalls.size());
   std::vector<char> keep_rc(R, 1);

@@ -161,6 +161,11 @@ using ProgressCallback = std::function<bool(int, double)>;
 // share one id). O(R log R) for R roll calls.
 std::vector<int> find_bridges(const Data& d, const std::vector<std::pair<int, int>>& manual = {});
 std::string normalise_text(const std::string& text);
+// Reads a bridge match file: one pair of roll-call keys (RollCallMeta::key, e.g.
+// unvotes rcids) per line, separated by a comma, tab or spaces; '#' starts a
+// comment. Returns index pairs for Options::manual_bridges; throws
+// std::invalid_argument naming the line for an unknown key or a malformed line. O(lines + R).
+std::vector<std::pair<int, int>> parse_bridge_pairs(const Data& d, const std::string& text);
 
 // Fits the model. O(iterations * (votes + items + state-sessions)), plus
 // boot * that for the bootstrap. Throws std::invalid_argument on inconsistent data.

@@ -162,6 +162,23 @@ TEST(IdealBridges, HandMadeTexts) {
   EXPECT_EQ(ri::normalise_text("A/RES/47/19: Embargo -- Cuba! (1994, 49th)"), "embargo cuba");
 }
 
+TEST(IdealBridges, MatchFile) {
+  ri::Data d;
+  d.n_sessions = 1;
+  d.session_labels = {"1"};
+  for (const char* key : {"10", "11", "12"}) {
+    ri::RollCallMeta m;
+    m.key = key;
+    d.rollcalls.push_back(m);
+  }
+  auto pairs = ri::parse_bridge_pairs(d, "# rcid pairs\n10,12\n\n11\t10  # same text\n");
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0], (std::pair<int, int>{0, 2}));
+  EXPECT_EQ(pairs[1], (std::pair<int, int>{1, 0}));
+  EXPECT_THROW(ri::parse_bridge_pairs(d, "10,99\n"), std::invalid_argument);
+  EXPECT_THROW(ri::parse_bridge_pairs(d, "10\n"), std::invalid_argument);
+}
+
 TEST(IdealConventions, BsvRules) {
   ri::Data d;
   d.n_states = 3, d.n_sessions = 3;
