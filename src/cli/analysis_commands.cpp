@@ -143,8 +143,8 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
         if (p.count("gamma")) throw UsageError("parameter 'gamma': give --gamma or --scan, not both");
         p["scan"] = "1";
       }
-      query::Context ctx(g.resolved_db());
-      emit_document(g, query::run(ctx, "blocs", p), "blocs");
+      auto ctx = g.context();
+      emit_document(g, query::run(*ctx, "blocs", p), "blocs");
     });
   }
   // poles
@@ -171,8 +171,8 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
       sel->fill(p);
       p["measure"] = *measure;
       fill_extra(extra, p);
-      query::Context ctx(g.resolved_db());
-      write_out(g, render(query::run(ctx, "poles", p), format_of(g)));
+      auto ctx = g.context();
+      write_out(g, render(query::run(*ctx, "poles", p), format_of(g)));
     });
   }
   // shifts
@@ -209,8 +209,8 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
       sel->fill(p);
       p["measure"] = *measure;
       fill_extra(extra, p);
-      query::Context ctx(g.resolved_db());
-      emit_document(g, query::run(ctx, "shifts", p), "shifts");
+      auto ctx = g.context();
+      emit_document(g, query::run(*ctx, "shifts", p), "shifts");
     });
   }
   // brief
@@ -235,8 +235,8 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
     cmd->add_option("--boot", opt->boot, "Bootstrap replicates for intervals (default 500)");
     cmd->add_option("--seed", opt->seed, "Random seed");
     cmd->callback([&g, opt] {
-      query::Context ctx(g.resolved_db());
-      auto brief = report::make_brief(ctx, *opt);
+      auto ctx = g.context();
+      auto brief = report::make_brief(*ctx, *opt);
       write_out(g, brief.html);
       if (!g.out.empty()) std::fprintf(stderr, "wrote %s (%zu bytes)\n", g.out.c_str(), brief.html.size());
     });
