@@ -9,8 +9,6 @@
 #include <numeric>
 #include <random>
 #include <stdexcept>
-#include <cstdio>
-#include <cstdlib>
 
 #include "ideal/kernels.hpp"
 
@@ -842,8 +840,6 @@ RunInfo run(const Problem& p, const Options& o, const std::vector<std::uint8_t>&
       eng.items(x);
       const double ll = eng.states(x);
       px_step(p, o, x);
-      if (std::getenv("IDEAL_TRACE"))
-        std::fprintf(stderr, "iter %d ll %.3f corr_m %.9f corr_b %.9f\n", iter, ll, corr(m_prev, x.m), corr(b_prev, x.beta));
       info.iterations = iter;
       const bool done = check(ll, x.beta);
       if (progress && !progress(iter, ll)) break;

@@ -10,15 +10,17 @@
 // share beta and the cut-points. Identification: pooled mean 0 and SD 1 over all
 // state-sessions, the anchor state positive.
 //
-// Estimation (Imai, Lo & Olmsted 2016, "Fast estimation of ideal points with
-// massive data", APSR 110(4), ordinal and dynamic variants, combined here): the
-// item is rescaled so that its cut-points are 0 and 1, z = a_k + b_k*theta + s_k*e;
-// E-step: truncated-normal moments of z; item step: ridge least squares of E[z]
-// on E[theta], Var[theta] and a conjugate update of s_k^2 (inverse-gamma prior:
-// the regularised cut-point gap); state step: one scalar pseudo-observation per
-// state-session, Kalman filter + RTS smoother across the state's sessions.
-// Cost per iteration O(votes + items + state-sessions); parallel (OpenMP) over
-// states and items; output is identical for a given seed, whatever the threads.
+// Estimation (docs/ideal-points.md): per-vote truncated-normal terms computed in
+// log space (finite for separated roll calls); items by a Newton / Fisher-scoring
+// step in (beta, c1, log gap) with step halving; states by one scalar
+// pseudo-observation per state-session through a Kalman filter + RTS smoother (a
+// Newton step on the whole trajectory); a closed-form parameter-expansion step
+// over location and scale after each iteration; start from per-session principal
+// components. Algorithm::em is the plain variational EM of Imai, Lo & Olmsted
+// (2016, "Fast estimation of ideal points with massive data", APSR 110(4)),
+// ordinal + dynamic, on the rescaled item z = a + b*theta + s*e. Cost per
+// iteration O(votes + items + state-sessions); parallel (OpenMP) over states and
+// items; output identical for a given seed, whatever the thread count.
 #pragma once
 
 #include <array>
