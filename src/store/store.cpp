@@ -184,11 +184,10 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
     if (version == 0 && read_only) {
       throw StoreError("'" + path + "' is not a rostrum store");
     } else if (version == 0) {
-      if (!create) {
-        // An empty or foreign file.
-        bool has_tables = s.db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
-        if (has_tables) throw StoreError("'" + path + "' is not a rostrum store");
-      }
+      // A new, empty file gets the schema; an SQLite file holding other tables is
+      // someone else's database and is left alone.
+      bool has_tables = s.db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
+      if (has_tables) throw StoreError("'" + path + "' is not a rostrum store (it holds other tables)");
       SQLite::Transaction tx(*s.db_);
       s.db_->exec(kSchema);
       write_reference_tables(*s.db_);
@@ -206,6 +205,15 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
 
 ImportResult Store::write_source(const io::ImportBatch& batch) {
   ImportResult result;
+  // Importers produce consistent batches; a batch built elsewhere is checked
+  // before anything is written, since a bad index would land on another source's rows.
+  const auto n_rollcalls = static_cast<std::int64_t>(batch.rollcalls.size());
+  const auto n_countries = static_cast<std::int64_t>(registry::countries().size());
+  for (const auto& vote : batch.votes)
+    if (vote.rollcall < 0 || vote.rollcall >= n_rollcalls || vote.country < 0 || vote.country >= n_countries)
+      throw StoreError("cannot write source '" + batch.source_name + "': a vote refers to roll call " +
+                       std::to_string(vote.rollcall) + " / country " + std::to_string(vote.country) +
+                       ", outside the batch");
   try {
     SQLite::Transaction tx(*db_);
     write_reference_tables(*db_);

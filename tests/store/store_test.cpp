@@ -282,13 +282,9 @@ TEST(StoreAtomicity, OutOfRangeCountry) {
   expect_failed_write_changes_nothing(bad, false);
 }
 
-// KNOWN BUG (store.cpp, write_source): batch indices are not validated. A vote with
-// rollcall -1 is inserted as rollcall id first_id - 1, i.e. onto the previous
-// source's last roll call (no foreign-key error), then the per-body summary reads
-// batch.rollcalls[-1] (out of bounds: undefined behaviour, an ASan abort), and the
-// write commits. Disabled so that the ASan suite is not aborted; run with
-// --gtest_also_run_disabled_tests. Enable once write_source checks its indices.
-TEST(StoreAtomicity, DISABLED_NegativeRollCallIndexIsRejected) {
+// write_source checks every vote's indices before writing: a vote with roll call
+// -1 would otherwise land on the previous source's last roll call.
+TEST(StoreAtomicity, NegativeRollCallIndexIsRejected) {
   // A vote index of -1 must not land on the previous source's last roll call.
   io::ImportBatch bad = random_batch("bad", 9);
   bad.votes.insert(bad.votes.begin(), {-1, country("NOR"), Vote::Yes});  // NOR never votes in random_batch
