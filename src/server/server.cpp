@@ -15,7 +15,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <semaphore>
+#include <condition_variable>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -122,6 +123,31 @@ std::int64_t file_mtime(const std::string& path) {
 
 thread_local std::chrono::steady_clock::time_point t_request_start;
 
+// A counting gate on running queries (mutex + condition variable: libstdc++ 12's
+// timed semaphore waits are not reliable enough for a latency-sensitive path).
+class Slots {
+ public:
+  explicit Slots(unsigned n) : free_(n) {}
+  bool acquire_for(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    if (!cv_.wait_for(lock, timeout, [&] { return free_ > 0; })) return false;
+    --free_;
+    return true;
+  }
+  void release() {
+    {
+      std::lock_guard lock(mutex_);
+      ++free_;
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  unsigned free_;
+};
+
 }  // namespace
 
 std::string default_web_root() { return ROSTRUM_WEB_DIST; }
@@ -129,7 +155,7 @@ std::string default_web_root() { return ROSTRUM_WEB_DIST; }
 struct Server::Impl {
   Options opts;
   Runner runner;
-  std::unique_ptr<query::Context> context;
+  std::shared_ptr<query::Context> context;
   httplib::Server http;
   std::thread thread;
   std::thread warmup;  // loads the default vote matrices so the first query is fast
@@ -140,8 +166,7 @@ struct Server::Impl {
   ResponseCache cache;
   // Queries running at once: at most the cores (a query is CPU-bound, and a huge
   // one that ends in 413 still builds its table first, so this also bounds memory).
-  std::counting_semaphore<256> query_slots{static_cast<std::ptrdiff_t>(
-      std::clamp(std::thread::hardware_concurrency(), 2u, 256u))};
+  Slots query_slots{std::clamp(std::thread::hardware_concurrency(), 2u, 256u)};
   std::atomic<std::int64_t> db_mtime{-2};
   std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
   std::mutex stop_mutex;
@@ -149,6 +174,7 @@ struct Server::Impl {
   bool stopped = false;
 
   Impl(Options o, Runner r) : opts(std::move(o)), runner(std::move(r)), cache(opts.cache_entries, opts.cache_bytes) {
+    if (opts.db.empty() && opts.context) opts.db = opts.context->db_path();
     if (opts.db.empty()) {
       const char* env = std::getenv("ROSTRUM_DB");
       opts.db = env && *env ? env : "rostrum.db";
@@ -160,7 +186,7 @@ struct Server::Impl {
       if (!ec && fs::is_directory(root, ec)) web_root = root;
     }
     if (!runner) {
-      context = std::make_unique<query::Context>(opts.db);
+      context = opts.context ? opts.context : std::make_shared<query::Context>(opts.db);
       runner = [ctx = context.get()](std::string_view command, const query::Params& params) {
         return query::run(*ctx, command, params);
       };
@@ -335,10 +361,10 @@ struct Server::Impl {
     }
 
     Table table;
-    if (!query_slots.try_acquire_for(std::chrono::seconds(30)))
+    if (!query_slots.acquire_for(std::chrono::seconds(30)))
       return send_error(res, 503, "the server is busy with other queries; try again");
     struct Release {
-      std::counting_semaphore<256>& s;
+      Slots& s;
       ~Release() { s.release(); }
     } release{query_slots};
     try {
@@ -495,6 +521,7 @@ const Options& Server::options() const { return impl_->opts; }
 
 int serve(const Options& options) {
   Options opts = options;
+  if (opts.db.empty() && opts.context) opts.db = opts.context->db_path();
   if (opts.db.empty()) {
     const char* env = std::getenv("ROSTRUM_DB");
     opts.db = env && *env ? env : "rostrum.db";

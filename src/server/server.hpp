@@ -38,6 +38,9 @@ struct Options {
   std::size_t cache_entries = 512;          // identical-GET response cache (0 = off)
   std::size_t cache_bytes = 64u << 20;      // total bytes held by that cache
   bool access_log = false;                  // one line per request on stderr
+  // A ready query context (e.g. with the user's groups loaded); null = a new
+  // Context on `db`.
+  std::shared_ptr<query::Context> context;
 };
 
 // Runs one query command; the default calls query::run() on a shared Context.
