@@ -26,6 +26,8 @@ export interface App {
   state: State;
   set(patch: Record<string, string | number | boolean | undefined | null>): void;
   name(iso3: string): string;
+  /** ISO3 of a code or name typed by the user (as typed when unknown). */
+  resolve(text: string): string;
 }
 
 export interface View {
@@ -72,6 +74,14 @@ export async function loadApp(): Promise<App> {
     },
     name(iso3: string) {
       return byIso3.get(iso3)?.name ?? iso3;
+    },
+    resolve(text: string) {
+      const t = text.trim();
+      const up = t.toUpperCase();
+      if (byIso3.has(up)) return up;
+      const low = t.toLowerCase();
+      const hit = list.find((c) => c.name.toLowerCase() === low) ?? list.find((c) => c.name.toLowerCase().startsWith(low) && low.length >= 4);
+      return hit ? hit.iso3 : t;
     },
   };
   return app;

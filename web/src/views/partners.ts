@@ -62,7 +62,7 @@ export const partnersView: View = {
     root.append(map.el); // map below the rankings
     const update = () => void render();
 
-    ui.text(panel, 'country', 'Country', app.state.country ?? 'USA', (v) => { app.set({ country: v.toUpperCase() }); update(); }, { list: 'countries', width: '7em' });
+    ui.text(panel, 'country', 'Country', app.state.country ?? 'USA', (v) => { app.set({ country: app.resolve(v) }); update(); }, { list: 'countries', width: '7em' });
     ui.select(panel, 'measure', 'Measure', ui.measures, app.state.measure ?? 'agree', (v) => { app.set({ measure: v }); update(); });
     ui.select(panel, 'issue', 'Issue', ui.issues, app.state.issue ?? '', (v) => { app.set({ issue: v }); update(); });
     yearRange(app, panel, update, { from: Math.max(app.minYear, app.maxYear - 4), to: app.maxYear });
@@ -70,7 +70,7 @@ export const partnersView: View = {
     async function render(): Promise<void> {
       const guard = next();
       const s = app.state;
-      const x = (s.country ?? 'USA').toUpperCase();
+      const x = app.resolve(s.country ?? 'USA');
       const measure = s.measure ?? 'agree';
       const from = s.from ?? String(Math.max(app.minYear, app.maxYear - 4));
       const to = s.to ?? String(app.maxYear);
