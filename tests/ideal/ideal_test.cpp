@@ -321,7 +321,7 @@ TEST(IdealBootstrap, PercentileIntervalCoverageNearNominal) {
   sp.states = 40, sp.sessions = 4, sp.rollcalls_per_session = 40, sp.seed = 2;
   ri::Data d = ri::simulate(sp, &truth);
   ri::Options o;
-  o.threads = 2, o.boot = 60, o.level = 0.9, o.omega = 0.15;
+  o.threads = 2, o.boot = 40, o.level = 0.9, o.omega = 0.15;
   auto r = ri::estimate(d, o);
   int covered = 0, total = 0;
   double boot_sd = 0, var_sd = 0;
