@@ -34,6 +34,7 @@ export const cohesionView: View = {
     ui.select(panel, 'issue', 'Issue', ui.issues, app.state.issue ?? '', (v) => { app.set({ issue: v }); update(); });
     ui.select(panel, 'by', 'Per', ui.periods, app.state.by ?? 'year', (v) => { app.set({ by: v }); update(); });
     yearRange(app, panel, update, { from: app.minYear, to: app.maxYear });
+    ui.checkbox(panel, 'important', 'Important votes only', app.state.important === '1', (v) => { app.set({ important: v }); update(); });
     ui.checkbox(panel, 'null', 'Random-group null', app.state.null !== '0', (v) => { app.set({ null: v ? undefined : '0' }); update(); });
 
     async function render(): Promise<void> {
@@ -49,7 +50,7 @@ export const cohesionView: View = {
       }
       try {
         const tables = await Promise.all(
-          groups.map((group) => getTable('cohesion', { group, index, issue: s.issue, by: s.by ?? 'year', from: s.from ?? app.minYear, to: s.to ?? app.maxYear, null: showNull ? 100 : 0 })),
+          groups.map((group) => getTable('cohesion', { group, index, issue: s.issue, important: s.important === '1' ? 1 : undefined, by: s.by ?? 'year', from: s.from ?? app.minYear, to: s.to ?? app.maxYear, null: showNull ? 100 : 0 })),
         );
         guard(() => draw(groups, tables.map((t) => t.rows), index, showNull, tables[0]?.columns ?? []));
       } catch (err) {

@@ -43,6 +43,7 @@ export const pairsView: View = {
     ui.select(panel, 'issue', 'Issue', ui.issues, app.state.issue ?? '', (v) => { app.set({ issue: v }); update(); });
     ui.select(panel, 'by', 'Per', ui.periods, app.state.by ?? 'year', (v) => { app.set({ by: v }); update(); });
     yearRange(app, panel, update, { from: app.minYear, to: app.maxYear });
+    ui.checkbox(panel, 'important', 'Important votes only', app.state.important === '1', (v) => { app.set({ important: v }); update(); });
     ui.checkbox(panel, 'ci', '95% interval', app.state.ci === '1', (v) => { app.set({ ci: v }); update(); });
 
     async function render(): Promise<void> {
@@ -57,7 +58,7 @@ export const pairsView: View = {
         guard(() => card.fail(new Error('Give at least one pair, e.g. USA-RUS')));
         return;
       }
-      const base = { measure, issue: s.issue, by, from: s.from ?? app.minYear, to: s.to ?? app.maxYear };
+      const base = { measure, issue: s.issue, by, from: s.from ?? app.minYear, to: s.to ?? app.maxYear, important: s.important === '1' ? 1 : undefined };
       try {
         const tables = await Promise.all(
           pairs.map(([a, b]) => getTable('agree', { ...base, a, b, ci: ci ? 0.95 : undefined, boot: ci ? 200 : undefined })),
@@ -66,7 +67,7 @@ export const pairsView: View = {
         const withShifts = measure === 'agree' || measure === 'coincidence';
         const shifts = await Promise.all(
           pairs.map(([a, b]) => withShifts
-            ? getTable('shifts', { a, b, measure, by, from: base.from, to: base.to, issue: s.issue }).then(
+            ? getTable('shifts', { a, b, measure, by, from: base.from, to: base.to, issue: s.issue, important: base.important }).then(
                 (t) => changeLabels(t.rows),
                 (err) => (err instanceof ApiError && err.unavailable ? null : []),
               )

@@ -66,6 +66,7 @@ export const partnersView: View = {
     ui.select(panel, 'measure', 'Measure', ui.measures, app.state.measure ?? 'agree', (v) => { app.set({ measure: v }); update(); });
     ui.select(panel, 'issue', 'Issue', ui.issues, app.state.issue ?? '', (v) => { app.set({ issue: v }); update(); });
     yearRange(app, panel, update, { from: Math.max(app.minYear, app.maxYear - 4), to: app.maxYear });
+    ui.checkbox(panel, 'important', 'Important votes only', app.state.important === '1', (v) => { app.set({ important: v }); update(); });
 
     async function render(): Promise<void> {
       const guard = next();
@@ -76,7 +77,7 @@ export const partnersView: View = {
       const to = s.to ?? String(app.maxYear);
       for (const c of [top, bottom, map]) c.loading();
       try {
-        const [t, names] = await Promise.all([getTable('agree', { a: x, b: 'all', measure, issue: s.issue, from, to }), loadWorld()]);
+        const [t, names] = await Promise.all([getTable('agree', { a: x, b: 'all', measure, issue: s.issue, from, to, important: s.important === '1' ? 1 : undefined }), loadWorld()]);
         guard(() => draw(x, t.rows, names, measure, `${from}–${to}`));
       } catch (err) {
         guard(() => [top, bottom, map].forEach((c) => c.fail(err)));
