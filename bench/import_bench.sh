@@ -38,7 +38,7 @@ else
     start=$(date +%s.%N)
     "$bin" --db "$db" import "$dir" >/dev/null
     end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc -l)")
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
   done
   median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 2p)
   printf 'runs: %s\n' "${times[*]}"
