@@ -34,7 +34,7 @@ namespace rostrum::server {
 namespace {
 
 constexpr const char* kVersion = "0.1.0";
-constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kJson = "application/json";  // exactly this, or httplib will not compress it
 
 std::string json_text(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -277,6 +277,24 @@ struct Server::Impl {
     if (header_bytes > opts.max_header_bytes || req.headers.size() > 100) {
       send_error(res, 431, status_text(431));
       return true;
+    }
+    // httplib compresses with brotli at quality 11 when the client accepts "br"
+    // (every browser does): seconds for a large table. Offer it gzip instead.
+    // (The request object is httplib's own, not const; nothing reads it meanwhile.)
+    auto& headers = const_cast<httplib::Headers&>(req.headers);
+    auto [first, last] = headers.equal_range("Accept-Encoding");
+    for (auto it = first; it != last; ++it) {
+      if (it->second.find("br") == std::string::npos) continue;
+      std::string kept;
+      std::stringstream ss(it->second);
+      std::string token;
+      while (std::getline(ss, token, ',')) {
+        auto b = token.find_first_not_of(' ');
+        std::string t = b == std::string::npos ? "" : token.substr(b);
+        if (t.rfind("br", 0) == 0 && (t.size() == 2 || t[2] == ';' || t[2] == ' ')) continue;
+        kept += (kept.empty() ? "" : ", ") + t;
+      }
+      it->second = kept;
     }
     if (req.params.size() > opts.max_params) {
       send_error(res, 400, "too many query parameters (at most " + std::to_string(opts.max_params) + ")");

@@ -310,6 +310,17 @@ TEST_F(Fixture, StaticFilesFromTheAssetFolderOnly) {
   get_json("/api/health", 200);
 }
 
+TEST_F(Fixture, JsonIsGzippedNotBrotli) {
+  std::string body;
+  int status = raw_status(port,
+                          "GET /api/agree?a=USA&b=RUS&rows=100 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, deflate, br\r\n"
+                          "Accept-Language: pt-br\r\nConnection: close\r\n\r\n",
+                          &body);
+  EXPECT_EQ(status, 200);
+  auto head = body.substr(0, body.find("\r\n\r\n"));
+  EXPECT_NE(head.find("Content-Encoding: gzip"), std::string::npos) << head;
+}
+
 TEST_F(Fixture, IdenticalGetsAreCached) {
   auto c = client();
   auto r1 = c.Get("/api/countries?q=fr");
