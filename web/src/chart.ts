@@ -9,6 +9,7 @@ import {
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  AriaComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,
@@ -18,7 +19,7 @@ import { ApiError, type Row } from './api';
 
 echarts.use([
   BarChart, HeatmapChart, LineChart, MapChart, ScatterChart,
-  DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
+  AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer,
 ]);
 
@@ -122,7 +123,8 @@ export class ChartCard {
     this.columns = columns;
     this.rows = rows;
     this.chart.hideLoading();
-    this.chart.setOption(option, { notMerge: true });
+    // ECharts' aria module describes the chart for screen readers.
+    this.chart.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
     this.statusEl.textContent = note;
     this.status = 'ready';
     this.seq = ++renders;

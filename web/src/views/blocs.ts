@@ -5,7 +5,7 @@ import type { App, View } from '../app';
 import { ChartCard, palette, type Option } from '../chart';
 import * as ui from '../controls';
 import { loadWorld } from './partners';
-import { latest } from './common';
+import { esc, latest } from './common';
 
 export const blocsView: View = {
   id: 'blocs',
@@ -58,7 +58,7 @@ export const blocsView: View = {
             animation: false,
             tooltip: {
               trigger: 'item',
-              formatter: (it: any) => (it.data?.iso3 ? `${app.name(it.data.iso3)} (${it.data.iso3})<br>bloc <b>${it.data.bloc}</b>` : `${names.get(it.name) ?? it.name}<br>no data`),
+              formatter: (it: any) => (it.data?.iso3 ? `${esc(app.name(it.data.iso3))} (${esc(it.data.iso3)})<br>bloc <b>${esc(it.data.bloc)}</b>` : `${esc(names.get(it.name) ?? it.name)}<br>no data`),
             },
             visualMap: {
               type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0,
@@ -79,7 +79,7 @@ export const blocsView: View = {
           sizes.show({
             animation: false,
             grid: { left: 110, right: 40, top: 10, bottom: 24 },
-            tooltip: { trigger: 'item', formatter: (it: any) => `${blocs[it.dataIndex].label}: ${blocs[it.dataIndex].members.length} states<br><span style="white-space:normal">${blocs[it.dataIndex].members.join(' ')}</span>`, extraCssText: 'max-width:420px' },
+            tooltip: { trigger: 'item', formatter: (it: any) => `${esc(blocs[it.dataIndex].label)}: ${blocs[it.dataIndex].members.length} states<br><span style="white-space:normal">${esc(blocs[it.dataIndex].members.join(' '))}</span>`, extraCssText: 'max-width:420px' },
             xAxis: { type: 'value', name: 'states' },
             yAxis: { type: 'category', inverse: true, data: blocs.map((b) => b.label) },
             series: [{ type: 'bar', barMaxWidth: 18, data: blocs.map((b) => ({ value: b.members.length, itemStyle: { color: b.color } })), label: { show: true, position: 'right' } }],

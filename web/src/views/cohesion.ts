@@ -4,7 +4,7 @@ import { getTable, num, type Row } from '../api';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, fmt, latest, yearRange } from './common';
+import { axisStyle, esc, fmt, latest, yearRange } from './common';
 
 const DEFAULT_GROUPS = ['G7', 'CRINK', 'EU', 'BRICS'];
 const indices: ui.Choice[] = [
@@ -80,10 +80,10 @@ export const cohesionView: View = {
             const list = items.filter((it) => groups.includes(it.seriesName));
             if (!list.length) return '';
             const period = list[0].axisValue;
-            return `<b>${period}</b><br>` + list.map((it) => {
+            return `<b>${esc(period)}</b><br>` + list.map((it) => {
               const r = tables[groups.indexOf(it.seriesName)].find((x) => String(x.period) === period);
               const nul = r && r.null_mean !== null && r.null_mean !== undefined ? ` · null ${fmt(num(r.null_mean))} [${fmt(num(r.null_lo))}, ${fmt(num(r.null_hi))}]` : '';
-              return `${it.marker}${it.seriesName}: <b>${fmt(num(it.value))}</b> · ${r?.n ?? '–'} roll calls${nul}`;
+              return `${it.marker}${esc(it.seriesName)}: <b>${fmt(num(it.value))}</b> · ${r?.n ?? '–'} roll calls${nul}`;
             }).join('<br>');
           },
         },

@@ -30,3 +30,8 @@ export const axisStyle = {
   axisLabel: { color: '#444' },
   splitLine: { lineStyle: { color: '#eee' } },
 };
+
+/** Escapes text for the HTML of chart tooltips. */
+export function esc(v: unknown): string {
+  return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}

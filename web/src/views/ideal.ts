@@ -3,7 +3,7 @@ import { getTable, num, type Row } from '../api';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, fmt, latest, yearRange } from './common';
+import { axisStyle, esc, fmt, latest, yearRange } from './common';
 
 const DEFAULT = 'USA,CHN,RUS,IND,BRA,DEU';
 
@@ -63,7 +63,7 @@ export const idealView: View = {
           formatter: (items: any[]) => {
             const list = items.filter((it) => countries.includes(it.seriesName));
             if (!list.length) return '';
-            return `<b>${list[0].axisValue}</b><br>` + list.map((it) => `${it.marker}${app.name(it.seriesName)}: <b>${fmt(num(it.value), 2)}</b>`).join('<br>');
+            return `<b>${esc(list[0].axisValue)}</b><br>` + list.map((it) => `${it.marker}${esc(app.name(it.seriesName))}: <b>${fmt(num(it.value), 2)}</b>`).join('<br>');
           },
         },
         xAxis: { type: 'category', data: periods, boundaryGap: false, ...axisStyle },

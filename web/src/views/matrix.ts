@@ -5,7 +5,7 @@ import type { App, View } from '../app';
 import { ChartCard, type Option } from '../chart';
 import * as ui from '../controls';
 import { seriate } from '../seriation';
-import { fmt, latest } from './common';
+import { esc, fmt, latest } from './common';
 
 export const matrixView: View = {
   id: 'matrix',
@@ -73,7 +73,7 @@ export const matrixView: View = {
                 const [x, y, v] = it.data as [number, number, number];
                 const a = labels[x];
                 const b = labels[y];
-                return `${app.name(a)} – ${app.name(b)}<br>${ui.measureLabel(measure)}: <b>${fmt(v)}</b> · n=${count[order[x]][order[y]]}`;
+                return `${esc(app.name(a))} – ${esc(app.name(b))}<br>${ui.measureLabel(measure)}: <b>${fmt(v)}</b> · n=${count[order[x]][order[y]]}`;
               },
             },
             xAxis: { type: 'category', data: labels, axisLabel: { fontSize: n > 60 ? 6 : 10, rotate: 90, interval: n > 120 ? 1 : 0 }, axisTick: { show: false }, splitArea: { show: false } },

@@ -4,7 +4,7 @@ import { ApiError, getTable, num, type Row } from '../api';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, fmt, latest, yearRange } from './common';
+import { axisStyle, esc, fmt, latest, yearRange } from './common';
 
 const DEFAULT_PAIRS = 'CHN-RUS,USA-GBR,USA-IND';
 
@@ -125,9 +125,9 @@ export const pairsView: View = {
               const i = legend.indexOf(it.seriesName);
               const r = tables[i].find((x) => String(x.period) === period);
               const band = r && r.lo !== undefined ? ` [${fmt(num(r.lo))}, ${fmt(num(r.hi))}]` : '';
-              return `${it.marker}${it.seriesName}: <b>${fmt(num(it.value))}</b>${band} · n=${r?.n ?? '–'}`;
+              return `${it.marker}${esc(it.seriesName)}: <b>${fmt(num(it.value))}</b>${band} · n=${r?.n ?? '–'}`;
             });
-            return `<b>${period}</b><br>${lines.join('<br>')}`;
+            return `<b>${esc(period)}</b><br>${lines.join('<br>')}`;
           },
         },
         xAxis: { type: 'category', data: periods, boundaryGap: false, name: app.state.by === 'session' ? 'session' : 'year', nameLocation: 'middle', nameGap: 28, ...axisStyle },
@@ -140,6 +140,8 @@ export const pairsView: View = {
         .map(([a, b], i) => (shifts[i] && shifts[i]!.length ? `${a}–${b} ${shifts[i]!.join(', ')}` : ''))
         .filter(Boolean);
       const foundNote = found.length ? `Change points (dashed): ${found.join('; ')}.` : 'No change points detected.';
+      const issue = ui.issues.find((i) => i.value === (app.state.issue ?? ''))?.label ?? '';
+      card.setTitle(`${ui.measureLabel(measure)} over time${app.state.issue ? ` — ${issue}` : ''}${app.state.important === '1' ? ' (important votes)' : ''}`);
       card.setFilename(`rostrum-pairs-${measure}`);
       card.show(option, cols, allRows, shiftNote || foundNote);
     }

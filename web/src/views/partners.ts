@@ -4,7 +4,7 @@ import { getTable, num, type Row } from '../api';
 import type { App, View } from '../app';
 import { ChartCard, echarts, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, fmt, latest, yearRange } from './common';
+import { axisStyle, esc, fmt, latest, yearRange } from './common';
 
 let worldReady: Promise<Map<string, string>> | null = null;
 
@@ -99,7 +99,7 @@ export const partnersView: View = {
       const bar = (list: typeof partners, color: string): Option => ({
         animation: false,
         grid: { left: 150, right: 56, top: 10, bottom: 30 },
-        tooltip: { trigger: 'item', formatter: (it: any) => `${it.name}<br>${ui.measureLabel(measure)}: <b>${fmt(it.value)}</b> · n=${list[it.dataIndex]?.n}` },
+        tooltip: { trigger: 'item', formatter: (it: any) => `${esc(it.name)}<br>${ui.measureLabel(measure)}: <b>${fmt(it.value)}</b> · n=${list[it.dataIndex]?.n}` },
         xAxis: { type: 'value', min: axisMin, max: axisMax, ...axisStyle },
         yAxis: { type: 'category', inverse: true, data: list.map((p) => `${app.name(p.iso3)} (${p.iso3})`), axisLabel: { color: '#333', fontSize: 11 }, axisTick: { show: false } },
         series: [{ type: 'bar', data: list.map((p) => p.value), itemStyle: { color }, barMaxWidth: 16, label: { show: true, position: 'right', formatter: (it: any) => fmt(it.value, 2), fontSize: 10, color: '#555' } }],
@@ -126,8 +126,8 @@ export const partnersView: View = {
             trigger: 'item',
             formatter: (it: any) => {
               const label = it.data?.iso3 ? `${app.name(it.data.iso3)} (${it.data.iso3})` : worldNames.get(it.name) ?? it.name;
-              if (it.name === self) return `<b>${name}</b> (reference)`;
-              return it.data ? `${label}<br>${ui.measureLabel(measure)}: <b>${fmt(it.value)}</b> · n=${it.data.n}` : `${label}<br>no data`;
+              if (it.name === self) return `<b>${esc(name)}</b> (reference)`;
+              return it.data ? `${esc(label)}<br>${ui.measureLabel(measure)}: <b>${fmt(it.value)}</b> · n=${it.data.n}` : `${esc(label)}<br>no data`;
             },
           },
           visualMap: {

@@ -4,7 +4,7 @@ import { getTable, num, type Row } from '../api';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, fmt, latest } from './common';
+import { axisStyle, esc, fmt, latest } from './common';
 
 // Labelled on the scatter: large states, plus the extremes of each axis.
 const MAJOR = new Set(['USA', 'CHN', 'RUS', 'IND', 'BRA', 'GBR', 'FRA', 'DEU', 'JPN', 'ZAF', 'TUR', 'IRN', 'ISR', 'SAU', 'EGY', 'NGA', 'IDN', 'MEX', 'ARG', 'KOR', 'AUS', 'CAN', 'UKR', 'PAK', 'PRK', 'CUB', 'SYR', 'VEN']);
@@ -65,7 +65,7 @@ export const polesView: View = {
           trigger: 'item',
           formatter: (it: any) => {
             const r = it.data.row as Row;
-            return `<b>${r.name}</b> (${r.country})<br>with ${a}: ${fmt(num(r.to_a))} (n=${r.n_a})<br>with ${b}: ${fmt(num(r.to_b))} (n=${r.n_b})<br>nearer: <b>${r.nearer || '–'}</b>`;
+            return `<b>${esc(r.name)}</b> (${esc(r.country)})<br>with ${esc(a)}: ${fmt(num(r.to_a))} (n=${r.n_a})<br>with ${esc(b)}: ${fmt(num(r.to_b))} (n=${r.n_b})<br>nearer: <b>${esc(r.nearer || '–')}</b>`;
           },
         },
         xAxis: { type: 'value', name: `agreement with ${a}`, nameLocation: 'middle', nameGap: 30, scale: true, ...axisStyle },
