@@ -88,7 +88,7 @@ export const cohesionView: View = {
           },
         },
         xAxis: { type: 'category', data: periods, boundaryGap: false, ...axisStyle },
-        yAxis: { type: 'value', name: label, scale: true, ...axisStyle },
+        yAxis: { type: 'value', name: label, min: (v: any) => Math.floor(v.min * 10) / 10, max: (v: any) => Math.min(1, Math.ceil(v.max * 10) / 10), ...axisStyle },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 6 }],
         series,
       };

@@ -131,7 +131,8 @@ export const pairsView: View = {
           },
         },
         xAxis: { type: 'category', data: periods, boundaryGap: false, name: app.state.by === 'session' ? 'session' : 'year', nameLocation: 'middle', nameGap: 28, ...axisStyle },
-        yAxis: { type: 'value', name: ui.measureLabel(measure), scale: true, ...axisStyle },
+        // Every measure is at most 1: no axis above it.
+        yAxis: { type: 'value', name: ui.measureLabel(measure), min: (v: any) => Math.floor(v.min * 10) / 10, max: (v: any) => Math.min(1, Math.ceil(v.max * 10) / 10), ...axisStyle },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 6 }],
         series,
       };
