@@ -365,7 +365,8 @@ struct Server::Impl {
 
     std::string key;
     if (cache.enabled()) {
-      auto m = file_mtime(opts.db);
+      // The store's version: its file and, in WAL mode, its write-ahead log.
+      auto m = file_mtime(opts.db) * 31 + file_mtime(opts.db + "-wal");
       if (db_mtime.exchange(m) != m) cache.clear();  // the store changed: forget old answers
       key = e.command + "?format=" + format;
       for (const auto& [k, v] : params) key += "&" + k + "=" + v;

@@ -329,6 +329,12 @@ TEST_F(Fixture, IdenticalGetsAreCached) {
   EXPECT_EQ(r1->body, r2->body);
   EXPECT_EQ(r2->get_header_value("X-Cache"), "hit");
   EXPECT_EQ(fake.calls, 1);
+  // A new version of the store (here: the file appears) forgets the old answers.
+  dir.write("none.db", "x");
+  auto r3 = c.Get("/api/countries?q=fr");
+  ASSERT_TRUE(r3);
+  EXPECT_EQ(r3->get_header_value("X-Cache"), "");
+  EXPECT_EQ(fake.calls, 2);
 }
 
 TEST_F(Fixture, ConcurrentRequests) {
