@@ -12,7 +12,7 @@
 // chart's data changed, and saves a screenshot of each view. Prints
 // "N passed, N failed" and exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -266,8 +266,10 @@ async function viewChecks(page, base) {
   });
   if (!dashboard) return;
   await check('view pairs: renders and follows the measure control', async () => {
+    const t0 = Date.now();
     await page.goto(`${base}?view=pairs&pairs=USA-RUS,CHN-RUS,USA-GBR&by=year&from=1970`);
     const first = await waitChart(page, 'pairs');
+    const loadMs = Date.now() - t0;
     assert(first.status === 'ready', `status ${first.status}: ${first.message}`);
     assert(points(first.data) > 20, `only ${points(first.data)} points`);
     await shot(page, '1-pairs');
@@ -276,7 +278,7 @@ async function viewChecks(page, base) {
     assert(second.status === 'ready', `after change: ${second.message}`);
     assert(second.data !== first.data, 'chart data did not change');
     assert(page.url().includes('measure=kappa'), `URL not updated: ${page.url()}`);
-    return `${points(first.data)} points`;
+    return `${points(first.data)} points, first chart in ${loadMs} ms`;
   });
   await check('view pairs: interval band and shareable URL', async () => {
     const before = await page.evaluate(() => window.__rostrum.charts.pairs.seq);
@@ -297,8 +299,14 @@ async function viewChecks(page, base) {
   await check('view pairs: CSV and PNG downloads', async () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart=pairs] [data-action=csv]')]);
     assert(/\.csv$/.test(csv.suggestedFilename()), csv.suggestedFilename());
+    const text = readFileSync(await csv.path(), 'utf8');
+    const lines = text.trim().split('\n');
+    assert(lines[0].startsWith('a,b,period,measure,value,n'), `CSV header: ${lines[0]}`);
+    assert(lines.length > 20, `CSV has ${lines.length} lines`);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart=pairs] [data-action=png]')]);
     assert(/\.png$/.test(png.suggestedFilename()), png.suggestedFilename());
+    const bytes = readFileSync(await png.path());
+    assert(bytes.length > 10000 && bytes.subarray(1, 4).toString() === 'PNG', `PNG of ${bytes.length} bytes`);
   });
 
   await check('source selector (when the store holds several GA sources)', async () => {
