@@ -163,6 +163,11 @@ SessionOf session_from_symbol(std::string_view sym) {
     bool special = !emergency && inner.substr(0, 2) == "S-";
     std::string_view roman = emergency ? inner.substr(3) : special ? inner.substr(2) : inner;
     int v = roman_to_int(roman);
+    if (!v && (emergency || special)) {
+      // The 1947-48 special sessions are written with digits: "A/RES/106(S-1)".
+      auto r = std::from_chars(roman.data(), roman.data() + roman.size(), v);
+      if (r.ec != std::errc() || r.ptr != roman.data() + roman.size() || v < 0) v = 0;
+    }
     if (v > 0) {
       if (emergency) out.label = "ES-" + std::to_string(v);
       else if (special) out.label = "S-" + std::to_string(v);

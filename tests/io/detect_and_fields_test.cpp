@@ -92,6 +92,11 @@ TEST(Fields, SessionFromSymbol) {
   EXPECT_EQ(session_from_symbol("A/RES/377(V)").session, 5);
   EXPECT_EQ(session_from_symbol("A/RES/1001(ES-I)").label, "ES-1");
   EXPECT_EQ(session_from_symbol("A/RES/1001(ES-I)").session, 0);
+  EXPECT_EQ(session_from_symbol("A/RES/106(S-1)").label, "S-1");  // digits, as in the 2022 scrape
+  EXPECT_EQ(session_from_symbol("A/RES/189(S-2)").session, 0);
+  EXPECT_EQ(session_from_symbol("A/RES/189(S-2)").label, "S-2");
+  EXPECT_EQ(session_from_symbol("A/RES/1(ES-2x)").label, "");
+  EXPECT_EQ(session_from_symbol("A/RES/1(12)").label, "");  // a bare number in brackets is no session
   EXPECT_EQ(session_from_symbol("S/RES/2334(2016)").label, "");
   EXPECT_EQ(session_from_symbol("").label, "");
   EXPECT_EQ(session_from_symbol("A/RES/").label, "");
