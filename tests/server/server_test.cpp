@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <thread>
 
 #include "core/error.hpp"
@@ -103,7 +104,7 @@ struct Fixture : ::testing::Test {
 
 // Sends `request` as-is over a raw socket and returns the status code (0 when the
 // server closed without answering).
-int raw_status(int port, const std::string& request, std::string* body = nullptr) {
+int raw_status(int port, const std::string& request, std::string* body = nullptr, bool half_close = false) {
   int s = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -119,6 +120,9 @@ int raw_status(int port, const std::string& request, std::string* body = nullptr
     if (n <= 0) break;
     sent += static_cast<std::size_t>(n);
   }
+  // No more to send: an incomplete request ends here (httplib then answers
+  // nothing, so only for garbage).
+  if (half_close) ::shutdown(s, SHUT_WR);
   std::string reply;
   char buf[4096];
   timeval tv{5, 0};
@@ -275,6 +279,24 @@ TEST_F(Fixture, HugeHeadersAre4xx) {
                     "\r\nConnection: close\r\n\r\n";
   status = raw_status(port, big);
   EXPECT_TRUE(status == 0 || (status >= 400 && status < 500)) << status;
+  get_json("/api/health", 200);
+}
+
+TEST_F(Fixture, GarbageRequestsLeaveTheServerServing) {
+  std::mt19937 rng(42);
+  const std::vector<std::string> starts = {"GET ", "HEAD ", "POST ", "BREW ", "GET /api/agree?", "GET /%", "", "\r\n"};
+  for (int i = 0; i < 150; ++i) {
+    std::string req = starts[rng() % starts.size()];
+    std::size_t n = rng() % 600;
+    for (std::size_t k = 0; k < n; ++k) {
+      char c = static_cast<char>(rng() % 256);
+      if (rng() % 4 == 0) c = "%&=?/.\r\n a"[rng() % 12];
+      req += c;
+    }
+    if (rng() % 2) req += " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    int status = raw_status(port, req, nullptr, true);
+    EXPECT_TRUE(status == 0 || (status >= 200 && status < 500) || status == 501 || status == 503) << status;
+  }
   get_json("/api/health", 200);
 }
 
