@@ -9,7 +9,10 @@ namespace rostrum::cli {
 
 void register_analysis_commands(CLI::App& app, Globals& g);  // analysis_commands.cpp: blocs, poles, shifts, brief
 
+void register_ideal_commands(CLI::App& app, Globals& g);  // ideal_commands.cpp: ideal, predict
+
 void register_more_commands(CLI::App& app, Globals& g) {
+  register_ideal_commands(app, g);
   register_analysis_commands(app, g);
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");
   cmd->footer(
@@ -24,6 +27,7 @@ void register_more_commands(CLI::App& app, Globals& g) {
   cmd->add_flag("--access-log", opt->access_log, "Log one line per request on stderr");
   cmd->callback([&g, opt] {
     opt->db = g.resolved_db();
+    opt->context = std::shared_ptr<query::Context>(g.context());
     g.exit_code = server::serve(*opt);
   });
 }

@@ -482,4 +482,74 @@ std::int64_t Store::begin_run(const std::string& kind, std::int64_t source_id, c
   return db_->getLastInsertRowid();
 }
 
+std::int64_t Store::save_ideal_run(std::int64_t source_id, const nlohmann::json& params, const nlohmann::json& summary,
+                                   const std::vector<IdealPoint>& points) {
+  try {
+    SQLite::Transaction tx(*db_);
+    std::int64_t run = begin_run("ideal", source_id, params);
+    SQLite::Statement sum(*db_, "UPDATE runs SET summary = ? WHERE id = ?");
+    sum.bind(1, summary.dump());
+    sum.bind(2, run);
+    sum.exec();
+    SQLite::Statement ins(*db_, "INSERT INTO ideal_points VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const auto& p : points) {
+      ins.bind(1, run);
+      ins.bind(2, p.iso3);
+      ins.bind(3, p.session);
+      ins.bind(4, p.year);
+      ins.bind(5, p.ideal);
+      ins.bind(6, p.sd);
+      ins.bind(7, p.lo);
+      ins.bind(8, p.hi);
+      ins.bind(9, p.nvotes);
+      ins.exec();
+      ins.reset();
+    }
+    tx.commit();
+    return run;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot write to store '" + path_ + "': " + e.what());
+  }
+}
+
+std::optional<Store::RunInfo> Store::latest_run(const std::string& kind, std::int64_t source_id) const {
+  SQLite::Statement q(*db_, R"SQL(
+    SELECT r.id, r.kind, r.params, r.data_version, r.created_at, coalesce(r.summary, '{}'), r.source_id
+    FROM runs r JOIN sources s ON s.id = r.source_id
+    WHERE r.kind = ? AND r.source_id = ? AND r.data_version = s.imported_at
+    ORDER BY r.id DESC LIMIT 1)SQL");
+  q.bind(1, kind);
+  q.bind(2, source_id);
+  if (!q.executeStep()) return std::nullopt;
+  RunInfo r;
+  r.id = q.getColumn(0).getInt64();
+  r.kind = q.getColumn(1).getString();
+  r.params = q.getColumn(2).getString();
+  r.data_version = q.getColumn(3).getString();
+  r.created_at = q.getColumn(4).getString();
+  r.summary = q.getColumn(5).getString();
+  r.source_id = q.getColumn(6).getInt64();
+  return r;
+}
+
+std::vector<Store::IdealPoint> Store::load_ideal_points(std::int64_t run_id) const {
+  std::vector<IdealPoint> out;
+  SQLite::Statement q(*db_, "SELECT iso3, session, year, ideal, sd, lo, hi, nvotes FROM ideal_points WHERE run_id = ? "
+                            "ORDER BY iso3, year, session");
+  q.bind(1, run_id);
+  while (q.executeStep()) {
+    IdealPoint p;
+    p.iso3 = q.getColumn(0).getString();
+    p.session = q.getColumn(1).getString();
+    p.year = q.getColumn(2).getInt();
+    p.ideal = q.getColumn(3).getDouble();
+    p.sd = q.getColumn(4).getDouble();
+    p.lo = q.getColumn(5).getDouble();
+    p.hi = q.getColumn(6).getDouble();
+    p.nvotes = q.getColumn(7).getInt();
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace rostrum::store

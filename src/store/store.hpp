@@ -63,6 +63,25 @@ class Store {
 
   // Estimation runs: parameters and data version recorded with the results.
   std::int64_t begin_run(const std::string& kind, std::int64_t source_id, const nlohmann::json& params);
+
+  struct IdealPoint {
+    std::string iso3, session;
+    int year = 0;
+    double ideal = 0, sd = 0, lo = 0, hi = 0;
+    int nvotes = 0;
+  };
+  struct RunInfo {
+    std::int64_t id = 0;
+    std::string kind, params, data_version, created_at, summary;
+    std::int64_t source_id = 0;
+  };
+  // Saves an ideal-point run (parameters, summary and estimates) in one transaction.
+  std::int64_t save_ideal_run(std::int64_t source_id, const nlohmann::json& params, const nlohmann::json& summary,
+                              const std::vector<IdealPoint>& points);
+  // The newest run of `kind` on the source whose data version is the source's
+  // current import; nullopt when none.
+  std::optional<RunInfo> latest_run(const std::string& kind, std::int64_t source_id) const;
+  std::vector<IdealPoint> load_ideal_points(std::int64_t run_id) const;
   SQLite::Database& db() { return *db_; }
 
  private:
