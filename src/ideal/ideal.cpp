@@ -483,17 +483,21 @@ struct NewtonEngine {
   const std::vector<std::uint8_t>& cat;
   int threads;
   std::vector<double> ll_state;
+  std::vector<int> it_ss;              // item-major copies: sequential reads in the item step
+  std::vector<std::uint8_t> it_cat;
 
   NewtonEngine(const Problem& p_, const Options& o_, const std::vector<std::uint8_t>& cat_, int threads_)
-      : p(p_), o(o_), cat(cat_), threads(threads_), ll_state(p_.n_states) {}
+      : p(p_), o(o_), cat(cat_), threads(threads_), ll_state(p_.n_states), it_ss(p_.it_votes.size()),
+        it_cat(p_.it_votes.size()) {
+    for (std::size_t q = 0; q < it_ss.size(); ++q) it_ss[q] = p.v_ss[p.it_votes[q]], it_cat[q] = cat[p.it_votes[q]];
+  }
 
   double item_logpost(const Params& x, int it, double beta, double c1, double c2) const {
     double lp = 0;
     for (int q = p.it_begin[it]; q < p.it_begin[it + 1]; ++q) {
-      const int k = p.it_votes[q];
       double lo, hi;
-      cuts(cat[k], p.binary, c1, c2, lo, hi);
-      lp += vote_logp(beta * x.m[p.v_ss[k]], lo, hi);
+      cuts(it_cat[q], p.binary, c1, c2, lo, hi);
+      lp += vote_logp(beta * x.m[it_ss[q]], lo, hi);
     }
     lp -= 0.5 * beta * beta / (o.prior_b * o.prior_b) + 0.5 * c1 * c1 / (o.prior_a * o.prior_a);
     if (!p.binary) {
@@ -514,11 +518,10 @@ struct NewtonEngine {
       double g[3] = {0, 0, 0}, H[3][3] = {};
       double lp = 0;
       for (int q = p.it_begin[it]; q < p.it_begin[it + 1]; ++q) {
-        const int k = p.it_votes[q];
-        const int ss = p.v_ss[k];
+        const int ss = it_ss[q];
         const double m = x.m[ss];
         double lo, hi;
-        const std::uint8_t c = cat[k];
+        const std::uint8_t c = it_cat[q];
         cuts(c, p.binary, c1, c2, lo, hi);
         const VoteDeriv d = vote_deriv(beta * m, lo, hi);
         lp += d.logp;
