@@ -366,7 +366,8 @@ struct Server::Impl {
     std::string key;
     if (cache.enabled()) {
       // The store's version: its file and, in WAL mode, its write-ahead log.
-      auto m = file_mtime(opts.db) * 31 + file_mtime(opts.db + "-wal");
+      auto m = static_cast<std::int64_t>(static_cast<std::uint64_t>(file_mtime(opts.db)) * 31u +
+                                         static_cast<std::uint64_t>(file_mtime(opts.db + "-wal")));
       if (db_mtime.exchange(m) != m) cache.clear();  // the store changed: forget old answers
       key = e.command + "?format=" + format;
       for (const auto& [k, v] : params) key += "&" + k + "=" + v;
