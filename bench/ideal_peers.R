@@ -67,8 +67,8 @@ x1 <- colMeans(f1); names(x1) <- paste(sub("^theta\\.", "", names(x1)), one)
 report("MCMCirt1d", one, tm, x1, sta, "static ordinal")
 report("MCMCirt1d", one, tm, x1, dyn, "dynamic ordinal")
 rcobj <- rollcall(s1$Y, yea = 1, nay = 0, missing = NA, legis.names = rownames(s1$Y))
-tm <- system.time(f2 <- ideal(rcobj, d = 1, maxiter = 11000, burnin = 1000, thin = 10, normalize = TRUE,
-  verbose = FALSE))[["elapsed"]]
+tm <- system.time(invisible(capture.output(f2 <- ideal(rcobj, d = 1, maxiter = 11000, burnin = 1000, thin = 10,
+  normalize = TRUE, verbose = FALSE))))[["elapsed"]]
 x2 <- f2$xbar[, 1]; names(x2) <- paste(rownames(f2$xbar), one)
 report("pscl::ideal", one, tm, x2, sta, "static ordinal")
 report("pscl::ideal", one, tm, x2, dyn, "dynamic ordinal")

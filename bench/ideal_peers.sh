@@ -3,14 +3,15 @@
 # (MCMCdynamicIRT1d, MCMCirt1d) and pscl::ideal on the unvotes data.
 #
 #   bench/ideal_peers.sh [DATA_DIR]
-# Environment: FROM/TO (MCMCdynamicIRT1d session range, default 72-74), SESSION
-# (static models, default 74), MCMC/BURNIN (dynamic sampler, default 1000/500),
+# Environment: FROM/TO (MCMCdynamicIRT1d session range, default 73-74), SESSION
+# (static models, default 74), MCMC/BURNIN (dynamic sampler, default 500/250; the
+# documented run used 72-74 and 1000/500: 22 minutes on a loaded 2-core machine),
 # THREADS (default 2), IDEAL_UNVOTES (a built bench/ideal_unvotes; else compiled here).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DATA="${1:-$ROOT/../shared/data/unga/unvotes-0.3.0}"
-FROM="${FROM:-72}"; TO="${TO:-74}"; SESSION="${SESSION:-74}"
-MCMC="${MCMC:-1000}"; BURNIN="${BURNIN:-500}"; THREADS="${THREADS:-2}"
+FROM="${FROM:-73}"; TO="${TO:-74}"; SESSION="${SESSION:-74}"
+MCMC="${MCMC:-500}"; BURNIN="${BURNIN:-250}"; THREADS="${THREADS:-2}"
 WORK="${WORK:-$(mktemp -d /tmp/rostrum-ideal-peers.XXXXXX)}"
 BIN="${IDEAL_UNVOTES:-$WORK/ideal_unvotes}"
 if [[ ! -x "$BIN" ]]; then
