@@ -138,6 +138,11 @@ export class ChartCard {
       this.status = 'unavailable';
       this.el.classList.add('is-unavailable');
       this.message = 'Not available yet: this analysis is not in this build of rostrum.';
+    } else if (err instanceof ApiError && err.status === 400 && !err.parameter && /run '?rostrum /.test(err.message)) {
+      // The analysis exists but its results have not been computed for this store.
+      this.status = 'unavailable';
+      this.el.classList.add('is-unavailable');
+      this.message = `Not available yet: ${err.message}.`;
     } else {
       this.status = 'error';
       this.el.classList.add('is-error');
