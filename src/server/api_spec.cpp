@@ -106,10 +106,12 @@ std::vector<EndpointSpec> build() {
                 body(), source()},
                {"group", "period", "index", "value", "n", "members", "null_mean", "null_lo", "null_hi"}});
   e.push_back({"/api/ideal", "ideal", "Ideal points over time",
-               "Dynamic ideal-point estimates per country and session, with posterior SD and 95% "
-               "interval.",
+               "Dynamic ordinal ideal points per country and session (Bailey, Strezhnev & Voeten "
+               "2017 model) with SD and 95% interval, from the latest estimation run saved in the store "
+               "by `rostrum ideal`; the metadata holds the run, its parameters and fit. Without a saved "
+               "run: 400 with a message saying to run `rostrum ideal` first.",
                {str("countries", "Countries (comma-separated) or a group; default all.", "USA,CHN,RUS"),
-                from(), to(), body()},
+                from(), to(), session(), year(), body(), source()},
                {"country", "session", "year", "ideal", "sd", "lo", "hi", "nvotes"}});
   e.push_back({"/api/blocs", "blocs", "Voting blocs",
                "Communities of the agreement graph per period (Leiden or multilevel modularity with "
