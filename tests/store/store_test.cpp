@@ -279,7 +279,22 @@ TEST(StoreAtomicity, DuplicateVoteInBatch) {
 TEST(StoreAtomicity, OutOfRangeCountry) {
   io::ImportBatch bad = random_batch("bad", 9);
   bad.votes.push_back({0, static_cast<std::int32_t>(registry::countries().size()) + 3, Vote::Yes});
-  expect_failed_write_changes_nothing(bad, false);
+  expect_failed_write_changes_nothing(bad, true);
+  bad.votes.back().country = -1;
+  expect_failed_write_changes_nothing(bad, true);
+}
+
+// KNOWN BUG (store.cpp, write_source): vote codes are not checked. A vote of
+// Vote::Missing (0) is stored as a row the schema says cannot exist, and a code
+// above 4 indexes `std::int64_t counts[5]` out of bounds in the per-body summary
+// (and in the CLI's import report): undefined behaviour, an ASan abort. Disabled so
+// that the ASan suite is not aborted; enable once write_source checks vote codes.
+TEST(StoreAtomicity, DISABLED_InvalidVoteCodeIsRejected) {
+  io::ImportBatch bad = random_batch("bad", 9);
+  bad.votes.push_back({1, country("NOR"), Vote::Missing});
+  expect_failed_write_changes_nothing(bad, true);
+  bad.votes.back().vote = static_cast<Vote>(5);
+  expect_failed_write_changes_nothing(bad, true);
 }
 
 // write_source checks every vote's indices before writing: a vote with roll call
@@ -288,7 +303,7 @@ TEST(StoreAtomicity, NegativeRollCallIndexIsRejected) {
   // A vote index of -1 must not land on the previous source's last roll call.
   io::ImportBatch bad = random_batch("bad", 9);
   bad.votes.insert(bad.votes.begin(), {-1, country("NOR"), Vote::Yes});  // NOR never votes in random_batch
-  expect_failed_write_changes_nothing(bad, false);
+  expect_failed_write_changes_nothing(bad, true);
 }
 
 TEST(StoreAtomicity, LargeFailingWriteSpillingTheCache) {
