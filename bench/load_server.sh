@@ -128,6 +128,7 @@ echo "wrk pair query (USA-RUS by year, uncached), ${duration}s, ${conns} connect
 
 # 4. rotating pair queries, cache on
 start_server ""
+curl -sf "http://127.0.0.1:$port/api/agree?a=USA&b=CHN" >/dev/null  # after the start-up load
 wrk -t2 -c"$conns" -d"${duration}s" --latency -s "$tmp/rotate.lua" "http://127.0.0.1:$port" >"$tmp/wrk2.txt"
 errors="$(awk '/Non-2xx/ {print $4}' "$tmp/wrk2.txt")"
 stop_server

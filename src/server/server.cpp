@@ -14,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <condition_variable>
 #include <mutex>
@@ -159,6 +160,9 @@ struct Server::Impl {
   httplib::Server http;
   std::thread thread;
   std::thread warmup;  // loads the default vote matrices so the first query is fast
+  // Queries wait for the warm-up: otherwise every early request loads the same
+  // matrix in parallel (seconds under load) instead of waiting for the one load.
+  std::shared_future<void> warm;
   std::atomic<bool> started{false};
   int bound_port = 0;
   unsigned threads = 0;
@@ -381,6 +385,7 @@ struct Server::Impl {
     }
 
     Table table;
+    if (warm.valid()) warm.wait();
     if (!query_slots.acquire_for(std::chrono::seconds(30)))
       return send_error(res, 503, "the server is busy with other queries; try again");
     struct Release {
@@ -495,7 +500,9 @@ int Server::start() {
   m.started = true;
   m.thread = std::thread([&m] { m.http.listen_after_bind(); });
   if (m.context && !m.warmup.joinable()) {
-    m.warmup = std::thread([ctx = m.context.get()] {
+    auto done = std::make_shared<std::promise<void>>();
+    m.warm = done->get_future().share();
+    m.warmup = std::thread([ctx = m.context.get(), done] {
       for (const char* body : {"ga", "sc"}) {
         try {
           ctx->matrix("", body);
@@ -503,6 +510,7 @@ int Server::start() {
           // No source for this body (or no store yet): queries will say so.
         }
       }
+      done->set_value();
     });
   }
   // stop() only takes effect once the accept loop runs: wait for it.
