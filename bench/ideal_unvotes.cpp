@@ -82,7 +82,8 @@ static Data load(const std::string& dir, int from, int to) {
     m.symbol = r[4];
     m.amendment = r[5] == "1";
     m.paragraph = r[6] == "1";
-    m.text = r[7] + " " + r[8];
+    m.text = r[7];
+    m.description = r[8];
     rc_of[r[0]] = static_cast<int>(d.rollcalls.size());
     d.rollcalls.push_back(m);
   }

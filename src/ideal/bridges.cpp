@@ -63,16 +63,31 @@ std::string normalise_text(const std::string& text) {
 std::vector<int> find_bridges(const Data& d, const std::vector<std::pair<int, int>>& manual) {
   const int R = static_cast<int>(d.rollcalls.size());
   UnionFind uf(R);
-  // Group roll calls by normalised text.
+  // Group roll calls by each of their keys.
+  static const std::string kSuffixes[] = {" resolution adopted by the general assembly", " adopted by the general assembly",
+                                          " draft resolution", " resolution"};
+  auto key_of = [](std::string k) {
+    for (const auto& suf : kSuffixes)
+      if (k.size() > suf.size() && k.compare(k.size() - suf.size(), suf.size(), suf) == 0) {
+        k.resize(k.size() - suf.size());
+        break;
+      }
+    int letters = 0;
+    for (char c : k) letters += c != ' ';
+    return letters >= 40 ? k : std::string();
+  };
   std::unordered_map<std::string, std::vector<int>> groups;
   for (int r = 0; r < R; ++r) {
     const auto& rc = d.rollcalls[r];
     if (rc.amendment || rc.paragraph) continue;
-    std::string key = normalise_text(rc.text);
-    int letters = 0;
-    for (char c : key) letters += c != ' ';
-    if (letters < 40) continue;
-    groups[std::move(key)].push_back(r);
+    std::string keys[3] = {key_of(normalise_text(rc.text)), key_of(normalise_text(rc.description)),
+                           key_of(normalise_text(rc.text + " " + rc.description))};
+    for (int k = 0; k < 3; ++k) {
+      if (keys[k].empty()) continue;
+      bool dup = false;
+      for (int j = 0; j < k; ++j) dup |= keys[j] == keys[k];
+      if (!dup) groups[keys[k]].push_back(r);
+    }
   }
   for (auto& [key, rcs] : groups) {
     if (rcs.size() < 2) continue;

@@ -46,7 +46,7 @@ Data from_matrix(const VoteMatrix& m, const std::vector<Word>& mask) {
     meta.session = index.at(session_of[r]);
     meta.key = rc.key;
     meta.text = rc.title;
-    if (!rc.description.empty()) meta.text += (meta.text.empty() ? "" : " ") + rc.description;
+    meta.description = rc.description;
     meta.symbol = rc.symbol;
     meta.amendment = rc.amendment;
     meta.paragraph = rc.paragraph;

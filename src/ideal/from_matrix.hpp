@@ -14,7 +14,7 @@ namespace rostrum::ideal {
 // session_label, placed on the time axis by their number (so a session without
 // votes, such as 19, is a gap); an emergency-session roll call (session 0) joins
 // the latest regular session before it (the first one when none is earlier).
-// Text for bridging = title + description. O(countries * roll calls).
+// Bridging text: title and description. O(countries * roll calls).
 Data from_matrix(const VoteMatrix& m, const std::vector<Word>& mask);
 
 }  // namespace rostrum::ideal

@@ -42,7 +42,8 @@ struct Observation {
 struct RollCallMeta {
   int session = 0;        // index into Data::session_labels (chronological)
   std::string key;        // source id (rcid), for reports and manual bridges
-  std::string text;       // title + description, as given (normalised by find_bridges)
+  std::string text;         // title, as given (normalised by find_bridges)
+  std::string description;  // longer description, when the source has one
   std::string symbol;     // resolution symbol, when known
   bool amendment = false;
   bool paragraph = false;
@@ -156,11 +157,13 @@ struct Result {
 // Called after each iteration with (iteration, log-likelihood); return false to stop.
 using ProgressCallback = std::function<bool(int, double)>;
 
-// Bridge detection: roll calls whose normalised text (case, punctuation, digits,
-// whitespace folded; amendment and paragraph votes excluded; at least 40 letters)
-// recurs in other sessions become one item; a session holding the text twice is
-// left out of that chain. Returns the item id of each roll call (bridged chains
-// share one id). O(R log R) for R roll calls.
+// Bridge detection: each roll call has up to three keys — its normalised title,
+// description, and title + description (see normalise_text; a trailing
+// "resolution adopted by the General Assembly" is dropped; keys under 40 letters
+// are not used; amendment and paragraph votes take no part). Roll calls sharing a
+// key across sessions become one item (union-find, chains collapse); a session
+// holding a key twice is left out of that key's chain. Returns the item id of each
+// roll call. O(R log R) for R roll calls.
 std::vector<int> find_bridges(const Data& d, const std::vector<std::pair<int, int>>& manual = {});
 std::string normalise_text(const std::string& text);
 // Reads a bridge match file: one pair of roll-call keys (RollCallMeta::key, e.g.

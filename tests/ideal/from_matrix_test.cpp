@@ -32,7 +32,8 @@ TEST(IdealFromMatrix, SessionsVotesAndText) {
   EXPECT_EQ(d.session_labels, (std::vector<std::string>{"18", "20"}));
   EXPECT_EQ(d.session_time, (std::vector<double>{18, 20}));  // the gap (19) widens the random walk
   ASSERT_EQ(d.rollcalls.size(), 3u);
-  EXPECT_EQ(d.rollcalls[0].text, "Alpha desc");
+  EXPECT_EQ(d.rollcalls[0].text, "Alpha");
+  EXPECT_EQ(d.rollcalls[0].description, "desc");
   EXPECT_EQ(d.rollcalls[0].year, 1963);
   EXPECT_TRUE(d.rollcalls[1].amendment);
   EXPECT_EQ(d.rollcalls[2].session, 1);
