@@ -210,10 +210,11 @@ ImportResult Store::write_source(const io::ImportBatch& batch) {
   const auto n_rollcalls = static_cast<std::int64_t>(batch.rollcalls.size());
   const auto n_countries = static_cast<std::int64_t>(registry::countries().size());
   for (const auto& vote : batch.votes)
-    if (vote.rollcall < 0 || vote.rollcall >= n_rollcalls || vote.country < 0 || vote.country >= n_countries)
+    if (vote.rollcall < 0 || vote.rollcall >= n_rollcalls || vote.country < 0 || vote.country >= n_countries ||
+        vote.vote == Vote::Missing || static_cast<int>(vote.vote) > static_cast<int>(Vote::NonVoting))
       throw StoreError("cannot write source '" + batch.source_name + "': a vote refers to roll call " +
                        std::to_string(vote.rollcall) + " / country " + std::to_string(vote.country) +
-                       ", outside the batch");
+                       " with code " + std::to_string(static_cast<int>(vote.vote)) + ", outside the batch");
   try {
     SQLite::Transaction tx(*db_);
     write_reference_tables(*db_);

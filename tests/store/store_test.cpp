@@ -284,12 +284,9 @@ TEST(StoreAtomicity, OutOfRangeCountry) {
   expect_failed_write_changes_nothing(bad, true);
 }
 
-// KNOWN BUG (store.cpp, write_source): vote codes are not checked. A vote of
-// Vote::Missing (0) is stored as a row the schema says cannot exist, and a code
-// above 4 indexes `std::int64_t counts[5]` out of bounds in the per-body summary
-// (and in the CLI's import report): undefined behaviour, an ASan abort. Disabled so
-// that the ASan suite is not aborted; enable once write_source checks vote codes.
-TEST(StoreAtomicity, DISABLED_InvalidVoteCodeIsRejected) {
+// write_source checks vote codes: Missing (0) is never a stored row, and codes
+// above NonVoting (4) are refused before anything is written.
+TEST(StoreAtomicity, InvalidVoteCodeIsRejected) {
   io::ImportBatch bad = random_batch("bad", 9);
   bad.votes.push_back({1, country("NOR"), Vote::Missing});
   expect_failed_write_changes_nothing(bad, true);
