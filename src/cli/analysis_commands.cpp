@@ -14,58 +14,6 @@ namespace rostrum::cli {
 
 namespace {
 
-void write_out(const Globals& g, const std::string& text) {
-  if (g.out.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return;
-  }
-  std::string tmp = g.out + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    if (!f) throw UsageError("parameter 'out': cannot write '" + g.out + "'");
-    f << text;
-    if (!f) throw UsageError("parameter 'out': cannot write '" + g.out + "'");
-  }
-  std::filesystem::rename(tmp, g.out);
-}
-
-Format format_of(const Globals& g) { return g.format.empty() ? Format::table : parse_format(g.format); }
-
-struct Sel {
-  std::string source, body = "ga", session, year, from, to, issue, by;
-  bool important = false, no_amendments = false, no_paragraphs = false;
-  void add(CLI::App* cmd, const std::string& default_by) {
-    by = default_by;
-    cmd->add_option("--source", source, "Source to analyse (default: the newest holding the body)");
-    cmd->add_option("--body", body, "ga (General Assembly) or sc (Security Council)")->check(CLI::IsMember({"ga", "sc"}));
-    cmd->add_option("--session", session, "Session number or range (74, 70-74)");
-    cmd->add_option("--year", year, "Calendar year or range (2019, 1990-1999)");
-    cmd->add_option("--from", from, "First date (YYYY or YYYY-MM-DD)");
-    cmd->add_option("--to", to, "Last date (YYYY or YYYY-MM-DD)");
-    cmd->add_option("--issue", issue, "Issues: me, nu, di, hr, co, ec (comma list)");
-    cmd->add_flag("--important", important, "Only votes the US State Department marked important");
-    cmd->add_flag("--no-amendments", no_amendments, "Drop votes on amendments");
-    cmd->add_flag("--no-paragraphs", no_paragraphs, "Drop separate votes on paragraphs");
-    cmd->add_option("--by", by, "Periods: session, year or all")->check(CLI::IsMember({"session", "year", "all"}));
-  }
-  void fill(query::Params& p) const {
-    auto put = [&](const char* k, const std::string& v) {
-      if (!v.empty()) p[k] = v;
-    };
-    put("source", source);
-    put("body", body);
-    put("session", session);
-    put("year", year);
-    put("from", from);
-    put("to", to);
-    put("issue", issue);
-    put("by", by);
-    if (important) p["important"] = "1";
-    if (no_amendments) p["no-amendments"] = "1";
-    if (no_paragraphs) p["no-paragraphs"] = "1";
-  }
-};
-
 // Optional string flags copied into Params when given.
 using Extra = std::vector<std::pair<std::string, std::shared_ptr<std::string>>>;
 Extra add_extra(CLI::App* cmd, std::initializer_list<std::tuple<const char*, const char*, const char*>> flags) {
@@ -85,8 +33,8 @@ void fill_extra(const Extra& e, query::Params& p) {
 // JSON of blocs/shifts: the meta document is the answer (one period of blocs: the
 // period's object itself); table and CSV: the rows.
 void emit_document(Globals& g, const Table& t, const std::string& command) {
-  if (format_of(g) != Format::json) {
-    write_out(g, render(t, format_of(g)));
+  if (output_format(g) != Format::json) {
+    emit(g, render(t, output_format(g)));
     return;
   }
   nlohmann::json doc = t.meta;
@@ -96,7 +44,7 @@ void emit_document(Globals& g, const Table& t, const std::string& command) {
     one["min_n"] = doc["min_n"];
     doc = one;
   }
-  write_out(g, doc.dump(2) + "\n");
+  emit(g, doc.dump(2) + "\n");
 }
 
 }  // namespace
@@ -119,7 +67,7 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
         "  rostrum blocs --year 2019 --gamma 1.2 --format json\n"
         "  rostrum blocs --from 1985 --to 1995 --by year --format json --out blocs.json\n"
         "  rostrum blocs --session 74 --scan");
-    auto sel = std::make_shared<Sel>();
+    auto sel = std::make_shared<Selectors>();
     auto measure = std::make_shared<std::string>("agree");
     auto scan = std::make_shared<bool>(false);
     cmd->add_option("--measure", *measure, "agree, coincidence, s, s2, kappa, pi or a")
@@ -158,7 +106,7 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
         "  rostrum poles --year 2019\n"
         "  rostrum poles --poles USA,RUS --by year --from 1990\n"
         "  rostrum poles --poles CHN+RUS+PRK,G7 --year 2015-2019 --format csv");
-    auto sel = std::make_shared<Sel>();
+    auto sel = std::make_shared<Selectors>();
     auto measure = std::make_shared<std::string>("agree");
     cmd->add_option("--measure", *measure, "agree, coincidence, s, s2, kappa, pi or a")
         ->check(CLI::IsMember({"agree", "coincidence", "s", "s2", "kappa", "pi", "a"}));
@@ -172,7 +120,7 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
       p["measure"] = *measure;
       fill_extra(extra, p);
       auto ctx = g.context();
-      write_out(g, render(query::run(*ctx, "poles", p), format_of(g)));
+      emit(g, render(query::run(*ctx, "poles", p), output_format(g)));
     });
   }
   // shifts
@@ -191,7 +139,7 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
         "  rostrum shifts --a CHN --b USA --from 1971 --method binseg --format json\n"
         "  rostrum shifts --a CHN,RUS,PRK --b G7 --from 1991\n"
         "  rostrum shifts --group EU --index ai");
-    auto sel = std::make_shared<Sel>();
+    auto sel = std::make_shared<Selectors>();
     auto measure = std::make_shared<std::string>("agree");
     cmd->add_option("--measure", *measure, "agree or coincidence")->check(CLI::IsMember({"agree", "coincidence"}));
     auto extra = add_extra(cmd, {{"--a", "a", "First side: a country (or a list/group, pooled)"},
@@ -237,7 +185,7 @@ void register_analysis_commands(CLI::App& app, Globals& g) {
     cmd->callback([&g, opt] {
       auto ctx = g.context();
       auto brief = report::make_brief(*ctx, *opt);
-      write_out(g, brief.html);
+      emit(g, brief.html);
       if (!g.out.empty()) std::fprintf(stderr, "wrote %s (%zu bytes)\n", g.out.c_str(), brief.html.size());
     });
   }

@@ -33,9 +33,6 @@ std::unique_ptr<query::Context> Globals::context() const {
   return ctx;
 }
 
-namespace {
-
-// Writes `text` to --out (atomically: temp file then rename) or stdout.
 void emit(const Globals& g, const std::string& text) {
   if (g.out.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -51,49 +48,47 @@ void emit(const Globals& g, const std::string& text) {
   std::filesystem::rename(tmp, g.out);
 }
 
+Format output_format(const Globals& g) { return g.format.empty() ? Format::table : parse_format(g.format); }
+
+void Selectors::add(CLI::App* cmd, const std::string& default_by) {
+  by = default_by;
+  cmd->add_option("--source", source, "Source to analyse (default: the newest holding the body)");
+  cmd->add_option("--body", body, "ga (General Assembly) or sc (Security Council)")->check(CLI::IsMember({"ga", "sc"}));
+  cmd->add_option("--session", session, "Session number or range (74, 70-74)");
+  cmd->add_option("--year", year, "Calendar year or range (2019, 1990-1999)");
+  cmd->add_option("--from", from, "First date (YYYY or YYYY-MM-DD)");
+  cmd->add_option("--to", to, "Last date (YYYY or YYYY-MM-DD)");
+  cmd->add_option("--issue", issue, "Issues: me, nu, di, hr, co, ec (comma list)");
+  cmd->add_flag("--important", important, "Only votes the US State Department marked important");
+  cmd->add_flag("--no-amendments", no_amendments, "Drop votes on amendments");
+  cmd->add_flag("--no-paragraphs", no_paragraphs, "Drop separate votes on paragraphs");
+  cmd->add_option("--by", by, "Periods: session, year or all")->check(CLI::IsMember({"session", "year", "all"}));
+}
+
+void Selectors::fill(query::Params& p) const {
+  auto put = [&](const char* k, const std::string& v) {
+    if (!v.empty()) p[k] = v;
+  };
+  put("source", source);
+  put("body", body);
+  put("session", session);
+  put("year", year);
+  put("from", from);
+  put("to", to);
+  put("issue", issue);
+  put("by", by);
+  if (important) p["important"] = "1";
+  if (no_amendments) p["no-amendments"] = "1";
+  if (no_paragraphs) p["no-paragraphs"] = "1";
+}
+
+namespace {
+
 std::string with_commas(std::int64_t v) {
   std::string s = std::to_string(v);
   for (int i = static_cast<int>(s.size()) - 3; i > (v < 0 ? 1 : 0); i -= 3) s.insert(i, ",");
   return s;
 }
-
-Format output_format(const Globals& g) { return g.format.empty() ? Format::table : parse_format(g.format); }
-
-// Selector flags shared by the analysis commands, written into Params.
-struct Selectors {
-  std::string source, body = "ga", session, year, from, to, issue, by;
-  bool important = false, no_amendments = false, no_paragraphs = false;
-  void add(CLI::App* cmd, const std::string& default_by) {
-    by = default_by;
-    cmd->add_option("--source", source, "Source to analyse (default: the newest holding the body)");
-    cmd->add_option("--body", body, "ga (General Assembly) or sc (Security Council)")->check(CLI::IsMember({"ga", "sc"}));
-    cmd->add_option("--session", session, "Session number or range (74, 70-74)");
-    cmd->add_option("--year", year, "Calendar year or range (2019, 1990-1999)");
-    cmd->add_option("--from", from, "First date (YYYY or YYYY-MM-DD)");
-    cmd->add_option("--to", to, "Last date (YYYY or YYYY-MM-DD)");
-    cmd->add_option("--issue", issue, "Issues: me, nu, di, hr, co, ec (comma list)");
-    cmd->add_flag("--important", important, "Only votes the US State Department marked important");
-    cmd->add_flag("--no-amendments", no_amendments, "Drop votes on amendments");
-    cmd->add_flag("--no-paragraphs", no_paragraphs, "Drop separate votes on paragraphs");
-    cmd->add_option("--by", by, "Periods: session, year or all")->check(CLI::IsMember({"session", "year", "all"}));
-  }
-  void fill(query::Params& p) const {
-    auto put = [&](const char* k, const std::string& v) {
-      if (!v.empty()) p[k] = v;
-    };
-    put("source", source);
-    put("body", body);
-    put("session", session);
-    put("year", year);
-    put("from", from);
-    put("to", to);
-    put("issue", issue);
-    put("by", by);
-    if (important) p["important"] = "1";
-    if (no_amendments) p["no-amendments"] = "1";
-    if (no_paragraphs) p["no-paragraphs"] = "1";
-  }
-};
 
 void run_query(Globals& g, const std::string& command, const query::Params& p) {
   auto ctx = g.context();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "core/table.hpp"
 #include "query/query.hpp"
 
 namespace rostrum::cli {
@@ -21,6 +22,19 @@ struct Globals {
 };
 
 void register_commands(CLI::App& app, Globals& globals);
+
+// Writes `text` to --out (atomically: a temporary file, then a rename) or stdout.
+void emit(const Globals& g, const std::string& text);
+// --format, table by default.
+Format output_format(const Globals& g);
+
+// The selector flags shared by the analysis commands, copied into query Params.
+struct Selectors {
+  std::string source, body = "ga", session, year, from, to, issue, by;
+  bool important = false, no_amendments = false, no_paragraphs = false;
+  void add(CLI::App* cmd, const std::string& default_by);
+  void fill(query::Params& p) const;
+};
 
 }  // namespace rostrum::cli
 

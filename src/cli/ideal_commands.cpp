@@ -86,17 +86,6 @@ void clear_progress() {
   if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r\033[K");
 }
 
-void write(const Globals& g, const std::string& text) {
-  if (g.out.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return;
-  }
-  std::ofstream f(g.out, std::ios::binary);
-  if (!(f << text)) throw UsageError("parameter 'out': cannot write '" + g.out + "'");
-}
-
-Format format_of(const Globals& g) { return g.format.empty() ? Format::table : parse_format(g.format); }
-
 }  // namespace
 
 void register_ideal_commands(CLI::App& app, Globals& g) {
@@ -127,7 +116,7 @@ void register_ideal_commands(CLI::App& app, Globals& g) {
                    s["converged"].get<bool>() ? "converged" : "NOT converged", s["seconds"].get<double>(),
                    static_cast<long long>(s["votes"].get<std::int64_t>()), s["items"].get<int>(),
                    s["bridged_items"].get<int>(), s["fit"]["pcc"].get<double>(), s["fit"]["apre"].get<double>());
-      write(g, render(t, format_of(g)));
+      emit(g, render(t, output_format(g)));
     });
   }
   {
@@ -150,7 +139,7 @@ void register_ideal_commands(CLI::App& app, Globals& g) {
       std::fprintf(stderr, "trained on %lld votes, tested on %lld hidden votes\n",
                    static_cast<long long>(t.meta["train"].get<std::int64_t>()),
                    static_cast<long long>(t.meta["test"].get<std::int64_t>()));
-      write(g, render(t, format_of(g)));
+      emit(g, render(t, output_format(g)));
     });
   }
 }

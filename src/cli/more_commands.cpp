@@ -22,7 +22,7 @@ void register_more_commands(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<server::Options>();
   cmd->add_option("--host", opt->host, "Address to bind (default 127.0.0.1: this machine only)");
   cmd->add_option("--port", opt->port, "Port (0 = any free port)")->check(CLI::Range(0, 65535));
-  cmd->add_option("--threads", opt->threads, "Worker threads (default: one per core)");
+  cmd->add_option("--threads", opt->threads, "Worker threads (default: max(8, 4 x cores); queries run at most one per core)");
   cmd->add_option("--web-root", opt->web_root, "Folder of the built dashboard (default: the build's web/dist)");
   cmd->add_flag("--access-log", opt->access_log, "Log one line per request on stderr");
   cmd->callback([&g, opt] {
