@@ -226,7 +226,9 @@ TEST(AllPairs, FastPathEqualsNaivePerPairLoopOnRandomVotes) {
           break;
       }
       ASSERT_NEAR(r.value.value, expected, 1e-12) << measure_name(me) << " pair " << r.a << "," << r.b;
-      if (me != Measure::coincidence) ASSERT_EQ(r.value.n, n);
+      if (me != Measure::coincidence) {
+        ASSERT_EQ(r.value.n, n);
+      }
     }
   }
 }
