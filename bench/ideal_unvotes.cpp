@@ -163,6 +163,8 @@ int main(int argc, char** argv) {
   std::printf("fit: %.3fs, %d EM maps, converged %d, items %d (bridged %d), loglik %.1f, pcc %.4f, apre %.4f, gmp %.4f\n",
               r.seconds, r.iterations, r.converged ? 1 : 0, r.n_items, r.n_bridged_items, r.fit.loglik, r.fit.pcc,
               r.fit.apre, r.fit.gmp);
+  std::printf("internal scale: pooled SD %.3f (omega %.3f per session = %.3f on the reported scale)\n", r.internal_sd,
+              o.omega, o.omega / r.internal_sd);
   std::vector<double> pcs;
   for (int t = 0; t < d.n_sessions; ++t) pcs.push_back(r.pc_correlation[t]);
   std::vector<double> sorted = pcs;

@@ -817,6 +817,7 @@ struct RunInfo {
   int iterations = 0;
   bool converged = false;
   double loglik = 0;
+  double internal_sd = 1;  // pooled SD of theta on the prior's scale, before the final transform
 };
 
 // Runs the chosen algorithm from x until convergence: relative change of the
@@ -850,6 +851,13 @@ RunInfo run(const Problem& p, const Options& o, const std::vector<std::uint8_t>&
         info.converged = true;
         break;
       }
+    }
+    {
+      double mu = 0, sd = 0;
+      for (double v : x.m) mu += v;
+      mu /= std::max<std::size_t>(x.m.size(), 1);
+      for (double v : x.m) sd += (v - mu) * (v - mu);
+      info.internal_sd = std::sqrt(sd / std::max<std::size_t>(x.m.size(), 1));
     }
     identify_items(p, x);
     return info;
@@ -918,6 +926,7 @@ Result estimate(const Data& d, const Options& o, const ProgressCallback& progres
   RunInfo info = run(p, o, p.v_cat, threads, x, progress);
   res.iterations = info.iterations;
   res.converged = info.converged;
+  res.internal_sd = info.internal_sd;
 
   // Estimates.
   const double z = normal_quantile(0.5 + o.level / 2);

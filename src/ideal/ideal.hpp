@@ -86,7 +86,8 @@ enum class Algorithm { newton, em };
 
 struct Options {
   Model model = Model::dynamic;
-  double omega = 0.1;          // random-walk SD per session on the unit (pooled SD 1) scale
+  double omega = 0.1;          // random-walk SD per session on the prior's scale (first positions N(0,1));
+                               // Result::internal_sd converts it to the reported pooled-SD-1 scale
   bool abstain_as_no = true;   // binary model: abstentions coded No (else dropped)
   std::string anchor = "USA";  // state id fixed positive ("United States" also tried)
   int max_iter = 1000;
@@ -143,6 +144,7 @@ struct Result {
   int iterations = 0;
   bool converged = false;
   double seconds = 0;
+  double internal_sd = 1;  // newton: pooled SD of theta on the prior's scale (omega / internal_sd = walk SD as reported)
   Fit fit;
   std::vector<Fit> fit_by_session;
   Model model = Model::dynamic;
