@@ -123,6 +123,7 @@ int main(int argc, char** argv) {
     else if (a == "--out") out = next();
     else if (a == "--no-bridges") o.bridges = false;
     else if (a == "--em") o.algorithm = Algorithm::em;
+    else if (a == "--no-accel") o.accelerate = false;
     else if (a == "--tol") o.tol = std::stod(next());
     else if (a == "--trace") trace = true;
     else if (a == "--max-iter") o.max_iter = std::stoi(next());

@@ -612,6 +612,25 @@ struct NewtonEngine {
     return lp;
   }
 
+  // Log posterior of everything (votes, item priors, trajectory priors). O(votes).
+  double logpost(const Params& x) {
+    const double q0 = o.omega * o.omega, v0 = o.prior_theta_sd * o.prior_theta_sd;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 4)
+    for (int i = 0; i < p.n_states; ++i) {
+      const int b = p.st_begin[i];
+      ll_state[i] = b == p.st_begin[i + 1] ? 0.0 : state_loglik(x, i, &x.m[b]) + state_logprior(i, &x.m[b], v0, q0);
+    }
+    double lp = 0;
+    for (double v : ll_state) lp += v;
+    const double lb = 1.0 / (o.prior_b * o.prior_b), la = 1.0 / (o.prior_a * o.prior_a);
+    const double lg = 1.0 / (o.prior_gap_log_sd * o.prior_gap_log_sd);
+    for (int it = 0; it < p.n_items; ++it) {
+      lp -= 0.5 * lb * x.beta[it] * x.beta[it] + 0.5 * la * x.c1[it] * x.c1[it];
+      if (!p.binary) lp -= 0.5 * lg * std::pow(std::log(x.c2[it] - x.c1[it]) - o.prior_gap_log_mean, 2);
+    }
+    return lp;
+  }
+
   // One Newton step per state trajectory. O(votes + state-sessions), parallel over
   // states. Returns the log-likelihood of all votes before the step (after the
   // item step of the same iteration).
@@ -840,13 +859,78 @@ RunInfo run(const Problem& p, const Options& o, const std::vector<std::uint8_t>&
     // iteration (one fixed objective, monotone); the reported scale (pooled mean 0,
     // SD 1, anchor positive) is an exact transform applied at the end.
     NewtonEngine eng(p, o, cat, threads);
-    for (int iter = 1; iter <= o.max_iter; ++iter) {
-      eng.items(x);
-      const double ll = eng.states(x);
-      px_step(p, o, x);
-      info.iterations = iter;
+    auto map = [&](Params& y) {
+      eng.items(y);
+      const double ll = eng.states(y);
+      px_step(p, o, y);
+      return ll;
+    };
+    // SQUAREM (Varadhan & Roland 2008, scheme S3) over (beta, c1, log gap, theta):
+    // two maps, an extrapolation along the observed slow direction, one stabilising
+    // map; kept only when it raises the log posterior. It removes the slow tail
+    // (e.g. the weakly bridged early sessions drifting as a block).
+    auto pack = [&](const Params& y, std::vector<double>& v) {
+      v.clear();
+      v.insert(v.end(), y.beta.begin(), y.beta.end());
+      v.insert(v.end(), y.c1.begin(), y.c1.end());
+      if (!p.binary)
+        for (int it = 0; it < p.n_items; ++it) v.push_back(std::log(y.c2[it] - y.c1[it]));
+      v.insert(v.end(), y.m.begin(), y.m.end());
+    };
+    auto unpack = [&](const std::vector<double>& v, Params& y) {
+      std::size_t k = 0;
+      for (auto& b : y.beta) b = v[k++];
+      for (auto& c : y.c1) c = v[k++];
+      if (p.binary) {
+        y.c2 = y.c1;
+      } else {
+        for (int it = 0; it < p.n_items; ++it) y.c2[it] = y.c1[it] + std::exp(v[k++]);
+      }
+      for (auto& m : y.m) m = v[k++];
+    };
+    std::vector<double> v0, v1, v2, ve;
+    double step_max = 4.0;
+    int maps = 0, cycle = 0;
+    while (maps < o.max_iter) {
+      double ll;
+      ++cycle;
+      if (o.accelerate && cycle > 2) {
+        pack(x, v0);
+        map(x);
+        pack(x, v1);
+        ll = map(x);
+        pack(x, v2);
+        maps += 2;
+        double rr = 0, vv = 0;
+        for (std::size_t k = 0; k < v0.size(); ++k) {
+          const double r = v1[k] - v0[k], d = v2[k] - 2 * v1[k] + v0[k];
+          rr += r * r, vv += d * d;
+        }
+        const double alpha = vv > 0 ? -std::min(std::sqrt(rr / vv), step_max) : -1.0;
+        if (alpha < -1.0) {
+          ve.resize(v0.size());
+          for (std::size_t k = 0; k < v0.size(); ++k) {
+            const double r = v1[k] - v0[k], d = v2[k] - 2 * v1[k] + v0[k];
+            ve[k] = v0[k] - 2 * alpha * r + alpha * alpha * d;
+          }
+          Params xe = x;
+          unpack(ve, xe);
+          const double lle = map(xe);
+          ++maps;
+          if (eng.logpost(xe) >= eng.logpost(x)) {
+            x = std::move(xe), ll = lle;
+            step_max = std::min(step_max * 2, 64.0);
+          } else {
+            step_max = std::max(1.0, step_max / 2);
+          }
+        }
+      } else {
+        ll = map(x);
+        ++maps;
+      }
+      info.iterations = maps;
       const bool done = check(ll, x.beta);
-      if (progress && !progress(iter, ll)) break;
+      if (progress && !progress(maps, ll)) break;
       if (done) {
         info.converged = true;
         break;

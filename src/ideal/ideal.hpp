@@ -101,6 +101,7 @@ struct Options {
   bool bridges = true;         // automatic bridge detection (find_bridges)
   std::vector<std::pair<int, int>> manual_bridges;  // pairs of roll-call indices made one item
   Algorithm algorithm = Algorithm::newton;
+  bool accelerate = false;     // newton: SQUAREM extrapolation with a log-posterior safeguard (little gain measured)
   // Priors, on the unit-noise latent scale (as BSV): beta ~ N(0, prior_b^2), the
   // Yes cut-point ~ N(0, prior_a^2), log(cut-point gap) ~ N(gap mean, gap sd^2)
   // (newton); plain EM puts s^2 = gap^-2 ~ InvGamma(prior_s_shape, prior_s_scale).

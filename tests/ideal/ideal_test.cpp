@@ -251,6 +251,25 @@ TEST(IdealRecovery, DynamicOrdinalWithBridges) {
   for (double pc : r.pc_correlation) EXPECT_GT(pc, 0.8);
 }
 
+TEST(IdealRecovery, AcceleratedNewtonAgrees) {
+  ri::SimTruth truth;
+  ri::SimSpec sp;
+  sp.states = 50, sp.sessions = 6, sp.rollcalls_per_session = 60, sp.seed = 8;
+  ri::Data d = ri::simulate(sp, &truth);
+  ri::Options o;
+  o.threads = 2;
+  auto r0 = ri::estimate(d, o);
+  o.accelerate = true;
+  auto r1 = ri::estimate(d, o);
+  EXPECT_TRUE(r1.converged);
+  std::vector<double> a, b;
+  for (std::size_t k = 0; k < r0.estimates.size(); ++k) a.push_back(r0.estimates[k].ideal), b.push_back(r1.estimates[k].ideal);
+  EXPECT_GT(corr(a, b), 0.999);
+  std::vector<double> est, tru;
+  paired(r1, truth, sp.sessions, est, tru);
+  EXPECT_GT(corr(est, tru), 0.97);
+}
+
 TEST(IdealRecovery, PlainEmAgreesWithNewton) {
   ri::SimTruth truth;
   ri::SimSpec sp;
