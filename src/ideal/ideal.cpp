@@ -253,7 +253,7 @@ std::vector<double> principal_components(const Problem& p, int R) {
         project([&](int ss) { return 1.0 + 1e-3 * (ss % 7); });
     }
     back();
-    for (int iter = 0; iter < 40; ++iter) {
+    for (int iter = 0; iter < 20; ++iter) {
       project([&](int ss) { return pc[ss]; });
       back();
     }
@@ -981,8 +981,8 @@ void init_items(const Problem& p, const std::vector<std::uint8_t>& cat, Params& 
 // Probabilities of the three categories for latent mean eta.
 inline std::array<double, 3> probs(double eta, double c1, double c2, bool binary) {
   std::array<double, 3> pr;
-  pr[0] = std::exp(detail::log_interval_prob(eta, 1.0, -kInf, c1));
-  pr[2] = std::exp(detail::log_interval_prob(eta, 1.0, binary ? c1 : c2, kInf));
+  pr[0] = std::exp(detail::vote_terms(-kInf, c1 - eta).logp);
+  pr[2] = std::exp(detail::vote_terms((binary ? c1 : c2) - eta, kInf).logp);
   pr[1] = binary ? 0.0 : std::max(0.0, 1.0 - pr[0] - pr[2]);
   return pr;
 }
