@@ -77,4 +77,4 @@ static void BM_EstimateSimulated(benchmark::State& state) {
 }
 BENCHMARK(BM_EstimateSimulated)->Arg(50)->Arg(190)->Unit(benchmark::kMillisecond);
 
-BENCHMARK_MAIN();
+// main() comes from benchmark::benchmark_main (bench/CMakeLists.txt).
