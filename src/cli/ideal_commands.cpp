@@ -16,7 +16,9 @@ namespace rostrum::cli {
 namespace {
 
 struct IdealFlags {
-  std::string source, session, year, from, to, issue, model = "dynamic", anchor = "USA", bridges_file, countries;
+  std::string source, session, year, from, to, issue, model = "dynamic", anchor = "USA", bridges_file, countries,
+      algorithm = "newton";
+  double tol = 0;
   bool important = false, no_bridges = false;
   double smooth = -1;
   int boot = 0, seed = 1, threads = 0, max_iter = 0;
@@ -39,6 +41,10 @@ struct IdealFlags {
     cmd->add_option("--seed", seed, "Random seed");
     cmd->add_option("--threads", threads, "Threads (default: all cores)");
     cmd->add_option("--max-iter", max_iter, "Iteration limit");
+    cmd->add_option("--tol", tol, "Convergence tolerance on the relative change of the log-likelihood (default 1e-5; "
+                                  "1e-7 for publication figures)");
+    cmd->add_option("--algorithm", algorithm, "newton (default, tens of iterations) or em (plain variational EM)")
+        ->check(CLI::IsMember({"newton", "em"}));
   }
   query::Params params() const {
     query::Params p;
@@ -62,6 +68,8 @@ struct IdealFlags {
     p["seed"] = std::to_string(seed);
     if (threads > 0) p["threads"] = std::to_string(threads);
     if (max_iter > 0) p["max-iter"] = std::to_string(max_iter);
+    if (tol > 0) p["tol"] = std::to_string(tol);
+    put("algorithm", algorithm);
     return p;
   }
 };

@@ -20,7 +20,7 @@ namespace {
 
 #define ROSTRUM_IDEAL_PARAMS                                                                                  \
   "source", "body", "session", "year", "from", "to", "issue", "important", "model", "smooth", "anchor", "boot", \
-      "seed", "threads", "bridges", "bridges-file", "max-iter", "countries", "level"
+      "seed", "threads", "bridges", "bridges-file", "max-iter", "countries", "level", "tol", "algorithm"
 
 ideal::Model parse_model(const std::string& name) {
   if (name == "dynamic") return ideal::Model::dynamic;
@@ -94,6 +94,11 @@ Prepared prepare(Context& ctx, const Params& p) {
   o.level = get_double(p, "level", 0.95, 0.5, 0.999);
   o.max_iter = get_int(p, "max-iter", o.max_iter, 1, 100000);
   o.bridges = get_bool(p, "bridges", true);
+  o.tol = get_double(p, "tol", o.tol, 1e-12, 1e-2);
+  std::string algorithm = get(p, "algorithm", "newton");
+  if (algorithm == "newton") o.algorithm = ideal::Algorithm::newton;
+  else if (algorithm == "em") o.algorithm = ideal::Algorithm::em;
+  else throw UsageError("parameter 'algorithm': expected newton or em, got '" + algorithm + "'");
   std::string bridges_file = get(p, "bridges-file");
   if (!bridges_file.empty()) o.manual_bridges = read_bridges_file(bridges_file, out.data);
   out.params = nlohmann::json::object();
@@ -194,6 +199,7 @@ Table estimate_ideal(Context& ctx, const Params& p, const ideal::ProgressCallbac
                             {"seconds", r.seconds},
                             {"items", r.n_items},
                             {"bridged_items", r.n_bridged_items},
+                            {"internal_sd", r.internal_sd},
                             {"votes", prep.data.votes.size()},
                             {"fit", fit_json(r.fit)},
                             {"sessions", per_session}};
