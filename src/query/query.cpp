@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text.hpp"
 #include "core/error.hpp"
 #include "matrix/vote_matrix.hpp"
 #include "measures/cohesion.hpp"
@@ -182,17 +183,10 @@ GroupSpec parse_group(const Params& p, const std::vector<registry::Group>& user_
     spec.group = group;
     return spec;
   }
-  std::size_t start = 0;
-  while (start <= g.size()) {
-    std::size_t comma = g.find(',', start);
-    std::string one = g.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!one.empty()) {
-      const registry::Country* c = registry::lookup(one);
-      if (!c) throw UsageError("parameter 'group': '" + one + "' is neither a group nor a country");
-      spec.members.emplace_back(c->iso3);
-    }
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+  for (const std::string& one : split_list(g)) {
+    const registry::Country* c = registry::lookup(one);
+    if (!c) throw UsageError("parameter 'group': '" + one + "' is neither a group nor a country");
+    spec.members.emplace_back(c->iso3);
   }
   if (spec.members.size() < 2) throw UsageError("parameter 'group': an ad-hoc group needs at least two countries");
   spec.name = g;

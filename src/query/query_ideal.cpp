@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.hpp"
 #include "core/error.hpp"
 #include "ideal/from_matrix.hpp"
 #include "io/csv.hpp"
@@ -112,18 +113,10 @@ Prepared prepare(Context& ctx, const Params& p) {
 
 std::set<std::string> country_filter(const Params& p) {
   std::set<std::string> keep;
-  std::string list = get(p, "countries");
-  std::size_t start = 0;
-  while (!list.empty() && start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    std::string one = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!one.empty()) {
-      const registry::Country* c = registry::lookup(one);
-      if (!c) throw UsageError("parameter 'countries': unknown country '" + one + "'");
-      keep.insert(std::string(c->iso3));
-    }
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+  for (const std::string& one : split_list(get(p, "countries"))) {
+    const registry::Country* c = registry::lookup(one);
+    if (!c) throw UsageError("parameter 'countries': unknown country '" + one + "'");
+    keep.insert(std::string(c->iso3));
   }
   return keep;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/text.hpp"
 #include "core/error.hpp"
 #include "registry/groups.hpp"
 #include "registry/registry.hpp"
@@ -124,30 +125,21 @@ std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std
     for (int c = 0; c < m.countries(); ++c) out.push_back(c);
     return out;
   }
-  std::size_t start = 0;
-  while (start <= v.size()) {
-    std::size_t comma = v.find(',', start);
-    std::string one = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    while (!one.empty() && one.front() == ' ') one.erase(one.begin());
-    while (!one.empty() && one.back() == ' ') one.pop_back();
-    if (!one.empty()) {
-      if (const registry::Group* g = registry::find_group(one, user_groups)) {
-        for (const auto& iso3 : g->ever_members()) {
-          int c = m.country_index(iso3);
-          if (c >= 0) out.push_back(c);
-        }
-      } else {
-        const registry::Country* country = registry::lookup(one);
-        if (!country) throw UsageError("parameter '" + param + "': unknown country '" + one + "'");
-        int c = m.country_index(country->iso3);
-        if (c < 0)
-          throw UsageError("parameter '" + param + "': " + std::string(country->iso3) + " (" +
-                           std::string(country->name) + ") has no votes in this source");
-        out.push_back(c);
+  for (const std::string& one : split_list(v)) {
+    if (const registry::Group* g = registry::find_group(one, user_groups)) {
+      for (const auto& iso3 : g->ever_members()) {
+        int c = m.country_index(iso3);
+        if (c >= 0) out.push_back(c);
       }
+    } else {
+      const registry::Country* country = registry::lookup(one);
+      if (!country) throw UsageError("parameter '" + param + "': unknown country '" + one + "'");
+      int c = m.country_index(country->iso3);
+      if (c < 0)
+        throw UsageError("parameter '" + param + "': " + std::string(country->iso3) + " (" +
+                         std::string(country->name) + ") has no votes in this source");
+      out.push_back(c);
     }
-    if (comma == std::string::npos) break;
-    start = comma + 1;
   }
   std::vector<int> unique;
   for (int c : out)

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.hpp"
 #include "core/error.hpp"
 #include "registry/groups.hpp"
 #include "registry/registry.hpp"
@@ -169,45 +170,25 @@ class Builder {
 };
 
 void Builder::parse_sides() {
-  std::size_t start = 0;
-  const std::string& f = o_.focus;
-  while (start <= f.size()) {
-    std::size_t comma = f.find(',', start);
-    std::string one = f.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    while (!one.empty() && one.front() == ' ') one.erase(one.begin());
-    while (!one.empty() && one.back() == ' ') one.pop_back();
-    if (!one.empty()) {
-      const registry::Country* c = registry::lookup(one);
-      if (!c) throw UsageError("parameter 'focus': unknown country '" + one + "'");
-      std::string iso3(c->iso3);
-      if (std::find(focus_.begin(), focus_.end(), iso3) == focus_.end()) focus_.push_back(iso3);
-    }
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+  for (const std::string& one : split_list(o_.focus)) {
+    const registry::Country* c = registry::lookup(one);
+    if (!c) throw UsageError("parameter 'focus': unknown country '" + one + "'");
+    std::string iso3(c->iso3);
+    if (std::find(focus_.begin(), focus_.end(), iso3) == focus_.end()) focus_.push_back(iso3);
   }
   if (focus_.empty()) throw UsageError("parameter 'focus': give at least one country");
   focus_param_ = join(focus_);
   focus_label_ = join(focus_, ", ");
-  if (const registry::Group* g = registry::find_group(o_.vs)) {
+  if (const registry::Group* g = registry::find_group(o_.vs, ctx_.user_groups())) {
     vs_ = g->ever_members();
     vs_param_ = g->name;
     vs_label_ = g->name;
     vs_pole_ = g->name;
   } else {
-    start = 0;
-    const std::string& v = o_.vs;
-    while (start <= v.size()) {
-      std::size_t comma = v.find(',', start);
-      std::string one = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      while (!one.empty() && one.front() == ' ') one.erase(one.begin());
-      while (!one.empty() && one.back() == ' ') one.pop_back();
-      if (!one.empty()) {
-        const registry::Country* c = registry::lookup(one);
-        if (!c) throw UsageError("parameter 'vs': '" + one + "' is neither a group nor a country");
-        vs_.emplace_back(c->iso3);
-      }
-      if (comma == std::string::npos) break;
-      start = comma + 1;
+    for (const std::string& one : split_list(o_.vs)) {
+      const registry::Country* c = registry::lookup(one);
+      if (!c) throw UsageError("parameter 'vs': '" + one + "' is neither a group nor a country");
+      vs_.emplace_back(c->iso3);
     }
     if (vs_.empty()) throw UsageError("parameter 'vs': give a group or countries");
     vs_param_ = join(vs_);
@@ -670,14 +651,7 @@ std::string Builder::blocs_timeline() {
   for (const auto& r : t.rows) {
     int y = std::stoi(str(r[cp]));
     q_eff[y] = {dbl(r[cq]), dbl(r[ce])};
-    std::string members = str(r[cm]);
-    std::size_t start = 0;
-    while (start < members.size()) {
-      auto comma = members.find(',', start);
-      bloc_of[y][members.substr(start, comma == std::string::npos ? std::string::npos : comma - start)] = str(r[cb]);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
+    for (const std::string& member : split_list(str(r[cm]))) bloc_of[y][member] = str(r[cb]);
   }
   svg::LineChart chart;
   chart.title = "Modularity of the Assembly's agreement graph per year";
@@ -758,19 +732,13 @@ void Builder::blocs_section() {
             " members in it</th></tr></thead><tbody>\n";
     nlohmann::json facts = nlohmann::json::array();
     for (const auto& r : t.rows) {
-      std::string members = str(r[cm]), in;
+      std::string in;
       std::vector<std::string> list;
-      std::size_t start = 0;
-      while (start < members.size()) {
-        auto comma = members.find(',', start);
-        std::string one = members.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (interesting.count(one)) {
-          bool f = std::find(focus_.begin(), focus_.end(), one) != focus_.end();
-          in += (in.empty() ? "" : ", ") + std::string(f ? "<b class=f>" : "<b class=v>") + one + "</b>";
-          list.push_back(one);
-        }
-        if (comma == std::string::npos) break;
-        start = comma + 1;
+      for (const std::string& one : split_list(str(r[cm]))) {
+        if (!interesting.count(one)) continue;
+        bool f = std::find(focus_.begin(), focus_.end(), one) != focus_.end();
+        in += (in.empty() ? "" : ", ") + std::string(f ? "<b class=f>" : "<b class=v>") + one + "</b>";
+        list.push_back(one);
       }
       html += "<tr><td>" + str(r[cb]) + " (" + escape(str(r[cl])) + ")</td><td>" + fmt_n(dbl(r[cs])) + "</td><td>" +
               (in.empty() ? "&#8212;" : in) + "</td></tr>\n";
