@@ -202,7 +202,9 @@ TEST_F(BlocsShiftsData, PolesAcceptGroupsAndLists) {
   EXPECT_EQ(t.meta["poles"]["b"]["label"], "G7");
   int cc = t.column("country"), cr = t.column("role");
   for (const auto& r : t.rows)
-    if (cell_string(r[cc]) == "RUS") EXPECT_EQ(cell_string(r[cr]), "pole_a");
+    if (cell_string(r[cc]) == "RUS") {
+      EXPECT_EQ(cell_string(r[cr]), "pole_a");
+    }
 }
 
 TEST_F(BlocsShiftsData, BadParametersAreUsageErrors) {
