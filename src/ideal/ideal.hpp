@@ -116,7 +116,7 @@ struct StateSession {
   double ideal = 0;   // posterior mean (pooled mean 0, SD 1)
   double sd = 0;      // variational posterior SD
   double boot_sd = 0; // bootstrap SD (0 without bootstrap)
-  double lo = 0, hi = 0;  // percentile interval (bootstrap), else mean -/+ z*sd
+  double lo = 0, hi = 0;  // mean -/+ z*sqrt(boot_sd^2 + sd^2) with bootstrap, else mean -/+ z*sd
   int nvotes = 0;
 };
 

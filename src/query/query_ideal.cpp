@@ -173,7 +173,8 @@ Table estimate_ideal(Context& ctx, const Params& p, const ideal::ProgressCallbac
     pt.session = prep.data.session_labels[e.session];
     pt.year = session_year(pt.session);
     pt.ideal = e.ideal;
-    pt.sd = prep.options.boot > 0 ? e.boot_sd : e.sd;
+    // With a bootstrap, the SD that matches the interval (bootstrap and variational combined).
+    pt.sd = prep.options.boot > 0 ? std::sqrt(e.boot_sd * e.boot_sd + e.sd * e.sd) : e.sd;
     pt.lo = e.lo;
     pt.hi = e.hi;
     pt.nvotes = e.nvotes;
