@@ -104,6 +104,35 @@ Date parse_date_field(const CsvReader& reader, const CsvRecord& rec, int index) 
   return *d;
 }
 
+VoetenRollCallColumns voeten_rollcall_columns(const CsvReader& reader, const CsvRecord& header) {
+  VoetenRollCallColumns c;
+  c.session = require_column(reader, header, {"session"});
+  c.important = optional_column(header, {"importantvote"});
+  c.date = require_column(reader, header, {"date"});
+  c.unres = optional_column(header, {"unres"});
+  c.amend = optional_column(header, {"amend"});
+  c.para = optional_column(header, {"para"});
+  c.short_title = optional_column(header, {"short"});
+  c.descr = optional_column(header, {"descr"});
+  return c;
+}
+
+void parse_voeten_rollcall(const CsvReader& reader, const CsvRecord& rec, const VoetenRollCallColumns& c,
+                           RollCallInfo& info) {
+  info.body = Body::GeneralAssembly;
+  info.session = static_cast<int>(parse_int(reader, rec, c.session, "session"));
+  if (info.session <= 0 || info.session > 300)
+    fail(reader, rec, c.session, "session out of range: " + std::to_string(info.session));
+  info.session_label = std::to_string(info.session);
+  info.date = parse_date_field(reader, rec, c.date);
+  if (c.important >= 0) info.important = parse_flag(reader, rec, c.important, "importantvote");
+  if (c.amend >= 0) info.amendment = parse_flag(reader, rec, c.amend, "amend");
+  if (c.para >= 0) info.paragraph = parse_flag(reader, rec, c.para, "para");
+  if (c.unres >= 0) info.symbol = std::string(trim(field(reader, rec, c.unres)));
+  if (c.short_title >= 0) info.title = std::string(trim(field(reader, rec, c.short_title)));
+  if (c.descr >= 0) info.description = std::string(trim(field(reader, rec, c.descr)));
+}
+
 int roman_to_int(std::string_view s) {
   if (s.empty()) return 0;
   auto value = [](char c) {

@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "io/csv.hpp"
+#include "matrix/vote_matrix.hpp"
 
 namespace rostrum::io::detail {
 
@@ -32,6 +33,16 @@ std::optional<std::int64_t> parse_optional_count(const CsvReader& reader, const 
 // 0/1, also TRUE/FALSE; "" and NA are false.
 bool parse_flag(const CsvReader& reader, const CsvRecord& rec, int index, const char* what);
 Date parse_date_field(const CsvReader& reader, const CsvRecord& rec, int index);
+
+// The roll-call columns shared by Voeten's layout and unvotes' roll-call file
+// (session, importantvote, date, unres, amend, para, short, descr).
+struct VoetenRollCallColumns {
+  int session = -1, important = -1, date = -1, unres = -1, amend = -1, para = -1, short_title = -1, descr = -1;
+};
+VoetenRollCallColumns voeten_rollcall_columns(const CsvReader& reader, const CsvRecord& header);
+// Fills session, label, date, flags, symbol, title and description from one row.
+void parse_voeten_rollcall(const CsvReader& reader, const CsvRecord& rec, const VoetenRollCallColumns& c,
+                           RollCallInfo& info);
 
 // "A/RES/74/10" -> 74; "A/RES/1514(XV)" -> 15; "A/RES/ES-11/1" -> ES-11 (session 0).
 struct SessionOf {

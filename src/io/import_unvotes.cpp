@@ -54,30 +54,12 @@ ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
     CsvRecord rec;
     if (!reader.next(rec)) throw InputError(rc_path, 1, 1, "empty file, expected a header row");
     const int c_rcid = require_column(reader, rec, {"rcid"});
-    const int c_session = require_column(reader, rec, {"session"});
-    const int c_imp = optional_column(rec, {"importantvote"});
-    const int c_date = require_column(reader, rec, {"date"});
-    const int c_unres = optional_column(rec, {"unres"});
-    const int c_amend = optional_column(rec, {"amend"});
-    const int c_para = optional_column(rec, {"para"});
-    const int c_short = optional_column(rec, {"short"});
-    const int c_descr = optional_column(rec, {"descr"});
+    const VoetenRollCallColumns columns = voeten_rollcall_columns(reader, rec);
     while (reader.next(rec)) {
       ImportedRollCall rc;
       std::int64_t rcid = parse_int(reader, rec, c_rcid, "rcid");
       rc.info.key = std::to_string(rcid);
-      rc.info.body = Body::GeneralAssembly;
-      rc.info.session = static_cast<int>(parse_int(reader, rec, c_session, "session"));
-      if (rc.info.session <= 0 || rc.info.session > 200)
-        fail(reader, rec, c_session, "session out of range: " + std::to_string(rc.info.session));
-      rc.info.session_label = std::to_string(rc.info.session);
-      rc.info.date = parse_date_field(reader, rec, c_date);
-      if (c_imp >= 0) rc.info.important = parse_flag(reader, rec, c_imp, "importantvote");
-      if (c_amend >= 0) rc.info.amendment = parse_flag(reader, rec, c_amend, "amend");
-      if (c_para >= 0) rc.info.paragraph = parse_flag(reader, rec, c_para, "para");
-      if (c_unres >= 0) rc.info.symbol = std::string(trim(field(reader, rec, c_unres)));
-      if (c_short >= 0) rc.info.title = std::string(trim(field(reader, rec, c_short)));
-      if (c_descr >= 0) rc.info.description = std::string(trim(field(reader, rec, c_descr)));
+      parse_voeten_rollcall(reader, rec, columns, rc.info);
       if (!by_rcid.emplace(rcid, static_cast<int>(batch.rollcalls.size())).second)
         fail(reader, rec, c_rcid, "duplicate roll call id " + std::to_string(rcid));
       batch.rollcalls.push_back(std::move(rc));

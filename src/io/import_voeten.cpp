@@ -26,14 +26,7 @@ ImportBatch import_voeten(const std::string& path, const ProgressFn& progress) {
   const int c_rcid = require_column(reader, rec, {"rcid"});
   const int c_ccode = require_column(reader, rec, {"ccode"});
   const int c_vote = require_column(reader, rec, {"vote"});
-  const int c_session = require_column(reader, rec, {"session"});
-  const int c_imp = optional_column(rec, {"importantvote"});
-  const int c_date = require_column(reader, rec, {"date"});
-  const int c_unres = optional_column(rec, {"unres"});
-  const int c_amend = optional_column(rec, {"amend"});
-  const int c_para = optional_column(rec, {"para"});
-  const int c_short = optional_column(rec, {"short"});
-  const int c_descr = optional_column(rec, {"descr"});
+  const VoetenRollCallColumns columns = voeten_rollcall_columns(reader, rec);
   const std::pair<const char*, std::uint8_t> issue_cols[] = {{"me", kIssueMe}, {"nu", kIssueNu}, {"di", kIssueDi},
                                                              {"hr", kIssueHr}, {"co", kIssueCo}, {"ec", kIssueEc}};
   std::vector<std::pair<int, std::uint8_t>> issues;
@@ -52,17 +45,7 @@ ImportBatch import_voeten(const std::string& path, const ProgressFn& progress) {
     if (it == by_rcid.end()) {
       ImportedRollCall rc;
       rc.info.key = std::to_string(rcid);
-      rc.info.session = static_cast<int>(parse_int(reader, rec, c_session, "session"));
-      if (rc.info.session <= 0 || rc.info.session > 300)
-        fail(reader, rec, c_session, "session out of range: " + std::to_string(rc.info.session));
-      rc.info.session_label = std::to_string(rc.info.session);
-      rc.info.date = parse_date_field(reader, rec, c_date);
-      if (c_imp >= 0) rc.info.important = parse_flag(reader, rec, c_imp, "importantvote");
-      if (c_amend >= 0) rc.info.amendment = parse_flag(reader, rec, c_amend, "amend");
-      if (c_para >= 0) rc.info.paragraph = parse_flag(reader, rec, c_para, "para");
-      if (c_unres >= 0) rc.info.symbol = std::string(trim(field(reader, rec, c_unres)));
-      if (c_short >= 0) rc.info.title = std::string(trim(field(reader, rec, c_short)));
-      if (c_descr >= 0) rc.info.description = std::string(trim(field(reader, rec, c_descr)));
+      parse_voeten_rollcall(reader, rec, columns, rc.info);
       for (auto [c, bit] : issues)
         if (parse_flag(reader, rec, c, "issue flag")) rc.info.issues |= bit;
       index = static_cast<int>(batch.rollcalls.size());
