@@ -16,7 +16,7 @@ WORK="${WORK:-$(mktemp -d /tmp/rostrum-ideal-peers.XXXXXX)}"
 BIN="${IDEAL_UNVOTES:-$WORK/ideal_unvotes}"
 if [[ ! -x "$BIN" ]]; then
   echo "compiling bench/ideal_unvotes.cpp -> $BIN"
-  g++ -std=c++20 -O2 -fopenmp -I"$ROOT/src" "$ROOT/bench/ideal_unvotes.cpp" "$ROOT"/src/ideal/{ideal,kernels,bridges}.cpp \
+  g++ -std=c++20 -O2 -fopenmp -I"$ROOT/src" "$ROOT/bench/ideal_unvotes.cpp" "$ROOT"/src/ideal/{ideal,kernels,bridges}.cpp -lcerf \
     -lz -o "$BIN"
 fi
 echo "== rostrum: dynamic ordinal, whole history (threads $THREADS)"

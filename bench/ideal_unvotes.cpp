@@ -4,6 +4,8 @@
 //
 //   ideal_unvotes DATA_DIR [--from S] [--to S] [--omega W] [--model dynamic|static|binary]
 //                 [--threads T] [--boot B] [--holdout F --seeds K] [--out FILE] [--no-bridges]
+//                 [--theta-sd S] [--prior-b S] [--prior-a S] [--no-propagate] [--tol T]
+//                 [--max-iter N] [--check-gain G] [--em] [--accel] [--trace]
 #include <zlib.h>
 
 #include <chrono>
@@ -117,6 +119,9 @@ int main(int argc, char** argv) {
     else if (a == "--to") to = std::stoi(next());
     else if (a == "--omega") o.omega = std::stod(next());
     else if (a == "--threads") o.threads = std::stoi(next());
+    else if (a == "--prior-b") o.prior_b = std::stod(next());
+    else if (a == "--prior-a") o.prior_a = std::stod(next());
+    else if (a == "--theta-sd") o.prior_theta_sd = std::stod(next());
     else if (a == "--boot") o.boot = std::stoi(next());
     else if (a == "--holdout") holdout_frac = std::stod(next());
     else if (a == "--seeds") seeds = std::stoi(next());
@@ -124,7 +129,10 @@ int main(int argc, char** argv) {
     else if (a == "--no-bridges") o.bridges = false;
     else if (a == "--em") o.algorithm = Algorithm::em;
     else if (a == "--no-accel") o.accelerate = false;
+    else if (a == "--accel") o.accelerate = true;
+    else if (a == "--no-propagate") o.propagate_uncertainty = false;
     else if (a == "--tol") o.tol = std::stod(next());
+    else if (a == "--check-gain") o.check_gain = std::stod(next());
     else if (a == "--trace") trace = true;
     else if (a == "--max-iter") o.max_iter = std::stoi(next());
     else if (a == "--model") {

@@ -201,7 +201,10 @@ int nthreads(const Options& o) { return o.threads > 0 ? o.threads : omp_get_max_
 // ---------------------------------------------------------------------------
 // Starting values: first principal component of each session's roll-call-centred
 // vote matrix (Yes +1, Abstain 0, No -1), by power iteration on the sparse votes;
-// signs aligned to the anchor (or to the previous session on common states).
+// each session's sign aligned to the states' latest earlier scores (the anchor
+// decides only for the first session; identify() fixes the overall sign). Aligning
+// on the anchor alone flips sessions in which the anchor sits near the middle, and
+// a weakly smoothed fit cannot undo such a flip.
 std::vector<double> principal_components(const Problem& p, int R) {
   std::vector<double> pc(p.n_ss, 0.0);
   std::vector<double> mean(R, 0.0), w(R, 0.0);
@@ -259,14 +262,11 @@ std::vector<double> principal_components(const Problem& p, int R) {
     }
     // Sign.
     double sign_stat = 0;
-    if (anchor_ss >= 0) {
-      sign_stat = pc[anchor_ss];
-    } else {
-      for (int q = b; q < e; ++q) {
-        int ss = p.sess_ss[q];
-        if (has_last[p.ss_state[ss]]) sign_stat += pc[ss] * last[p.ss_state[ss]];
-      }
+    for (int q = b; q < e; ++q) {
+      int ss = p.sess_ss[q];
+      if (has_last[p.ss_state[ss]]) sign_stat += pc[ss] * last[p.ss_state[ss]];
     }
+    if (sign_stat == 0 && anchor_ss >= 0) sign_stat = pc[anchor_ss];
     double flip = sign_stat < 0 ? -1.0 : 1.0;
     // Standardise within the session.
     double mu = 0, sd = 0;
@@ -351,60 +351,29 @@ void identify_items(const Problem& p, Params& x) {
   });
 }
 
-// Parameter expansion (Liu, Rubin & Wu 1998, "PX-EM"): the likelihood is invariant
-// under theta' = c (theta - mu), beta' = beta / c, cut' = cut - beta mu, and under a
-// sign flip; only the priors change. This step maximises the log posterior over
-// that group exactly (closed form, alternating mu and c), so the block ascent
-// keeps one fixed objective and does not crawl along the weakly identified
-// location/scale direction. Dynamic: one group for all state-sessions; static:
-// one per session. O(state-sessions + items).
-void px_step(const Problem& p, const Options& o, Params& x) {
-  const double v0 = o.prior_theta_sd * o.prior_theta_sd, q0 = o.omega * o.omega;
-  const double la = 1.0 / (o.prior_a * o.prior_a), lb = 1.0 / (o.prior_b * o.prior_b);
-  auto run_group = [&](const std::vector<int>& first, const std::vector<int>& all, double rw,
-                       const std::vector<int>& items) {
-    if (first.empty()) return;
-    double c = 1.0, mu = 0.0;
-    double sb2 = 0, sbc = 0, sbb = 0;
-    for (int it : items) sb2 += x.beta[it] * x.beta[it], sbc += x.beta[it] * x.c1[it];
-    sbb = sb2;
-    for (int rep = 0; rep < 4; ++rep) {
-      double s0 = 0;
-      for (int ss : first) s0 += x.m[ss];
-      mu = (c * c * s0 / v0 + la * sbc) / (c * c * first.size() / v0 + la * sbb);
-      double A = 0;
-      for (int ss : first) A += (x.m[ss] - mu) * (x.m[ss] - mu);
-      A = A / (2 * v0) + rw / 2;
-      const double B = lb * sb2 / 2;
-      if (A > 0 && B > 0) c = std::pow(B / A, 0.25);
-    }
-    for (int ss : all) x.m[ss] = c * (x.m[ss] - mu), x.v[ss] *= c * c;
-    for (int it : items) {
-      x.c1[it] -= x.beta[it] * mu, x.c2[it] -= x.beta[it] * mu;
-      x.beta[it] /= c;
-    }
-  };
-  if (p.dynamic) {
-    std::vector<int> first, all(p.n_ss), items(p.n_items);
-    std::iota(all.begin(), all.end(), 0);
-    std::iota(items.begin(), items.end(), 0);
-    double rw = 0;
-    for (int i = 0; i < p.n_states; ++i) {
-      if (p.st_begin[i] == p.st_begin[i + 1]) continue;
-      first.push_back(p.st_begin[i]);
-      for (int ss = p.st_begin[i] + 1; ss < p.st_begin[i + 1]; ++ss)
-        rw += (x.m[ss] - x.m[ss - 1]) * (x.m[ss] - x.m[ss - 1]) / (q0 * p.ss_gap[ss]);
-    }
-    run_group(first, all, rw, items);
-  } else {
-    std::vector<std::vector<int>> items(p.n_sessions);
-    for (int it = 0; it < p.n_items; ++it) items[p.item_session[it]].push_back(it);
-    for (int t = 0; t < p.n_sessions; ++t) {
-      std::vector<int> sss(p.sess_ss.begin() + p.sess_begin[t], p.sess_ss.begin() + p.sess_begin[t + 1]);
-      run_group(sss, sss, 0.0, items[t]);
-    }
-  }
-}
+// Identification as a constraint. The log posterior is maximised subject to
+// pooled mean 0 and SD 1 of the state-session positions (static model: within
+// each session), so that the priors (beta ~ N(0, prior_b^2), the walk SD omega,
+// the first position's SD) act on the reported scale, as in BSV, whose sampler
+// standardises theta after every draw (Bailey, Strezhnev & Voeten 2017; see
+// docs/ideal-points.md, "Scale and drift").
+//
+// The likelihood is invariant under theta -> a + b theta with the items
+// re-expressed (beta -> beta / b, cut -> cut + beta a / b), so the constraint only
+// removes those two directions. At the constrained optimum the gradient of the
+// objective with respect to theta is lam1 + lam2 theta (Lagrange). Each state
+// step therefore takes lam1 and lam2 as the gradient's components along 1 and
+// theta (orthogonal for standardised theta) and maximises objective - lam1 sum
+// theta - lam2 / 2 sum theta^2 — a linear and a quadratic term per
+// state-session, so the Kalman structure is kept — and the iterate is then
+// standardised exactly (identify_items). At a fixed point the Lagrange
+// conditions hold. Letting the priors choose a and b instead (parameter
+// expansion) makes the pooled SD float with omega (1.35 at omega 0.1 on the UN
+// history, 2.5 at 0.5): the walk then dominates the bridges and planted drift is
+// lost (measured; tests/ideal, IdealDrift). O(state-sessions) per iteration.
+struct Multipliers {
+  std::vector<double> lam1, lam2;  // per session (dynamic: one group, the same value everywhere)
+};
 
 // Cut-points on the latent scale bounding the region of a vote.
 inline void cuts(std::uint8_t cat, bool binary, double c1, double c2, double& lo, double& hi) {
@@ -426,10 +395,10 @@ struct VoteDeriv {
   double deta() const { return -(dlo + dhi); }
   double deta2() const { return hll + hhh + 2 * hlh; }  // = Var[e] - 1 <= 0
 };
-inline VoteDeriv vote_deriv(double eta, double lo, double hi) {
+inline VoteDeriv vote_deriv(double eta, double lo, double hi, bool with_log = true) {
   VoteDeriv d{};
   const double l = lo - eta, u = hi - eta;
-  const auto t = detail::vote_terms(l, u);
+  const auto t = detail::vote_terms(l, u, with_log);
   d.logp = t.logp;
   const double Ahi = t.a_hi, Alo = t.a_lo;
   d.dhi = Ahi, d.dlo = -Alo;
@@ -483,12 +452,31 @@ struct NewtonEngine {
   const std::vector<std::uint8_t>& cat;
   int threads;
   std::vector<double> ll_state;
+  Multipliers mult;                    // identification constraint, set before each state step
+  // Item steps predicted to gain less than this are taken without evaluation.
+  // Near the optimum such unchecked steps (of the items' objective, which differs
+  // from the state step's by the constraint and uncertainty terms) can settle
+  // into a period-2 cycle; run() then sets it to 0 (every item step line-searched).
+  double item_check_gain = 0;
+  // Items' Laplace posterior covariance (from the item step's Hessian): Var(beta),
+  // Cov(beta, c1), Cov(beta, c2); used by the state step (Options::propagate_uncertainty).
+  std::vector<double> vb, cb1, cb2;
+  bool propagate = false;
+  std::vector<double> ss_g, ss_P, ss_qa, ss_qb, ss_gpost;  // per state-session terms of the state step
   std::vector<int> it_ss;              // item-major copies: sequential reads in the item step
   std::vector<std::uint8_t> it_cat;
 
   NewtonEngine(const Problem& p_, const Options& o_, const std::vector<std::uint8_t>& cat_, int threads_)
       : p(p_), o(o_), cat(cat_), threads(threads_), ll_state(p_.n_states), it_ss(p_.it_votes.size()),
         it_cat(p_.it_votes.size()) {
+    mult.lam1.assign(p_.n_sessions, 0.0), mult.lam2.assign(p_.n_sessions, 0.0);
+    item_check_gain = o_.check_gain;
+    // Measured: with weaker slope priors (prior_b 1.5, 2) the corrected iteration
+    // let a session's positions wander in some simulations; at 1 it was stable in
+    // every one (docs/ideal-points.md).
+    propagate = o_.propagate_uncertainty && o_.prior_b <= 1.0;
+    vb.assign(p_.n_items, 0.0), cb1.assign(p_.n_items, 0.0), cb2.assign(p_.n_items, 0.0);
+    ss_g.resize(p_.n_ss), ss_P.resize(p_.n_ss), ss_qa.resize(p_.n_ss), ss_qb.resize(p_.n_ss), ss_gpost.resize(p_.n_ss);
     for (std::size_t q = 0; q < it_ss.size(); ++q) it_ss[q] = p.v_ss[p.it_votes[q]], it_cat[q] = cat[p.it_votes[q]];
   }
 
@@ -511,19 +499,22 @@ struct NewtonEngine {
   void items(Params& x) {
     const double lb = 1.0 / (o.prior_b * o.prior_b), la = 1.0 / (o.prior_a * o.prior_a);
     const double lg = 1.0 / (o.prior_gap_log_sd * o.prior_gap_log_sd);
+    // The log-probabilities are needed only to line-search; when every step is
+    // (item_check_gain 0) they are summed in this pass, else computed on demand.
+    const bool sum_logp = item_check_gain <= 0;
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 16)
     for (int it = 0; it < p.n_items; ++it) {
       const double beta = x.beta[it], c1 = x.c1[it], c2 = x.c2[it];
+      double lp = 0;
       // Gradient and Hessian in p = (beta, c1, c2).
       double g[3] = {0, 0, 0}, H[3][3] = {};
-      double lp = 0;
       for (int q = p.it_begin[it]; q < p.it_begin[it + 1]; ++q) {
         const int ss = it_ss[q];
         const double m = x.m[ss];
         double lo, hi;
         const std::uint8_t c = it_cat[q];
         cuts(c, p.binary, c1, c2, lo, hi);
-        const VoteDeriv d = vote_deriv(beta * m, lo, hi);
+        const VoteDeriv d = vote_deriv(beta * m, lo, hi, sum_logp);
         lp += d.logp;
         // Index of the lower / upper bound among the parameters (-1: infinite).
         const int ilo = c == 0 ? -1 : (c == 1 || p.binary ? 1 : 2);
@@ -560,19 +551,33 @@ struct NewtonEngine {
         A[1][2] = A[2][1] = -e * (H[1][2] + H[2][2]);
         A[2][2] = -e * e * H[2][2] + lg;
       }
+      if (propagate) {
+        // The item's Laplace covariance, for the state step (first column of A^-1).
+        // (The symmetric correction in the item step, Var[theta] in the slope's
+        // gradient as in the variational EM, makes the block iteration cycle
+        // with period 2; Var[theta] enters the slope's curvature only.)
+        double Ac[3][3], e0[3] = {1, 0, 0}, col[3] = {0, 0, 0};
+        for (int a = 0; a < 3; ++a)
+          for (int b = 0; b < 3; ++b) Ac[a][b] = A[a][b];
+        if (spd_solve(n, Ac, e0, col)) {
+          vb[it] = col[0], cb1[it] = col[1];
+          cb2[it] = p.binary ? col[1] : col[1] + (c2 - c1) * col[2];  // c2 = c1 + exp(delta)
+        }
+      }
       if (!spd_solve(n, A, G, step)) continue;
       for (int j = 0; j < n; ++j) step[j] = std::clamp(step[j], -3.0, 3.0);
       // Predicted gain of the Newton step; when it is negligible the step is taken
       // without the evaluation pass (near convergence: most items, most iterations).
       double gain = 0;
       for (int j = 0; j < n; ++j) gain += 0.5 * G[j] * step[j];
-      if (gain < o.check_gain) {
+      if (gain < item_check_gain) {
         x.beta[it] = beta + step[0], x.c1[it] = c1 + step[1];
         x.c2[it] = p.binary ? x.c1[it] : x.c1[it] + std::exp(std::log(c2 - c1) + step[2]);
         continue;
       }
-      const double lp0 = lp - 0.5 * lb * beta * beta - 0.5 * la * c1 * c1 -
-                         (p.binary ? 0.0 : 0.5 * lg * std::pow(std::log(c2 - c1) - o.prior_gap_log_mean, 2));
+      const double lp0 = sum_logp ? lp - 0.5 * lb * beta * beta - 0.5 * la * c1 * c1 -
+                                        (p.binary ? 0.0 : 0.5 * lg * std::pow(std::log(c2 - c1) - o.prior_gap_log_mean, 2))
+                                  : item_logpost(x, it, beta, c1, c2);
       double t = 1.0;
       for (int tries = 0; tries < 8; ++tries, t *= 0.5) {
         const double nb = beta + t * step[0], n1 = c1 + t * step[1];
@@ -611,6 +616,16 @@ struct NewtonEngine {
     for (int j = 1; j < n; ++j) lp -= 0.5 * (th[j] - th[j - 1]) * (th[j] - th[j - 1]) / (q0 * p.ss_gap[b + j]);
     return lp;
   }
+  // The constraint's Lagrangian terms of state i's trajectory.
+  double state_constraint(int i, const double* th) const {
+    const int b = p.st_begin[i], n = p.st_begin[i + 1] - b;
+    double c = 0;
+    for (int j = 0; j < n; ++j) {
+      const int t = p.ss_session[b + j];
+      c -= mult.lam1[t] * th[j] + 0.5 * mult.lam2[t] * th[j] * th[j];
+    }
+    return c;
+  }
 
   // Log posterior of everything (votes, item priors, trajectory priors). O(votes).
   double logpost(const Params& x) {
@@ -637,67 +652,118 @@ struct NewtonEngine {
   double states(Params& x) {
     const double q0 = o.omega * o.omega;
     const double v0 = o.prior_theta_sd * o.prior_theta_sd;
+    // Pass 1, per state-session at the current point: log-likelihood, its gradient
+    // and curvature in theta (plus the items' uncertainty terms), and the gradient
+    // of the whole log posterior (with the trajectory prior) for the multipliers.
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 4)
+    for (int i = 0; i < p.n_states; ++i) {
+      const int b = p.st_begin[i], e = p.st_begin[i + 1], n = e - b;
+      double ll0 = 0;
+      for (int j = 0; j < n; ++j) {
+        const int ss = b + j;
+        const double th = x.m[ss];
+        double gg = 0, hh = 0, sa = 0, sb = 0;
+        for (int k = p.ss_begin[ss]; k < p.ss_begin[ss + 1]; ++k) {
+          const int it = p.v_item[k];
+          double lo, hi;
+          cuts(cat[k], p.binary, x.c1[it], x.c2[it], lo, hi);
+          const double bt = x.beta[it];
+          const VoteDeriv d = vote_deriv(bt * th, lo, hi);
+          ll0 += d.logp;
+          gg += bt * d.deta();
+          hh -= bt * bt * d.deta2();
+          if (propagate) {
+            // E over the item's (beta, c) Laplace posterior of logP(e; lo, hi),
+            // e = beta theta, to second order: theta^2 Var(beta) logP_ee / 2 +
+            // theta (Cov(beta, lo) logP_e,lo + Cov(beta, hi) logP_e,hi).
+            const std::uint8_t c = cat[k];
+            if (c != 0) sb -= (d.hll + d.hlh) * ((c == 1 || p.binary) ? cb1[it] : cb2[it]);
+            if (c != 2) sb -= (d.hhh + d.hlh) * (c == 0 ? cb1[it] : cb2[it]);
+            sa += d.deta2() * vb[it];
+          }
+        }
+        ss_qa[ss] = sa, ss_qb[ss] = sb;
+        ss_g[ss] = gg + sa * th + sb;
+        ss_P[ss] = std::max(hh - sa, 1e-10);
+        double gp = ss_g[ss];
+        if (!p.dynamic || j == 0) gp -= th / v0;
+        if (p.dynamic && j > 0) gp -= (th - x.m[ss - 1]) / (q0 * p.ss_gap[ss]);
+        if (p.dynamic && j + 1 < n) gp += (x.m[ss + 1] - th) / (q0 * p.ss_gap[ss + 1]);
+        ss_gpost[ss] = gp;
+      }
+      ll_state[i] = ll0;  // log-likelihood before the step (monitored)
+    }
+    // Multipliers of the identification constraint: the gradient's components
+    // along the location and scale directions (1 and theta, orthogonal when theta
+    // is standardised), which the constraint absorbs; see "Identification as a constraint".
+    {
+      const int G = p.dynamic ? 1 : p.n_sessions;
+      std::vector<double> s1(G, 0.0), s2(G, 0.0), s0(G, 0.0), sq(G, 0.0);
+      for (int ss = 0; ss < p.n_ss; ++ss) {
+        const int g = p.dynamic ? 0 : p.ss_session[ss];
+        s0[g] += 1, s1[g] += ss_gpost[ss], s2[g] += ss_gpost[ss] * x.m[ss], sq[g] += x.m[ss] * x.m[ss];
+      }
+      for (int t = 0; t < p.n_sessions; ++t) {
+        const int g = p.dynamic ? 0 : t;
+        mult.lam1[t] = s0[g] > 0 ? s1[g] / s0[g] : 0.0;
+        mult.lam2[t] = sq[g] > 0 ? s2[g] / sq[g] : 0.0;
+      }
+    }
+    // Pass 2, per state: Newton step of the trajectory (Kalman filter + smoother
+    // on the pseudo-observations), with step halving.
 #pragma omp parallel num_threads(threads)
     {
-      std::vector<double> h, P, q, work, mean, var, old, trial;
+      std::vector<double> h, P, P0, q, work, mean, var, old, trial, scratch;
 #pragma omp for schedule(dynamic, 4)
       for (int i = 0; i < p.n_states; ++i) {
         const int b = p.st_begin[i], e = p.st_begin[i + 1], n = e - b;
-        if (n == 0) {
-          ll_state[i] = 0;
-          continue;
-        }
-        h.assign(n, 0.0), P.assign(n, 0.0), q.assign(n, 0.0), work.resize(2 * n), mean.resize(n), var.resize(n);
+        if (n == 0) continue;
+        h.resize(n), P.resize(n), P0.resize(n), q.resize(n), work.resize(2 * n), mean.resize(n), var.resize(n),
+            scratch.resize(n);
         old.assign(x.m.begin() + b, x.m.begin() + e);
-        double ll0 = 0;
         for (int j = 0; j < n; ++j) {
           const int ss = b + j;
           const double th = x.m[ss];
-          double gg = 0, hh = 0;
-          for (int k = p.ss_begin[ss]; k < p.ss_begin[ss + 1]; ++k) {
-            const int it = p.v_item[k];
-            double lo, hi;
-            cuts(cat[k], p.binary, x.c1[it], x.c2[it], lo, hi);
-            const double bt = x.beta[it];
-            const VoteDeriv d = vote_deriv(bt * th, lo, hi);
-            ll0 += d.logp;
-            gg += bt * d.deta();
-            hh -= bt * bt * d.deta2();
-          }
-          hh = std::max(hh, 1e-10);
-          P[j] = hh, h[j] = hh * th + gg, q[j] = q0 * p.ss_gap[ss];
+          const double l1 = mult.lam1[p.ss_session[ss]], l2 = mult.lam2[p.ss_session[ss]];
+          P0[j] = ss_P[ss];
+          // The curvature stays positive (lam2 < 0 when the slope prior pulls the
+          // scale outward more than the walk pulls it in).
+          P[j] = std::max(ss_P[ss] + l2, 0.05 * ss_P[ss]);
+          h[j] = P[j] * th + ss_g[ss] - l1 - l2 * th;
+          q[j] = q0 * p.ss_gap[ss];
         }
         if (p.dynamic) {
           detail::kalman_smooth(n, h.data(), P.data(), q.data(), 0.0, v0, mean.data(), var.data(), work.data());
+          // The reported variance is the model's (without the constraint's curvature).
+          detail::kalman_smooth(n, h.data(), P0.data(), q.data(), 0.0, v0, scratch.data(), var.data(), work.data());
         } else {
-          for (int j = 0; j < n; ++j) var[j] = 1.0 / (1.0 / v0 + P[j]), mean[j] = h[j] * var[j];
+          for (int j = 0; j < n; ++j) mean[j] = h[j] / (1.0 / v0 + P[j]), var[j] = 1.0 / (1.0 / v0 + P0[j]);
         }
-        // Predicted gain: half the directional derivative of the log posterior.
+        // Predicted gain: half the directional derivative of the objective.
         double gain = 0;
         for (int j = 0; j < n; ++j) {
-          double gpost = h[j] - P[j] * old[j];  // likelihood gradient
-          if (p.dynamic) {
-            if (j == 0) gpost -= old[0] / v0;
-            if (j > 0) gpost -= (old[j] - old[j - 1]) / q[j];
-            if (j + 1 < n) gpost += (old[j + 1] - old[j]) / q[j + 1];
-          } else {
-            gpost -= old[j] / v0;
-          }
+          const int ss = b + j;
+          const double gpost = ss_gpost[ss] - mult.lam1[p.ss_session[ss]] - mult.lam2[p.ss_session[ss]] * old[j];
           gain += 0.5 * gpost * (mean[j] - old[j]);
         }
-        ll_state[i] = ll0;  // log-likelihood before the step (monitored)
         if (gain < o.check_gain) {
           for (int j = 0; j < n; ++j) x.m[b + j] = mean[j], x.v[b + j] = var[j];
           continue;
         }
-        const double lp0 = ll0 + state_logprior(i, old.data(), v0, q0);
+        // The objective along the step: log-likelihood, the items' uncertainty terms
+        // (curvatures held at the current point), trajectory prior, constraint terms.
+        auto objective = [&](const double* th, double ll) {
+          double f = ll + state_logprior(i, th, v0, q0) + state_constraint(i, th);
+          for (int j = 0; j < n; ++j) f += 0.5 * ss_qa[b + j] * th[j] * th[j] + ss_qb[b + j] * th[j];
+          return f;
+        };
+        const double f0 = objective(old.data(), ll_state[i]);
         double t = 1.0;
         bool moved = false;
         trial.resize(n);
         for (int tries = 0; tries < 8; ++tries, t *= 0.5) {
           for (int j = 0; j < n; ++j) trial[j] = old[j] + t * (mean[j] - old[j]);
-          const double ll1 = state_loglik(x, i, trial.data());
-          if (ll1 + state_logprior(i, trial.data(), v0, q0) >= lp0) {
+          if (objective(trial.data(), state_loglik(x, i, trial.data())) >= f0) {
             moved = true;
             break;
           }
@@ -712,6 +778,7 @@ struct NewtonEngine {
     for (double v : ll_state) ll += v;
     return ll;
   }
+
 };
 
 // ---------------------------------------------------------------------------
@@ -855,14 +922,15 @@ RunInfo run(const Problem& p, const Options& o, const std::vector<std::uint8_t>&
     return done;
   };
   if (o.algorithm == Algorithm::newton) {
-    // Location and scale are optimised by the parameter-expansion step after every
-    // iteration (one fixed objective, monotone); the reported scale (pooled mean 0,
-    // SD 1, anchor positive) is an exact transform applied at the end.
+    // Items, then states under the identification constraint's multipliers, then
+    // the exact standardisation (pooled mean 0, SD 1, anchor positive); see
+    // multipliers().
     NewtonEngine eng(p, o, cat, threads);
+    identify_items(p, x);
     auto map = [&](Params& y) {
       eng.items(y);
       const double ll = eng.states(y);
-      px_step(p, o, y);
+      identify_items(p, y);
       return ll;
     };
     // SQUAREM (Varadhan & Roland 2008, scheme S3) over (beta, c1, log gap, theta):
@@ -928,6 +996,9 @@ RunInfo run(const Problem& p, const Options& o, const std::vector<std::uint8_t>&
         ll = map(x);
         ++maps;
       }
+      // A lower log-likelihood than the previous map's signals the unchecked
+      // steps' cycle: from now on every item step is line-searched.
+      if (ll < ll_prev - 1e-9 * std::abs(ll)) eng.item_check_gain = 0;
       info.iterations = maps;
       const bool done = check(ll, x.beta);
       if (progress && !progress(maps, ll)) break;

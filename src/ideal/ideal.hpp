@@ -86,8 +86,7 @@ enum class Algorithm { newton, em };
 
 struct Options {
   Model model = Model::dynamic;
-  double omega = 0.1;          // random-walk SD per session on the prior's scale (first positions N(0,1));
-                               // Result::internal_sd converts it to the reported pooled-SD-1 scale
+  double omega = 0.2;          // random-walk SD per session, on the reported scale (pooled SD 1)
   bool abstain_as_no = true;   // binary model: abstentions coded No (else dropped)
   std::string anchor = "USA";  // state id fixed positive ("United States" also tried)
   int max_iter = 1000;
@@ -101,6 +100,13 @@ struct Options {
   bool bridges = true;         // automatic bridge detection (find_bridges)
   std::vector<std::pair<int, int>> manual_bridges;  // pairs of roll-call indices made one item
   Algorithm algorithm = Algorithm::newton;
+  // newton: the state step takes the expected vote log-probability under the items'
+  // Laplace posterior (to second order: Var(beta), Cov(beta, cut-points)), a
+  // variational correction; without it the fit is the joint mode, whose slope
+  // prior inflates the scale of item-rich, weakly bridged sessions (measured:
+  // docs/ideal-points.md, "Scale and drift"). Applied when prior_b <= 1 (with
+  // weaker slope priors the corrected iteration was measured unstable).
+  bool propagate_uncertainty = true;
   bool accelerate = false;     // newton: SQUAREM extrapolation with a log-posterior safeguard (little gain measured)
   // Priors, on the unit-noise latent scale (as BSV): beta ~ N(0, prior_b^2), the
   // Yes cut-point ~ N(0, prior_a^2), log(cut-point gap) ~ N(gap mean, gap sd^2)
@@ -108,7 +114,7 @@ struct Options {
   double prior_a = 5.0, prior_b = 1.0;
   double prior_gap_log_mean = 0.0, prior_gap_log_sd = 1.5;
   double prior_s_shape = 2.5, prior_s_scale = 0.25;
-  double prior_theta_sd = 1.0;  // prior on a state's first position
+  double prior_theta_sd = 2.0;  // prior SD of a state's first position (reported scale; weak: BSV use none)
 };
 
 struct StateSession {
@@ -145,7 +151,7 @@ struct Result {
   int iterations = 0;
   bool converged = false;
   double seconds = 0;
-  double internal_sd = 1;  // newton: pooled SD of theta on the prior's scale (omega / internal_sd = walk SD as reported)
+  double internal_sd = 1;  // pooled SD of theta during estimation (1: the priors act on the reported scale)
   Fit fit;
   std::vector<Fit> fit_by_session;
   Model model = Model::dynamic;

@@ -1,5 +1,7 @@
 #include "ideal/kernels.hpp"
 
+#include <cerf.h>
+
 #include <algorithm>
 
 namespace rostrum::ideal::detail {
@@ -7,7 +9,6 @@ namespace {
 constexpr double kSqrt2 = 1.4142135623730951;
 constexpr double kSqrtHalfPi = 1.2533141373155003;  // sqrt(pi/2)
 constexpr double kLogSqrt2Pi = 0.91893853320467274;
-constexpr double kInvSqrtPi = 0.56418958354775628;
 
 // Mills ratio r(x) = Q(x) / phi(x) for x >= 0.
 inline double mills(double x) { return kSqrtHalfPi * erfcx_pos(x / kSqrt2); }
@@ -56,12 +57,7 @@ inline void interval(double a, double b, double& mean, double& var, double& logp
 }
 }  // namespace
 
-double erfcx_pos(double x) {
-  if (x < 25.0) return std::exp(x * x) * std::erfc(x);
-  double x2 = 1.0 / (x * x);
-  // erfcx(x) ~ 1/(x sqrt(pi)) * (1 - 1/(2x^2) + 3/(4x^4) - 15/(8x^6) + 105/(16x^8))
-  return kInvSqrtPi / x * (1.0 + x2 * (-0.5 + x2 * (0.75 + x2 * (-1.875 + x2 * 6.5625))));
-}
+double erfcx_pos(double x) { return ::erfcx(x); }
 
 TruncMoments truncated_normal(double mu, double s, double lo, double hi) {
   double m, v, lp;
@@ -90,44 +86,66 @@ inline double log1m(double t) {
   return std::log(1.0 - t);
 }
 
-// log Q(x) and phi(x) / Q(x) for the upper tail Q(x) = P(Z > x).
+// phi(x) / Q(x) for the upper tail Q(x) = P(Z > x), and log Q(x) when kLog.
+// Through the Mills ratio M = Q / phi = sqrt(pi / 2) erfcx(x / sqrt 2): one
+// erfcx (libcerf) and at most one exp and one log.
+template <bool kLog>
 inline void upper_terms(double x, double& logq, double& ratio) {
   if (x < -6.0) {
     const double phi = std::exp(-0.5 * x * x - kLogSqrt2Pi);
     const double x2 = 1.0 / (x * x);
     const double t = phi / -x * (1.0 + x2 * (-1.0 + x2 * (3.0 + x2 * (-15.0 + x2 * 105.0))));  // P(Z < x)
-    logq = log1m(t);
+    if constexpr (kLog) logq = log1m(t);
     ratio = phi / (1.0 - t);
   } else if (x < 0.0) {
-    const double t = 0.5 * std::erfc(-x / kSqrt2);
-    logq = log1m(t);
-    ratio = std::exp(-0.5 * x * x - kLogSqrt2Pi) / (1.0 - t);
-  } else if (x < 37.0) {
-    const double q = 0.5 * std::erfc(x / kSqrt2);
-    logq = std::log(q);
-    ratio = std::exp(-0.5 * x * x - kLogSqrt2Pi) / q;
+    const double phi = std::exp(-0.5 * x * x - kLogSqrt2Pi);
+    const double t = phi * mills(-x);  // P(Z < x)
+    if constexpr (kLog) logq = log1m(t);
+    ratio = phi / (1.0 - t);
   } else {
     const double r = mills(x);
-    logq = std::log(r) - 0.5 * x * x - kLogSqrt2Pi;
+    if constexpr (kLog) logq = std::log(r) - 0.5 * x * x - kLogSqrt2Pi;
     ratio = 1.0 / r;
   }
 }
-}  // namespace
 
-VoteTerms vote_terms(double l, double u) {
+// P(l < Z < u) for finite l < u: phi(l) / P, phi(u) / P, and log P when kLog.
+template <bool kLog>
+inline void interval_terms(double l, double u, double& logp, double& a_lo, double& a_hi) {
+  if (l >= 0) {
+    // P = phi(l) (M(l) - M(u) d), d = phi(u) / phi(l): no underflow far in the tail.
+    const double d = std::exp(-0.5 * (u - l) * (u + l));
+    double den = mills(l) - mills(u) * d;
+    if (!(den > 0)) den = 1e-300;
+    a_lo = 1.0 / den, a_hi = d / den;
+    if constexpr (kLog) logp = std::log(den) - 0.5 * l * l - kLogSqrt2Pi;
+  } else if (u <= 0) {
+    interval_terms<kLog>(-u, -l, logp, a_hi, a_lo);  // mirrored: the bounds swap roles
+  } else {
+    double P = 0.5 * (std::erf(u / kSqrt2) - std::erf(l / kSqrt2));
+    if (!(P > 0)) P = 1e-300;
+    a_lo = std::exp(-0.5 * l * l - kLogSqrt2Pi) / P, a_hi = std::exp(-0.5 * u * u - kLogSqrt2Pi) / P;
+    if constexpr (kLog) logp = std::log(P);
+  }
+}
+
+template <bool kLog>
+VoteTerms vote_terms_impl(double l, double u) {
   VoteTerms t{0.0, 0.0, 0.0};
   if (u == kInf) {
     if (l == -kInf) return t;
-    upper_terms(l, t.logp, t.a_lo);
+    upper_terms<kLog>(l, t.logp, t.a_lo);
   } else if (l == -kInf) {
-    upper_terms(-u, t.logp, t.a_hi);
+    upper_terms<kLog>(-u, t.logp, t.a_hi);
   } else {
-    double m, v;
-    interval(l, u, m, v, t.logp);
-    t.a_lo = std::exp(-0.5 * l * l - kLogSqrt2Pi - t.logp);
-    t.a_hi = std::exp(-0.5 * u * u - kLogSqrt2Pi - t.logp);
+    interval_terms<kLog>(l, u, t.logp, t.a_lo, t.a_hi);
   }
   return t;
+}
+}  // namespace
+
+VoteTerms vote_terms(double l, double u, bool with_log) {
+  return with_log ? vote_terms_impl<true>(l, u) : vote_terms_impl<false>(l, u);
 }
 
 void kalman_smooth(int n, const double* h, const double* P, const double* q, double m0, double v0,

@@ -9,7 +9,8 @@ namespace rostrum::ideal::detail {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Scaled complementary error function erfcx(x) = exp(x^2) erfc(x) for x >= 0
-// (asymptotic series beyond 25, where erfc underflows). Relative error ~1e-15.
+// (libcerf's, the Faddeeva-package algorithm of S. G. Johnson: Chebyshev fits,
+// continued fraction in the tail; relative error ~1e-15, no underflow).
 double erfcx_pos(double x);
 
 // Moments of Z ~ N(mu, s^2) truncated to (lo, hi); lo = -inf / hi = +inf allowed.
@@ -25,14 +26,15 @@ double log_interval_prob(double mu, double s, double lo, double hi);
 
 // Terms of one ordered-probit vote with standardised bounds l < u (l = -inf or
 // u = +inf allowed): logp = log(Phi(u) - Phi(l)), a_lo = phi(l) / that probability,
-// a_hi = phi(u) / that probability (0 for an infinite bound). One exp, one
-// erfc and one log at most; tails by asymptotic series. These are the gradient
-// ingredients of the Newton steps (equivalently the truncated-normal moments:
-// E[e] = a_lo - a_hi).
+// a_hi = phi(u) / that probability (0 for an infinite bound). Through Mills
+// ratios (erfcx): per vote one erfcx and one exp (two of each for an abstention),
+// plus one log when with_log (else logp = 0: the Newton item step needs only the
+// ratios). These are the gradient ingredients of the Newton steps (equivalently
+// the truncated-normal moments: E[e] = a_lo - a_hi).
 struct VoteTerms {
   double logp, a_lo, a_hi;
 };
-VoteTerms vote_terms(double l, double u);
+VoteTerms vote_terms(double l, double u, bool with_log = true);
 
 // Scalar Kalman filter + Rauch-Tung-Striebel smoother for a random walk observed
 // through pseudo-observations in information form:

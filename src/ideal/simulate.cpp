@@ -21,10 +21,11 @@ Data simulate(const SimSpec& sp, SimTruth* truth) {
   std::vector<double> th(static_cast<std::size_t>(S) * T, nan);
   for (int i = 0; i < S; ++i) {
     int start = (i > 0 && U(rng) < sp.late_entry) ? 1 + static_cast<int>(U(rng) * (T - 1)) : 0;
-    double x = N01(rng) + (i == 0 ? 1.5 : 0.0);
+    double x = N01(rng) + (i == 0 ? sp.anchor_offset : 0.0) + (start > 0 ? sp.entrant_shift : 0.0);
     for (int t = start; t < T; ++t) {
       if (t > start) x += sp.omega * N01(rng);
-      th[static_cast<std::size_t>(i) * T + t] = x;
+      const double f = T > 1 ? static_cast<double>(t) / (T - 1) : 0.0;
+      th[static_cast<std::size_t>(i) * T + t] = sp.drift * f + (1.0 + (sp.spread_end - 1.0) * f) * x;
     }
   }
   double mu = 0, sd = 0;
@@ -46,7 +47,7 @@ Data simulate(const SimSpec& sp, SimTruth* truth) {
   };
   auto draw_item = [&](double& b, double& c1, double& c2) {
     b = (0.6 + 1.6 * U(rng)) * (U(rng) < 0.5 ? -1 : 1);
-    c1 = 0.8 * N01(rng) - 0.5;
+    c1 = 0.8 * N01(rng) + sp.cut_mean;
     c2 = c1 + 0.3 + 0.9 * U(rng);
   };
   struct Item {
@@ -67,7 +68,7 @@ Data simulate(const SimSpec& sp, SimTruth* truth) {
       m.session = t, m.year = 2000 + t, m.key = std::to_string(d.rollcalls.size() + 1);
       Item it;
       int k = static_cast<int>(U(rng) * pool.size());
-      if (U(rng) < sp.recurring_fraction && !pool.empty() && !used[k]) {
+      if (U(rng) < sp.recurring_fraction && !pool.empty() && !used[k] && t >= sp.bridges_from) {
         used[k] = 1;
         it = pool[k];
       } else {
