@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "query/catalogue.hpp"
+#include "query/catalogue_export.hpp"
 #include "report/brief.hpp"
 
 namespace rostrum::cli {
@@ -184,6 +185,23 @@ void register_catalogue_commands(CLI::App& app, Globals& g) {
     if (spec.surfaces & query::kCli) specs.push_back(&spec);
   std::stable_sort(specs.begin(), specs.end(), [&](auto* a, auto* b) { return rank(a->kind) < rank(b->kind); });
   for (const auto* spec : specs) add_command(app, g, *spec);
+
+  auto* cmd = app.add_subcommand("catalogue", "The analyses as data: JSON, TypeScript types or a Markdown reference");
+  cmd->group("Store and service");
+  cmd->footer(
+      "Every analysis is defined once, in src/query/catalogue/; this prints that definition for other tools.\n"
+      "  --format json     every analysis, its typed parameters and columns (the bindings read this)\n"
+      "  --typescript      web/src/api-types.ts, the dashboard's API types\n"
+      "  --markdown        docs/reference.md\n"
+      "Example: rostrum catalogue --typescript > web/src/api-types.ts");
+  auto typescript = std::make_shared<bool>(false), markdown = std::make_shared<bool>(false);
+  cmd->add_flag("--typescript", *typescript, "TypeScript types of the API's parameters and rows");
+  cmd->add_flag("--markdown", *markdown, "The Markdown reference of every analysis");
+  cmd->callback([&g, typescript, markdown] {
+    if (*typescript) emit(g, query::catalogue_typescript());
+    else if (*markdown) emit(g, query::catalogue_markdown());
+    else emit(g, query::catalogue_json().dump(2) + "\n");
+  });
 }
 
 }  // namespace rostrum::cli
