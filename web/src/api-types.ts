@@ -254,7 +254,9 @@ export interface CohesionParams {
   index?: 'rice' | 'attina' | 'ai';
   /** Replicates of the random-voting null (0 = none) */
   null?: number;
-  /** Random seed for the null */
+  /** Bootstrap replicates over roll calls for the intervals of value and adjusted (0 = none) */
+  boot?: number;
+  /** Random seed for the null and the bootstrap */
   seed?: number;
   /** Instead: each member's rate of voting against the group's plurality (columns group, period, country, votes, defections, rate) */
   defections?: boolean | 0 | 1;
@@ -292,6 +294,65 @@ export interface CohesionRow {
   null_mean: number | null;
   null_lo: number | null;
   null_hi: number | null;
+  value_lo: number | null;
+  value_hi: number | null;
+  adjusted: number | null;
+  adjusted_lo: number | null;
+  adjusted_hi: number | null;
+}
+
+/** Is one group more cohesive than another? Null-adjusted indices, paired bootstrap */
+export interface CohesionCompareParams {
+  /** Group A: a name or an ad-hoc list (CHN+RUS+PRK) */
+  group: string;
+  /** Group B: a name or an ad-hoc list */
+  vs: string;
+  /** Cohesion index */
+  index?: 'rice' | 'attina' | 'ai';
+  /** Replicates of the random-voting null */
+  null?: number;
+  /** Bootstrap replicates over roll calls (at least 100 are used) */
+  boot?: number;
+  /** Random seed (the same seed gives the same numbers on any number of threads) */
+  seed?: number;
+  /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
+  source?: string;
+  /** UN body: ga (General Assembly plenary) or sc (Security Council) */
+  body?: 'ga' | 'sc';
+  /** Sessions: a number, a range, an emergency or special session, or a comma list (74; 70-74; ES-11; ES-10-ES-11; S-26; 60-64,70) */
+  session?: string | number;
+  /** Calendar years: a year, a range or a comma list (2019; 1990-1999; 1989-1993,2005-2012) */
+  year?: string | number;
+  /** First date included (YYYY or YYYY-MM-DD) */
+  from?: string | number;
+  /** Last date included (YYYY or YYYY-MM-DD) */
+  to?: string | number;
+  /** Only roll calls on these issues, a comma list: me (Palestinian conflict), nu (nuclear weapons and material), di (arms control and disarmament), hr (human rights), co (colonialism), ec (economic development). After 2019 the codes are predicted from titles (see docs/methods.md) */
+  issue?: string;
+  /** Only votes the US State Department marked important */
+  important?: boolean | 0 | 1;
+  /** Leave out votes on amendments */
+  'no-amendments'?: boolean | 0 | 1;
+  /** Leave out separate votes on paragraphs */
+  'no-paragraphs'?: boolean | 0 | 1;
+  /** Periods: one row per session, per calendar year, or all (the whole selection) */
+  by?: 'session' | 'year' | 'all';
+}
+
+export interface CohesionCompareRow {
+  group: string;
+  vs: string;
+  period: string;
+  index: string;
+  group_value: number | null;
+  group_adjusted: number | null;
+  vs_value: number | null;
+  vs_adjusted: number | null;
+  difference: number | null;
+  lo: number | null;
+  hi: number | null;
+  p: number | null;
+  n: number;
 }
 
 /** Change points in a pair's agreement series or a group's cohesion */
@@ -366,6 +427,7 @@ export const endpoints = {
   info: 'info',
   agree: 'agree',
   cohesion: 'cohesion',
+  'cohesion-compare': 'cohesion-compare',
   shifts: 'shifts',
 } as const;
 
@@ -378,5 +440,6 @@ export interface Analyses {
   info: { params: InfoParams; row: InfoRow };
   agree: { params: AgreeParams; row: AgreeRow };
   cohesion: { params: CohesionParams; row: CohesionRow };
+  'cohesion-compare': { params: CohesionCompareParams; row: CohesionCompareRow };
   shifts: { params: ShiftsParams; row: ShiftsRow };
 }
