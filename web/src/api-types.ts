@@ -74,7 +74,9 @@ export interface PolesParams {
   'keep-unanimous'?: boolean | 0 | 1;
   /** Minimum joint votes */
   'min-n'?: number;
-  /** |margin| at most this is a tie */
+  /** How the nearer pole is named: projection (position on the A-B segment) or margin */
+  method?: 'projection' | 'margin';
+  /** A tie when |margin| (method margin) or |position - 0.5| (method projection) is at most this */
   tie?: number;
   /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
   source?: string;
@@ -111,6 +113,7 @@ export interface PolesRow {
   to_b: number | null;
   n_b: number;
   margin: number | null;
+  position: number | null;
   nearer: string | null;
 }
 

@@ -74,9 +74,17 @@ Table poles_analysis(Context& ctx, const Request& r) {
           pair_side.push_back(side);
         }
   auto results = measures::compute_dyads(*m, pairs, periods, measure, rule);
+  // The poles' own agreement, pooled over their members' pairs.
+  std::vector<std::pair<int, int>> between;
+  for (int x : a.members)
+    for (int y : b.members)
+      if (x != y) between.emplace_back(x, y);
+  const auto pole_pairs = measures::compute_dyads(*m, between, periods, measure, rule);
+  const bool by_projection = r.text("method") == "projection";
 
   Table t;
-  t.columns = {"period", "country", "name", "region", "role", "to_a", "n_a", "to_b", "n_b", "margin", "nearer"};
+  t.columns = {"period", "country", "name", "region", "role", "to_a", "n_a", "to_b", "n_b", "margin", "position", "nearer"};
+  nlohmann::json poles_agreement = nlohmann::json::array();
   nlohmann::json summary = nlohmann::json::array();
   const std::size_t np = pairs.size();
   for (std::size_t pi = 0; pi < periods.size(); ++pi) {
@@ -99,7 +107,27 @@ Table poles_analysis(Context& ctx, const Request& r) {
       to_a.push_back(na[c] >= min_n ? ka[c] / static_cast<double>(na[c]) : std::nan(""));
       to_b.push_back(nb[c] >= min_n ? kb[c] / static_cast<double>(nb[c]) : std::nan(""));
     }
+    double kab = 0, nab = 0;
+    for (std::size_t k = 0; k < between.size(); ++k) {
+      const auto& res = pole_pairs[pi * between.size() + k];
+      if (res.value.n <= 0 || !std::isfinite(res.value.value)) continue;
+      kab += res.value.value * static_cast<double>(res.value.n);
+      nab += static_cast<double>(res.value.n);
+    }
+    const double agree_ab = nab > 0 ? kab / nab : std::nan("");
+    poles_agreement.push_back({{"period", periods[pi].label}, {"agreement", agree_ab}, {"n", nab}});
     auto leans = blocs::lean_by_agreement(states, to_a, to_b, tie);
+    std::vector<double> position(leans.size(), std::nan(""));
+    for (std::size_t k = 0; k < leans.size(); ++k) {
+      position[k] = blocs::projection_on_poles(to_a[k], to_b[k], agree_ab);
+      if (!by_projection) continue;
+      // Nearer by position: below the midpoint (within the tie band) A, above it B.
+      const double x = position[k];
+      leans[k].nearer = !std::isfinite(x)          ? blocs::Pole::unknown
+                        : std::fabs(x - 0.5) <= tie ? blocs::Pole::tie
+                        : x < 0.5                  ? blocs::Pole::a
+                                                   : blocs::Pole::b;
+    }
     int count_a = 0, count_b = 0, count_tie = 0, count_unknown = 0;
     std::map<std::string, std::array<int, 3>> by_region;
     for (std::size_t s = 0; s < leans.size(); ++s) {
@@ -119,7 +147,7 @@ Table poles_analysis(Context& ctx, const Request& r) {
       }
       auto cell = [](double v) -> Cell { return std::isfinite(v) ? Cell(v) : Cell(); };
       t.add_row({periods[pi].label, m->iso3(c), name, region, role, cell(leans[s].to_a), na[c], cell(leans[s].to_b),
-                 nb[c], cell(leans[s].margin), nearer.empty() ? Cell() : Cell(nearer)});
+                 nb[c], cell(leans[s].margin), cell(position[s]), nearer.empty() ? Cell() : Cell(nearer)});
       if (!role.empty()) continue;
       auto& reg = by_region[region];
       switch (leans[s].nearer) {
@@ -141,7 +169,10 @@ Table poles_analysis(Context& ctx, const Request& r) {
   std::vector<std::string> am, bm;
   for (int c : a.members) am.push_back(m->iso3(c));
   for (int c : b.members) bm.push_back(m->iso3(c));
-  t.meta = {{"measure", std::string(measures::measure_name(measure))},
+  t.meta = {{"method", by_projection ? "projection: nearer by position on the segment from pole A (0) to pole B (1)"
+                                     : "margin: nearer by agreement with A minus agreement with B"},
+            {"poles_agreement", poles_agreement},
+            {"measure", std::string(measures::measure_name(measure))},
             {"poles", {{"a", {{"label", a.label}, {"members", am}}}, {"b", {{"label", b.label}, {"members", bm}}}}},
             {"min_n", min_n},
             {"summary", summary}};
@@ -156,8 +187,12 @@ ROSTRUM_ANALYSIS(poles) {
       .summary = "Where states lean: agreement with two poles and the nearer one",
       .description =
           "For every state with --min-n votes in a period: its agreement with pole A and pole B (a pole is a\n"
-          "country, a group such as G7, or a list X+Y+Z, pooled over its members), margin = to_a - to_b and\n"
-          "the nearer pole. The JSON meta counts leans per region.",
+          "country, a group such as G7, or a list X+Y+Z, pooled over its members), margin = to_a - to_b, and\n"
+          "position: where the state projects on the segment from A (0) to B (1) given the poles' own distance\n"
+          "(distances 1 - agreement; docs/methods-blocs-shifts.md). --method projection (default) names the\n"
+          "nearer pole by position, --method margin by the raw margin; a pole far from everyone (the USA in\n"
+          "the General Assembly) makes the margin favour the other pole. The JSON meta names the method, gives\n"
+          "the poles' agreement per period and counts leans per region.",
       .examples = {"rostrum poles --year 2019", "rostrum poles --poles USA,RUS --by year --from 1990",
                    "rostrum poles --poles CHN+RUS+PRK,G7 --year 2015-2019 --format csv"},
       .params = params_of({
@@ -174,9 +209,14 @@ ROSTRUM_ANALYSIS(poles) {
             .min = 1,
             .max = 100000,
             .example = "10"},
+           {.name = "method",
+            .type = ParamType::choice,
+            .help = "How the nearer pole is named: projection (position on the A-B segment) or margin",
+            .fallback = std::string("projection"),
+            .choices = {"projection", "margin"}},
            {.name = "tie",
             .type = ParamType::number,
-            .help = "|margin| at most this is a tie",
+            .help = "A tie when |margin| (method margin) or |position - 0.5| (method projection) is at most this",
             .fallback = 0.0,
             .min = 0,
             .max = 1,
@@ -193,6 +233,7 @@ ROSTRUM_ANALYSIS(poles) {
                   {"to_b", ColumnType::number, "agreement with pole B", true},
                   {"n_b", ColumnType::integer, "joint votes with pole B"},
                   {"margin", ColumnType::number, "to_a - to_b", true},
+                  {"position", ColumnType::number, "projection on the segment from pole A (0) to pole B (1)", true},
                   {"nearer", ColumnType::text, "the nearer pole, tie, or null", true}},
       .run = poles_analysis,
   };
