@@ -219,6 +219,21 @@ Partition detect_blocs(const WeightMatrix& matrix, const CommunityOptions& optio
   double agreement = 0;
   for (const auto& run : first_round) agreement += adjusted_rand_index(run, result.membership);
   result.run_agreement = agreement / static_cast<double>(first_round.size());
+  // Stability: per run, the members of each final bloc counted by the run's label.
+  std::vector<int> bloc_size(result.bloc_count, 0);
+  for (int b : result.membership) ++bloc_size[b];
+  result.stability.assign(n, 0.0);
+  for (const auto& run : first_round) {
+    std::map<std::pair<int, int>, int> together;  // (final bloc, run label) -> members
+    for (int i = 0; i < n; ++i) ++together[{result.membership[i], run[i]}];
+    for (int i = 0; i < n; ++i) {
+      const int size = bloc_size[result.membership[i]];
+      result.stability[i] += size <= 1 ? 1.0
+                                       : static_cast<double>(together[{result.membership[i], run[i]}] - 1) /
+                                             static_cast<double>(size - 1);
+    }
+  }
+  for (double& x : result.stability) x /= static_cast<double>(first_round.size());
   return result;
 }
 

@@ -60,6 +60,8 @@ export interface BlocsRow {
   modularity: number;
   gamma: number;
   effective_blocs: number;
+  core: string;
+  borderline: string;
 }
 
 /** Where states lean: agreement with two poles and the nearer one */
