@@ -1,6 +1,7 @@
 #include "query/selection.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "core/error.hpp"
@@ -104,6 +105,11 @@ std::string Selection::describe() const {
 Selection parse_selection(const Request& r) {
   const AnalysisSpec& spec = r.spec();
   auto declared = [&](const char* name) { return spec.param(name) != nullptr; };
+  // from/to are date bounds here; an analysis may use the names for something else (drift's periods).
+  auto declared_date = [&](const char* name) {
+    const ParamSpec* p = spec.param(name);
+    return p && p->type == ParamType::date;
+  };
   Selection s;
   if (declared("source")) s.source = r.text("source");
   if (declared("body")) s.body = r.text("body");
@@ -122,11 +128,11 @@ Selection parse_selection(const Request& r) {
     labels.push_back(r.text("year"));
   }
   std::string from, to;
-  if (declared("from") && r.has("from")) {
+  if (declared_date("from") && r.has("from")) {
     from = r.text("from");
     f.date_from = *parse_date_bound(from, false);
   }
-  if (declared("to") && r.has("to")) {
+  if (declared_date("to") && r.has("to")) {
     to = r.text("to");
     f.date_to = *parse_date_bound(to, true);
   }
@@ -233,6 +239,21 @@ GroupSpec parse_group(std::string_view value, const std::string& param,
                                                  : "give a group or at least " + std::to_string(min_members) + " countries");
   spec.name = std::string(value);
   return spec;
+}
+
+std::pair<Pole, Pole> parse_poles(const VoteMatrix& m, std::string_view spec, const std::string& param,
+                                  const std::vector<registry::Group>& user_groups) {
+  const auto sides = split_list(spec);
+  if (sides.size() != 2)
+    throw ParameterError(param, "expected two poles 'A,B' (each a country, a group or X+Y+Z), got '" +
+                                    std::string(spec) + "'");
+  std::array<Pole, 2> poles;
+  for (int k = 0; k < 2; ++k) {
+    poles[k].label = sides[k];
+    poles[k].members = parse_countries(m, sides[k], param, false, user_groups);
+    if (poles[k].members.size() == 1) poles[k].label = m.iso3(poles[k].members[0]);
+  }
+  return {poles[0], poles[1]};
 }
 
 std::function<bool(int, Date)> membership(const VoteMatrix& m, const GroupSpec& spec) {

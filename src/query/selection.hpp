@@ -59,6 +59,16 @@ struct GroupSpec {
 };
 GroupSpec parse_group(std::string_view value, const std::string& param, const std::vector<registry::Group>& user_groups,
                       std::size_t min_members = 2);
+// A pole of the poles and drift analyses: a country, a group (its members ever) or
+// an ad-hoc list X+Y+Z, pooled over its members.
+struct Pole {
+  std::string label;
+  std::vector<int> members;  // matrix indices
+};
+// "A,B": two poles. Throws ParameterError naming `param`.
+std::pair<Pole, Pole> parse_poles(const VoteMatrix& m, std::string_view spec, const std::string& param,
+                                  const std::vector<registry::Group>& user_groups);
+
 // Membership by matrix index and date.
 std::function<bool(int, Date)> membership(const VoteMatrix& m, const GroupSpec& spec);
 

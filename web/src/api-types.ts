@@ -360,6 +360,49 @@ export interface CohesionCompareRow {
   n: number;
 }
 
+/** Who moved between two periods: each state's change of position between two poles, with intervals */
+export interface DriftParams {
+  /** Two poles A,B; a pole is a country, a group or X+Y+Z */
+  poles?: string;
+  /** The earlier period: years (2010-2012, or a list) */
+  from: string | number;
+  /** The later period: years */
+  to: string | number;
+  /** Only states of this group (G77, AU, ...) or list */
+  group?: string;
+  /** Only states of this UN M49 region (Africa, Americas, Asia, Europe, Oceania) */
+  region?: string;
+  /** Minimum joint votes with each pole in each period */
+  'min-n'?: number;
+  /** Bootstrap replicates per period */
+  boot?: number;
+  /** Level of the intervals */
+  level?: number;
+  /** Random seed (the same seed gives the same numbers on any number of threads) */
+  seed?: number;
+  /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
+  source?: string;
+  /** UN body: ga (General Assembly plenary) or sc (Security Council) */
+  body?: 'ga' | 'sc';
+  /** Only roll calls on these issues, a comma list: me (Palestinian conflict), nu (nuclear weapons and material), di (arms control and disarmament), hr (human rights), co (colonialism), ec (economic development). After 2019 the codes are predicted from titles (see docs/methods.md) */
+  issue?: string;
+  /** Only votes the US State Department marked important */
+  important?: boolean | 0 | 1;
+  /** Leave out votes on amendments */
+  'no-amendments'?: boolean | 0 | 1;
+  /** Leave out separate votes on paragraphs */
+  'no-paragraphs'?: boolean | 0 | 1;
+}
+
+export interface DriftRow {
+  country: string;
+  from_position: number;
+  to_position: number;
+  change: number;
+  lo: number | null;
+  hi: number | null;
+}
+
 /** Change points in a pair's agreement series or a group's cohesion */
 export interface ShiftsParams {
   /** First side: a country (or a list/group, pooled) */
@@ -433,6 +476,7 @@ export const endpoints = {
   agree: 'agree',
   cohesion: 'cohesion',
   'cohesion-compare': 'cohesion-compare',
+  drift: 'drift',
   shifts: 'shifts',
 } as const;
 
@@ -446,5 +490,6 @@ export interface Analyses {
   agree: { params: AgreeParams; row: AgreeRow };
   cohesion: { params: CohesionParams; row: CohesionRow };
   'cohesion-compare': { params: CohesionCompareParams; row: CohesionCompareRow };
+  drift: { params: DriftParams; row: DriftRow };
   shifts: { params: ShiftsParams; row: ShiftsRow };
 }

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "matrix/vote_matrix.hpp"
 #include "measures/dyads.hpp"
+#include "measures/poles.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
 #include "registry/registry.hpp"
@@ -18,33 +19,6 @@ namespace rostrum::query {
 
 namespace {
 
-struct Pole {
-  std::string label;
-  std::vector<int> members;  // matrix indices
-};
-
-// "USA" / "G7" / "CHN+RUS+PRK": a country, a group (ever-members) or a '+' list.
-Pole parse_pole(const VoteMatrix& m, const std::string& spec, const std::vector<registry::Group>& user_groups) {
-  Pole pole;
-  pole.label = spec;
-  std::size_t start = 0;
-  while (start <= spec.size()) {
-    std::size_t plus = spec.find('+', start);
-    std::string one = spec.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
-    while (!one.empty() && one.front() == ' ') one.erase(one.begin());
-    while (!one.empty() && one.back() == ' ') one.pop_back();
-    if (!one.empty()) {
-      for (int c : parse_countries(m, one, "poles", false, user_groups))
-        if (std::find(pole.members.begin(), pole.members.end(), c) == pole.members.end()) pole.members.push_back(c);
-    }
-    if (plus == std::string::npos) break;
-    start = plus + 1;
-  }
-  if (pole.members.empty()) throw ParameterError("poles", "empty pole in '" + spec + "'");
-  if (pole.members.size() == 1) pole.label = m.iso3(pole.members[0]);
-  return pole;
-}
-
 Table poles_analysis(Context& ctx, const Request& r) {
   Selection sel = parse_selection(r);
   auto measure = measures::parse_measure(r.text("measure"));
@@ -52,12 +26,7 @@ Table poles_analysis(Context& ctx, const Request& r) {
   const int min_n = r.integer32("min-n");
   const double tie = r.number("tie");
   auto m = ctx.matrix(sel.source, sel.body);
-  const std::string& spec = r.text("poles");
-  auto comma = spec.find(',');
-  if (comma == std::string::npos || spec.find(',', comma + 1) != std::string::npos)
-    throw ParameterError("poles", "expected two poles 'A,B' (each a country, a group or X+Y+Z), got '" + spec +
-                     "'");
-  Pole a = parse_pole(*m, spec.substr(0, comma), ctx.user_groups()), b = parse_pole(*m, spec.substr(comma + 1), ctx.user_groups());
+  const auto [a, b] = parse_poles(*m, r.text("poles"), "poles", ctx.user_groups());
   auto mask = measure_mask(*m, sel, measure, r.flag("keep-unanimous"));
   auto periods = selected_periods(*m, sel, mask);
 
@@ -119,7 +88,7 @@ Table poles_analysis(Context& ctx, const Request& r) {
     auto leans = blocs::lean_by_agreement(states, to_a, to_b, tie);
     std::vector<double> position(leans.size(), std::nan(""));
     for (std::size_t k = 0; k < leans.size(); ++k) {
-      position[k] = blocs::projection_on_poles(to_a[k], to_b[k], agree_ab);
+      position[k] = measures::projection_on_poles(to_a[k], to_b[k], agree_ab);
       if (!by_projection) continue;
       // Nearer by position: below the midpoint (within the tie band) A, above it B.
       const double x = position[k];
