@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 
 #include "core/error.hpp"
@@ -162,6 +163,51 @@ std::vector<Word> measure_mask(const VoteMatrix& m, Selection& sel, measures::Me
   std::vector<Word> mask = m.select(sel.filter);
   if (measure == measures::Measure::agree && !keep_unanimous) mask = measures::drop_unanimous(m, mask);
   return mask;
+}
+
+std::string explain_empty(const VoteMatrix& m, const Selection& sel) {
+  auto count = [&](const RollCallFilter& f) {
+    std::int64_t n = 0;
+    for (Word w : m.select(f)) n += std::popcount(w);
+    return n;
+  };
+  if (count(sel.filter) > 0) return "";
+  const std::string what = "no roll call matches the selection (" + sel.describe() + ")";
+  if (m.rollcalls() == 0) return what + ": the record of this body is empty";
+  Date first = m.rollcall(0).date, last = m.rollcall(0).date;
+  for (const auto& rc : m.rollcall_infos()) {
+    first = std::min(first, rc.date);
+    last = std::max(last, rc.date);
+  }
+  const std::string span = " (the record runs from " + format_date(first) + " to " + format_date(last) + ")";
+  // Drop one filter at a time: the first whose removal brings roll calls back is the reason.
+  RollCallFilter period_only;
+  period_only.sessions = sel.filter.sessions;
+  period_only.session_from = sel.filter.session_from;
+  period_only.session_to = sel.filter.session_to;
+  period_only.date_from = sel.filter.date_from;
+  period_only.date_to = sel.filter.date_to;
+  period_only.date_spans = sel.filter.date_spans;
+  const std::int64_t in_period = count(period_only);
+  if (in_period == 0) return what + ": the period holds no roll call" + span;
+  if (sel.filter.issues) {
+    RollCallFilter no_issue = sel.filter;
+    no_issue.issues = 0;
+    const std::int64_t without = count(no_issue);
+    std::int64_t coded = 0;
+    RollCallFilter any_code = period_only;
+    any_code.issues = 0x3f;
+    coded = count(any_code);
+    if (without > 0)
+      return what + ": " + std::to_string(without) + " roll calls match without the issue filter, none with issue " +
+             issue_codes(sel.filter.issues) + (coded == 0 ? " (no roll call of the period carries an issue code)" : "");
+  }
+  if (sel.filter.important_only) {
+    RollCallFilter f = sel.filter;
+    f.important_only = false;
+    if (count(f) > 0) return what + ": none of the " + std::to_string(count(f)) + " roll calls is marked important";
+  }
+  return what + ": " + std::to_string(in_period) + " roll calls in the period, none left after the other filters";
 }
 
 std::vector<Period> selected_periods(const VoteMatrix& m, const Selection& sel, const std::vector<Word>& mask) {

@@ -108,7 +108,7 @@ Table blocs_analysis(Context& ctx, const Request& r) {
     Table empty;
     empty.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs"};
     empty.meta = {{"periods", nlohmann::json::array()},
-                  {"reason", "no roll call matches the selection (" + sel.describe() + ")"}};
+                  {"reason", explain_empty(*m, sel)}};
     return empty;
   }
 

@@ -138,6 +138,11 @@ Table poles_analysis(Context& ctx, const Request& r) {
   std::vector<std::string> am, bm;
   for (int c : a.members) am.push_back(m->iso3(c));
   for (int c : b.members) bm.push_back(m->iso3(c));
+  if (t.rows.empty()) {
+    const std::string why = explain_empty(*m, sel);
+    t.meta["reason"] = why.empty() ? "no state cast at least min-n votes in the selection" : why;
+  }
+  nlohmann::json reason = t.meta.value("reason", nlohmann::json());
   t.meta = {{"method", by_projection ? "projection: nearer by position on the segment from pole A (0) to pole B (1)"
                                      : "margin: nearer by agreement with A minus agreement with B"},
             {"poles_agreement", poles_agreement},
@@ -145,6 +150,7 @@ Table poles_analysis(Context& ctx, const Request& r) {
             {"poles", {{"a", {{"label", a.label}, {"members", am}}}, {"b", {{"label", b.label}, {"members", bm}}}}},
             {"min_n", min_n},
             {"summary", summary}};
+  if (!reason.is_null()) t.meta["reason"] = reason;
   return t;
 }
 

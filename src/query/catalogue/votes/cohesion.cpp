@@ -35,7 +35,7 @@ Table cohesion(Context& ctx, const Request& r) {
                  c.adjusted_lo, c.adjusted_hi});
   }
   if (t.rows.empty())
-    t.meta["reason"] = periods.empty() ? "no roll call matches the selection (" + sel.describe() + ")"
+    t.meta["reason"] = periods.empty() ? explain_empty(*m, sel)
                                        : "no member of " + group.name + " voted in the selection (" + sel.describe() + ")";
   return t;
 }

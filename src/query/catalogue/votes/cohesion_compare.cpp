@@ -29,7 +29,7 @@ Table compare(Context& ctx, const Request& r) {
                c.rollcalls});
   t.meta = {{"test", "one-sided: p is the share of bootstrap replicates in which " + a.name +
                          " is not more cohesive than " + b.name + " on the null-adjusted scale"}};
-  if (t.rows.empty()) t.meta["reason"] = "no roll call matches the selection (" + sel.describe() + ")";
+  if (t.rows.empty()) t.meta["reason"] = explain_empty(*m, sel);
   return t;
 }
 
