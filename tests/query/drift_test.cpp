@@ -62,6 +62,11 @@ TEST(Drift, ASwitcherMovesByOneAndAStayerDoesNot) {
   EXPECT_LE(std::get<double>(t.rows[1][4]), 0.0);
   EXPECT_GE(std::get<double>(t.rows[1][5]), 0.0);
   EXPECT_EQ(t.meta["moved"]["toward_b"], 1);
+  // A group filter keeps its members only (the poles are never listed).
+  Table only = rostrum::query::run(ctx, "drift", {{"poles", "USA,CHN"}, {"from", "2010"}, {"to", "2018"},
+                                                  {"min-n", "10"}, {"boot", "100"}, {"group", "FRA,CHN"}});
+  ASSERT_EQ(only.rows.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(only.rows[0][0]), "FRA");
   // A period without roll calls: no rows, and the reason says which.
   Table none = rostrum::query::run(ctx, "drift", {{"poles", "USA,CHN"}, {"from", "2030"}, {"to", "2018"}});
   EXPECT_TRUE(none.rows.empty());

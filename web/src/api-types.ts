@@ -78,7 +78,7 @@ export interface PolesParams {
   'min-n'?: number;
   /** How the nearer pole is named: projection (position on the A-B segment) or margin */
   method?: 'projection' | 'margin';
-  /** A tie when |margin| (method margin) or |position - 0.5| (method projection) is at most this */
+  /** Tie band: neither pole is nearer when |position - 0.5| (projection; default 0.1) or |margin| (margin; default 0) is at most this */
   tie?: number;
   /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
   source?: string;

@@ -24,7 +24,10 @@ Table poles_analysis(Context& ctx, const Request& r) {
   auto measure = measures::parse_measure(r.text("measure"));
   auto rule = measures::parse_coincidence_rule(r.text("rule"));
   const int min_n = r.integer32("min-n");
-  const double tie = r.number("tie");
+  // A tie band by default for the position (the middle fifth of the segment names
+  // neither pole), none for the raw margin.
+  const bool projection_method = r.text("method") == "projection";
+  const double tie = r.has("tie") ? r.number("tie") : projection_method ? 0.1 : 0.0;
   auto m = ctx.matrix(sel.source, sel.body);
   const auto [a, b] = parse_poles(*m, r.text("poles"), "poles", ctx.user_groups());
   auto mask = measure_mask(*m, sel, measure, r.flag("keep-unanimous"));
@@ -49,7 +52,7 @@ Table poles_analysis(Context& ctx, const Request& r) {
     for (int y : b.members)
       if (x != y) between.emplace_back(x, y);
   const auto pole_pairs = measures::compute_dyads(*m, between, periods, measure, rule);
-  const bool by_projection = r.text("method") == "projection";
+  const bool by_projection = projection_method;
 
   Table t;
   t.columns = {"period", "country", "name", "region", "role", "to_a", "n_a", "to_b", "n_b", "margin", "position", "nearer"};
@@ -164,10 +167,11 @@ ROSTRUM_ANALYSIS(poles) {
           "For every state with --min-n votes in a period: its agreement with pole A and pole B (a pole is a\n"
           "country, a group such as G7, or a list X+Y+Z, pooled over its members), margin = to_a - to_b, and\n"
           "position: where the state projects on the segment from A (0) to B (1) given the poles' own distance\n"
-          "(distances 1 - agreement; docs/methods-blocs-shifts.md). --method projection (default) names the\n"
-          "nearer pole by position, --method margin by the raw margin; a pole far from everyone (the USA in\n"
-          "the General Assembly) makes the margin favour the other pole. The JSON meta names the method, gives\n"
-          "the poles' agreement per period and counts leans per region.",
+          "(distances 1 - agreement; docs/methods-blocs-shifts.md). Both order the states the same way; the\n"
+          "position is on the poles' own scale, so its tie band (--tie, default 0.1: the middle fifth of the\n"
+          "segment names neither pole) means the same whatever the poles. --method projection (default) names\n"
+          "the nearer pole by position, --method margin by the raw margin (no tie band unless --tie). The JSON\n"
+          "meta names the method, gives the poles' agreement per period and counts leans per region.",
       .examples = {"rostrum poles --year 2019", "rostrum poles --poles USA,RUS --by year --from 1990",
                    "rostrum poles --poles CHN+RUS+PRK,G7 --year 2015-2019 --format csv"},
       .params = params_of({
@@ -191,8 +195,8 @@ ROSTRUM_ANALYSIS(poles) {
             .choices = {"projection", "margin"}},
            {.name = "tie",
             .type = ParamType::number,
-            .help = "A tie when |margin| (method margin) or |position - 0.5| (method projection) is at most this",
-            .fallback = 0.0,
+            .help = "Tie band: neither pole is nearer when |position - 0.5| (projection; default 0.1) or |margin| "
+                    "(margin; default 0) is at most this",
             .min = 0,
             .max = 1,
             .example = "0.05"}},

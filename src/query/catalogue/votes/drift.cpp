@@ -54,6 +54,7 @@ Table drift(Context& ctx, const Request& r) {
   GroupSpec only;
   const bool filtered = r.has("group");
   if (filtered) only = parse_group(r.text("group"), "group", ctx.user_groups(), 1);
+  const std::vector<std::string> only_members = only.ever_members();  // states ever in the group
   const std::string region_filter = r.text("region");
 
   Table t;
@@ -71,9 +72,7 @@ Table drift(Context& ctx, const Request& r) {
     const std::string& iso3 = m->iso3(c);
     const registry::Country* country = registry::lookup(iso3);
     const std::string region = country && !country->region.empty() ? std::string(country->region) : "Other";
-    if (filtered && !only.is_member(iso3, kOpenEnd - 1) &&
-        std::find(only.ever_members().begin(), only.ever_members().end(), iso3) == only.ever_members().end())
-      continue;
+    if (filtered && std::find(only_members.begin(), only_members.end(), iso3) == only_members.end()) continue;
     if (!region_filter.empty() && ascii_lower(region) != ascii_lower(region_filter)) continue;
     std::vector<double> changes;
     changes.reserve(boot);
