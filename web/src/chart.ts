@@ -65,6 +65,7 @@ export class ChartCard {
   message = '';
   private readonly statusEl: HTMLElement;
   private readonly canvas: HTMLElement;
+  private readonly pngButton: HTMLButtonElement;
   private columns: string[] = [];
   private rows: Row[] = [];
   private readonly observer: ResizeObserver;
@@ -89,6 +90,7 @@ export class ChartCard {
     csv.dataset.action = 'csv';
     const png = button('PNG', 'Download this chart as a PNG image', () => this.downloadPng());
     png.dataset.action = 'png';
+    this.pngButton = png;
     tools.append(csv, png);
     head.append(h, tools);
     this.statusEl = document.createElement('div');
@@ -132,6 +134,7 @@ export class ChartCard {
     this.chart.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
     this.statusEl.textContent = note;
     this.status = 'ready';
+    this.pngButton.disabled = false;
     this.seq = ++renders;
   }
 
@@ -146,6 +149,7 @@ export class ChartCard {
     this.el.classList.remove('is-error', 'is-unavailable');
     this.el.classList.add('is-empty');
     this.status = 'empty';
+    this.pngButton.disabled = true;
     this.message = sentence(reason);
     this.statusEl.textContent = this.message;
     this.seq = ++renders;
@@ -157,6 +161,7 @@ export class ChartCard {
     this.rows = [];
     // The message stands in place of the chart.
     this.canvas.hidden = true;
+    this.pngButton.disabled = true;
     this.el.classList.remove('is-empty');
     if (err instanceof ApiError && err.unavailable) {
       this.status = 'unavailable';

@@ -43,6 +43,9 @@ export const view: View = {
     ui.number(panel, 'year', 'Year', app.state.year ?? String(app.maxYear), (v) => { app.set({ year: v }); update(); }, { min: app.minYear, max: app.maxYear });
     ui.select(panel, 'measure', 'Measure', ui.measures, app.state.measure ?? 'agree', (v) => { app.set({ measure: v }); update(); });
     ui.select(panel, 'method', 'Nearer pole by', methods, app.state.method ?? 'projection', (v) => { app.set({ method: v }); update(); });
+    // Without a tie band both methods name the same pole (position < 1/2 exactly
+    // when agreement with A exceeds agreement with B); with one they differ.
+    ui.number(panel, 'tie', 'Tie within', app.state.tie ?? '0', (v) => { app.set({ tie: v === '0' ? undefined : v }); update(); }, { min: 0, max: 0.5, step: 0.01 });
 
     async function render(): Promise<void> {
       const guard = next();
@@ -51,7 +54,7 @@ export const view: View = {
       const year = s.year ?? String(app.maxYear);
       const cards = [scatter, position, trend];
       cards.forEach((c) => c.loading());
-      const common = { poles, measure: s.measure as PolesParams['measure'], method: s.method as PolesParams['method'] };
+      const common = { poles, measure: s.measure as PolesParams['measure'], method: s.method as PolesParams['method'], tie: num(s.tie ?? null) ?? undefined };
       try {
         const [one, series] = await Promise.all([
           getTable('poles', { ...common, year }),
@@ -109,7 +112,8 @@ export const view: View = {
       // Which method named the nearer pole, in the answer's own words.
       const how = method ? `Nearer pole named by ${method}` : 'Nearer pole as the server names it';
       const together = num(polesAgreement?.[0]?.agreement);
-      const counts = `${points.filter((r) => r.nearer === a).length} states nearer ${a}, ${points.filter((r) => r.nearer === b).length} nearer ${b}`;
+      const ties = points.filter((r) => r.nearer === 'tie').length;
+      const counts = `${points.filter((r) => r.nearer === a).length} states nearer ${a}, ${points.filter((r) => r.nearer === b).length} nearer ${b}${ties ? `, ${ties} tied` : ''}`;
       const note = `${counts}. ${how}.${together !== null ? ` The poles agree ${fmt(together, 2)} with each other.` : ''}`;
       scatter.setTitle(`Between ${a} and ${b}, ${year}`);
       scatter.setFilename(`rostrum-poles-${a}-${b}-${year}`);
