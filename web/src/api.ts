@@ -80,6 +80,12 @@ export function getTable<K extends AnalysisName>(name: K, params?: Analyses[K]['
   return p;
 }
 
+/** Why an answer has no rows: the API's `reason` (every analysis gives one
+ *  when a filter emptied the selection). */
+export function emptyReason(t: TableResult): string {
+  return typeof t.reason === 'string' && t.reason.trim() ? t.reason : 'the answer has no rows for this selection';
+}
+
 export function num(v: Value | undefined): number | null {
   if (v === null || v === undefined || v === '') return null;
   const n = typeof v === 'number' ? v : Number(v);
