@@ -30,9 +30,15 @@ export interface App {
   resolve(text: string): string;
 }
 
+/** One page of the dashboard: a file in src/views/ exporting `view`. */
 export interface View {
+  /** The `view` value in the URL. */
   id: string;
+  /** The navigation label. */
   title: string;
+  /** Position in the navigation (ascending; gaps leave room for new views). */
+  order: number;
+  /** Builds the view into `root`; returns what tears it down. */
   mount(app: App, root: HTMLElement): () => void;
 }
 

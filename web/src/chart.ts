@@ -25,7 +25,8 @@ echarts.use([
 
 export { echarts };
 export type Option = echarts.EChartsCoreOption;
-export type Status = 'idle' | 'loading' | 'ready' | 'error' | 'unavailable';
+// empty: the answer had no rows; the card shows the server's reason instead of a chart.
+export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'unavailable';
 
 interface Registry {
   charts: Record<string, ChartCard>;
@@ -64,6 +65,7 @@ export class ChartCard {
   message = '';
   private readonly statusEl: HTMLElement;
   private readonly canvas: HTMLElement;
+  private readonly pngButton: HTMLButtonElement;
   private columns: string[] = [];
   private rows: Row[] = [];
   private readonly observer: ResizeObserver;
@@ -88,6 +90,7 @@ export class ChartCard {
     csv.dataset.action = 'csv';
     const png = button('PNG', 'Download this chart as a PNG image', () => this.downloadPng());
     png.dataset.action = 'png';
+    this.pngButton = png;
     tools.append(csv, png);
     head.append(h, tools);
     this.statusEl = document.createElement('div');
@@ -113,7 +116,8 @@ export class ChartCard {
 
   loading(): void {
     this.status = 'loading';
-    this.el.classList.remove('is-error', 'is-unavailable');
+    this.el.classList.remove('is-error', 'is-unavailable', 'is-empty');
+    this.canvas.hidden = false;
     this.statusEl.textContent = '';
     this.chart.showLoading('default', { text: 'Loading…', color: '#1f5f99', textColor: '#333', maskColor: 'rgba(255,255,255,0.6)' });
   }
@@ -122,11 +126,32 @@ export class ChartCard {
   show(option: Option, columns: string[], rows: Row[], note = ''): void {
     this.columns = columns;
     this.rows = rows;
+    this.el.classList.remove('is-error', 'is-unavailable', 'is-empty');
+    this.canvas.hidden = false;
+    this.chart.resize();
     this.chart.hideLoading();
     // ECharts' aria module describes the chart for screen readers.
     this.chart.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
     this.statusEl.textContent = note;
     this.status = 'ready';
+    this.pngButton.disabled = false;
+    this.seq = ++renders;
+  }
+
+  /** No rows to draw: the reason (the API's `reason`) as a sentence in place of
+   *  the chart, never an empty chart. */
+  empty(reason: string, columns: string[] = []): void {
+    this.chart.hideLoading();
+    this.chart.clear();
+    this.columns = columns;
+    this.rows = [];
+    this.canvas.hidden = true;
+    this.el.classList.remove('is-error', 'is-unavailable');
+    this.el.classList.add('is-empty');
+    this.status = 'empty';
+    this.pngButton.disabled = true;
+    this.message = sentence(reason);
+    this.statusEl.textContent = this.message;
     this.seq = ++renders;
   }
 
@@ -134,6 +159,10 @@ export class ChartCard {
     this.chart.hideLoading();
     this.chart.clear();
     this.rows = [];
+    // The message stands in place of the chart.
+    this.canvas.hidden = true;
+    this.pngButton.disabled = true;
+    this.el.classList.remove('is-empty');
     if (err instanceof ApiError && err.unavailable) {
       this.status = 'unavailable';
       this.el.classList.add('is-unavailable');
@@ -176,6 +205,14 @@ export class ChartCard {
     this.chart.dispose();
     delete window.__rostrum.charts[this.id];
   }
+}
+
+/** "no roll call matches (...)" -> "No roll call matches (...)." */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  const s = t[0].toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
 function csvField(v: unknown): string {

@@ -2,15 +2,13 @@ import './style.css';
 import { setSource } from './api';
 import { countryDatalist, loadApp, type App, type View } from './app';
 import { readState } from './url';
-import { pairsView } from './views/pairs';
-import { partnersView } from './views/partners';
-import { matrixView } from './views/matrix';
-import { cohesionView } from './views/cohesion';
-import { idealView } from './views/ideal';
-import { blocsView } from './views/blocs';
-import { polesView } from './views/poles';
 
-const views: View[] = [pairsView, partnersView, matrixView, cohesionView, blocsView, polesView, idealView];
+// The view registry: every file in views/ exports `view`; the navigation lists
+// them by `order`. Adding a view is adding one file.
+const modules = import.meta.glob<{ view: View }>('./views/*.ts', { eager: true });
+const views: View[] = Object.values(modules)
+  .map((m) => m.view)
+  .sort((a, b) => a.order - b.order);
 
 let cleanup: (() => void) | null = null;
 

@@ -1,15 +1,16 @@
 // Ideal points over time for chosen countries, with 95% intervals.
-import { getTable, num, type Row } from '../api';
+import { emptyReason, getTable, num, type Row } from '../api';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, esc, fmt, latest, yearRange } from './common';
+import { axisStyle, esc, fmt, latest, yearRange } from '../common';
 
 const DEFAULT = 'USA,CHN,RUS,IND,BRA,DEU';
 
-export const idealView: View = {
+export const view: View = {
   id: 'ideal',
   title: 'Ideal points',
+  order: 80,
   mount(app: App, root: HTMLElement) {
     const intro = document.createElement('p');
     intro.className = 'intro';
@@ -30,8 +31,8 @@ export const idealView: View = {
       const countries = ui.splitList(s.countries ?? DEFAULT).map((c) => c.toUpperCase());
       card.loading();
       try {
-        const t = await getTable('ideal', { countries: countries.join(','), from: s.from ?? app.minYear, to: s.to ?? app.maxYear });
-        guard(() => draw(t.rows, t.columns, s.bands !== '0'));
+        const t = await getTable('ideal-latest', { countries: countries.join(','), from: s.from ?? app.minYear, to: s.to ?? app.maxYear });
+        guard(() => (t.rows.length ? draw(t.rows, t.columns, s.bands !== '0') : card.empty(emptyReason(t), t.columns)));
       } catch (err) {
         guard(() => card.fail(err));
       }

@@ -1,15 +1,17 @@
 // Heatmap of the agreement matrix of one period, rows and columns ordered by
 // hierarchical clustering so that blocs show as squares on the diagonal.
-import { getTable, num } from '../api';
+import { emptyReason, getTable, num } from '../api';
+import type { AgreeParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, type Option } from '../chart';
 import * as ui from '../controls';
 import { seriate } from '../seriation';
-import { esc, fmt, latest } from './common';
+import { esc, fmt, latest } from '../common';
 
-export const matrixView: View = {
+export const view: View = {
   id: 'matrix',
   title: 'Matrix',
+  order: 30,
   mount(app: App, root: HTMLElement) {
     const intro = document.createElement('p');
     intro.className = 'intro';
@@ -34,8 +36,12 @@ export const matrixView: View = {
       const who = s.members || 'all';
       card.loading();
       try {
-        const t = await getTable('agree', { a: who, b: who, year, measure, issue: s.issue });
+        const t = await getTable('agree', { a: who, b: who, year, measure: measure as AgreeParams['measure'], issue: s.issue });
         guard(() => {
+          if (!t.rows.length) {
+            card.empty(emptyReason(t), t.columns);
+            return;
+          }
           // Symmetric matrix from the pair rows (pairs with < 5 joint votes are unknown).
           const ids = [...new Set(t.rows.flatMap((r) => [String(r.a), String(r.b)]))];
           const index = new Map(ids.map((c, i) => [c, i]));

@@ -1,10 +1,11 @@
 // Pair explorer: agreement of one or more pairs over time, with bootstrap
 // intervals and change points.
-import { ApiError, getTable, num, type Row } from '../api';
+import { ApiError, emptyReason, getTable, num, type Row } from '../api';
+import type { AgreeParams, ShiftsParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, esc, fmt, latest, yearRange } from './common';
+import { axisStyle, esc, fmt, latest, yearRange } from '../common';
 
 const DEFAULT_PAIRS = 'CHN-RUS,USA-GBR,USA-IND';
 
@@ -23,9 +24,10 @@ function changeLabels(rows: Row[]): string[] {
   return rows.filter((r) => r.kind === 'change' && r.first !== null && r.first !== undefined).map((r) => String(r.first));
 }
 
-export const pairsView: View = {
+export const view: View = {
   id: 'pairs',
   title: 'Pairs',
+  order: 10,
   mount(app: App, root: HTMLElement) {
     const intro = document.createElement('p');
     intro.className = 'intro';
@@ -58,7 +60,7 @@ export const pairsView: View = {
         guard(() => card.fail(new Error('Give at least one pair, e.g. USA-RUS')));
         return;
       }
-      const base = { measure, issue: s.issue, by, from: s.from ?? app.minYear, to: s.to ?? app.maxYear, important: s.important === '1' ? 1 : undefined };
+      const base = { measure: measure as AgreeParams['measure'], issue: s.issue, by: by as AgreeParams['by'], from: s.from ?? app.minYear, to: s.to ?? app.maxYear, important: s.important === '1' ? (1 as const) : undefined };
       try {
         const tables = await Promise.all(
           pairs.map(([a, b]) => getTable('agree', { ...base, a, b, ci: ci ? 0.95 : undefined, boot: ci ? 200 : undefined })),
@@ -67,7 +69,7 @@ export const pairsView: View = {
         const withShifts = measure === 'agree' || measure === 'coincidence';
         const shifts = await Promise.all(
           pairs.map(([a, b]) => withShifts
-            ? getTable('shifts', { a, b, measure, by, from: base.from, to: base.to, issue: s.issue, important: base.important }).then(
+            ? getTable('shifts', { a, b, measure: measure as ShiftsParams['measure'], by: base.by, from: base.from, to: base.to, issue: s.issue, important: base.important }).then(
                 (t) => changeLabels(t.rows),
                 (err) => (err instanceof ApiError && err.unavailable ? null : []),
               )
@@ -75,13 +77,18 @@ export const pairsView: View = {
         );
         shiftNote = !withShifts ? 'Change points are detected for agreement and coincidence only.'
           : shifts.every((x) => x === null) ? 'Change points: not available yet.' : '';
-        guard(() => draw(pairs, tables.map((t) => t.rows), shifts, measure, ci));
+        // Pairs without rows say why beside the chart; none with rows: the reason instead of it.
+        const empties = pairs.map(([a, b], i) => (tables[i].rows.length ? '' : `${a}–${b}: ${emptyReason(tables[i])}`)).filter(Boolean);
+        guard(() => {
+          if (empties.length === pairs.length) card.empty(pairs.length === 1 ? emptyReason(tables[0]) : empties.join('; '), tables[0].columns);
+          else draw(pairs, tables.map((t) => t.rows), shifts, measure, ci, empties);
+        });
       } catch (err) {
         guard(() => card.fail(err));
       }
     }
 
-    function draw(pairs: [string, string][], tables: Row[][], shifts: (string[] | null)[], measure: string, ci: boolean): void {
+    function draw(pairs: [string, string][], tables: Row[][], shifts: (string[] | null)[], measure: string, ci: boolean, empties: string[]): void {
       const periods = sortPeriods(tables.flat().map((r) => String(r.period)));
       const series: object[] = [];
       const allRows: Row[] = [];
@@ -144,7 +151,8 @@ export const pairsView: View = {
       const issue = ui.issues.find((i) => i.value === (app.state.issue ?? ''))?.label ?? '';
       card.setTitle(`${ui.measureLabel(measure)} over time${app.state.issue ? ` — ${issue}` : ''}${app.state.important === '1' ? ' (important votes)' : ''}`);
       card.setFilename(`rostrum-pairs-${measure}`);
-      card.show(option, cols, allRows, shiftNote || foundNote);
+      const emptyNote = empties.length ? ` No rows for ${empties.join('; ')}.` : '';
+      card.show(option, cols, allRows, (shiftNote || foundNote) + emptyNote);
     }
 
     update();

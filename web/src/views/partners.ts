@@ -1,51 +1,19 @@
 // "With whom does X vote?": partners ranked by agreement with X over a period,
 // and a world map coloured by it.
-import { getTable, num, type Row } from '../api';
+import { emptyReason, getTable, num, type Row } from '../api';
+import type { AgreeParams } from '../api-types';
 import type { App, View } from '../app';
-import { ChartCard, echarts, type Option } from '../chart';
+import { ChartCard, type Option } from '../chart';
 import * as ui from '../controls';
-import { axisStyle, esc, fmt, latest, yearRange } from './common';
-
-let worldReady: Promise<Map<string, string>> | null = null;
-
-/** Registers the world-atlas map once; resolves to id -> country name. */
-export function loadWorld(): Promise<Map<string, string>> {
-  worldReady ??= Promise.all([import('world-atlas/countries-110m.json'), import('topojson-client')]).then(([atlas, topo]) => {
-    const topology = (atlas as any).default ?? atlas;
-    const fc = topo.feature(topology, topology.objects.countries) as unknown as { features: any[] };
-    const names = new Map<string, string>();
-    const features = fc.features
-      .filter((f: any) => f.id !== '010') // Antarctica
-      .map((f: any) => {
-        const id = String(f.id ?? f.properties?.name);
-        names.set(id, String(f.properties?.name ?? id));
-        return { ...f, geometry: unwrapAntimeridian(f.geometry), properties: { ...f.properties, name: id } };
-      });
-    echarts.registerMap('world', { type: 'FeatureCollection', features } as any);
-    return names;
-  });
-  return worldReady;
-}
+import { axisStyle, esc, fmt, latest, yearRange } from '../common';
+import { loadWorld } from '../world';
 
 const TOP = 20;
 
-/** Rings that cross the antimeridian (Russia, Fiji) would draw a line across the
- *  whole map: move their western-hemisphere points east of 180°. */
-function unwrapAntimeridian(geometry: any): any {
-  if (!geometry) return geometry;
-  const fixRing = (ring: number[][]) => {
-    let crosses = false;
-    for (let i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) crosses = true;
-    return crosses ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
-  };
-  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(fixRing) };
-  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map((poly: number[][][]) => poly.map(fixRing)) };
-  return geometry;
-}
-
-export const partnersView: View = {
+export const view: View = {
   id: 'partners',
   title: 'Partners',
+  order: 20,
   mount(app: App, root: HTMLElement) {
     const intro = document.createElement('p');
     intro.className = 'intro';
@@ -77,8 +45,8 @@ export const partnersView: View = {
       const to = s.to ?? String(app.maxYear);
       for (const c of [top, bottom, map]) c.loading();
       try {
-        const [t, names] = await Promise.all([getTable('agree', { a: x, b: 'all', measure, issue: s.issue, from, to, important: s.important === '1' ? 1 : undefined }), loadWorld()]);
-        guard(() => draw(x, t.rows, names, measure, `${from}–${to}`));
+        const [t, names] = await Promise.all([getTable('agree', { a: x, b: 'all', measure: measure as AgreeParams['measure'], issue: s.issue, from, to, important: s.important === '1' ? 1 : undefined }), loadWorld()]);
+        guard(() => (t.rows.length ? draw(x, t.rows, names, measure, `${from}–${to}`) : [top, bottom, map].forEach((c) => c.empty(emptyReason(t), t.columns))));
       } catch (err) {
         guard(() => [top, bottom, map].forEach((c) => c.fail(err)));
       }
@@ -90,6 +58,11 @@ export const partnersView: View = {
         .filter((p) => p.value !== null && p.n >= 10)
         .sort((a, b) => (b.value as number) - (a.value as number));
       const name = app.name(x);
+      if (!partners.length) {
+        const why = `no state cast 10 or more votes together with ${name} in ${period}`;
+        for (const c of [top, bottom, map]) c.empty(why);
+        return;
+      }
       const csvRows = partners.map((p, i) => ({ rank: i + 1, country: x, partner: p.iso3, partner_name: app.name(p.iso3), measure, value: p.value, n: p.n, period }));
       const cols = ['rank', 'country', 'partner', 'partner_name', 'measure', 'value', 'n', 'period'];
       const all = partners.map((p) => p.value as number);

@@ -1,6 +1,6 @@
 // Helpers shared by the views.
-import type { App } from '../app';
-import * as ui from '../controls';
+import type { App } from './app';
+import * as ui from './controls';
 
 /** From/to year inputs bound to state keys `from`/`to` (or prefixed). */
 export function yearRange(app: App, panel: HTMLElement, update: () => void, defaults: { from: number; to: number }, prefix = ''): void {
