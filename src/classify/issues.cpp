@@ -46,32 +46,40 @@ std::vector<std::string> tokens(std::string_view text) {
   return out;
 }
 
-void NaiveBayes::train(const std::vector<std::vector<std::string>>& docs, const std::vector<int>& labels,
-                       double alpha) {
+void NaiveBayes::train(const std::vector<std::vector<int>>& docs, const std::vector<int>& labels, int vocabulary,
+                       double alpha, const std::vector<std::size_t>& rows) {
   if (docs.size() != labels.size()) throw std::invalid_argument("NaiveBayes::train: docs and labels differ in size");
   if (!(alpha > 0)) throw std::invalid_argument("NaiveBayes::train: alpha must be positive");
-  counts_.clear();
-  total_[0] = total_[1] = docs_[0] = docs_[1] = 0;
-  alpha_ = alpha;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
+  std::vector<std::array<double, 2>> counts(static_cast<std::size_t>(vocabulary), {0, 0});
+  double total[2] = {0, 0}, n[2] = {0, 0};
+  auto add = [&](std::size_t i) {
     const int y = labels[i] ? 1 : 0;
-    docs_[y] += 1;
-    for (const auto& t : docs[i]) {
-      counts_[t][y] += 1;
-      total_[y] += 1;
+    n[y] += 1;
+    for (int t : docs[i]) {
+      if (t < 0 || t >= vocabulary) throw std::invalid_argument("NaiveBayes::train: token id outside the vocabulary");
+      counts[static_cast<std::size_t>(t)][y] += 1;
+      total[y] += 1;
     }
+  };
+  if (rows.empty()) {
+    for (std::size_t i = 0; i < docs.size(); ++i) add(i);
+  } else {
+    for (std::size_t i : rows) add(i);
   }
+  double v = 0;
+  for (const auto& c : counts) v += (c[0] + c[1]) > 0;
+  const double d1 = total[1] + alpha * v, d0 = total[0] + alpha * v;
+  weight_.assign(static_cast<std::size_t>(vocabulary), 0.0);
+  for (std::size_t t = 0; t < counts.size(); ++t)
+    if (counts[t][0] + counts[t][1] > 0)
+      weight_[t] = std::log((counts[t][1] + alpha) / d1) - std::log((counts[t][0] + alpha) / d0);
+  prior_ = std::log((n[1] + 1) / (n[0] + 1));
 }
 
-double NaiveBayes::log_odds(const std::vector<std::string>& doc) const {
-  const double v = static_cast<double>(counts_.size());
-  double s = std::log((docs_[1] + 1) / (docs_[0] + 1));
-  const double d1 = total_[1] + alpha_ * v, d0 = total_[0] + alpha_ * v;
-  for (const auto& t : doc) {
-    auto it = counts_.find(t);
-    if (it == counts_.end()) continue;
-    s += std::log((it->second[1] + alpha_) / d1) - std::log((it->second[0] + alpha_) / d0);
-  }
+double NaiveBayes::log_odds(const std::vector<int>& doc) const {
+  double s = prior_;
+  for (int t : doc)
+    if (t >= 0 && static_cast<std::size_t>(t) < weight_.size()) s += weight_[static_cast<std::size_t>(t)];
   return s;
 }
 
@@ -90,46 +98,34 @@ struct Confusion {
   }
 };
 
-NaiveBayes fit(const std::vector<std::vector<std::string>>& docs, const std::vector<std::uint8_t>& codes,
-               const std::vector<std::size_t>& rows, int k, double alpha) {
-  std::vector<std::vector<std::string>> d;
-  std::vector<int> y;
-  d.reserve(rows.size());
-  y.reserve(rows.size());
-  for (std::size_t i : rows) {
-    d.push_back(docs[i]);
-    y.push_back((codes[i] >> k) & 1);
-  }
-  NaiveBayes nb;
-  nb.train(d, y, alpha);
-  return nb;
-}
-
 }  // namespace
 
 IssueClassifier IssueClassifier::train(const std::vector<Example>& train, int validation_years, double alpha) {
   IssueClassifier out;
-  std::vector<std::vector<std::string>> docs;
+  std::vector<std::vector<int>> docs;
   std::vector<std::uint8_t> codes;
   docs.reserve(train.size());
   int last_year = 0;
   for (const auto& e : train) {
-    docs.push_back(tokens(e.text));
+    std::vector<int> doc;
+    for (auto& t : tokens(e.text)) doc.push_back(out.vocabulary_.emplace(std::move(t), static_cast<int>(out.vocabulary_.size())).first->second);
+    docs.push_back(std::move(doc));
     codes.push_back(e.codes);
     last_year = std::max(last_year, e.year);
   }
-  std::vector<std::size_t> all(train.size()), early, late;
-  for (std::size_t i = 0; i < train.size(); ++i) {
-    all[i] = i;
-    (train[i].year > last_year - validation_years ? late : early).push_back(i);
-  }
+  const int vocabulary = static_cast<int>(out.vocabulary_.size());
+  std::vector<std::size_t> early, late;
+  for (std::size_t i = 0; i < train.size(); ++i) (train[i].year > last_year - validation_years ? late : early).push_back(i);
   for (int k = 0; k < kCodes; ++k) {
+    std::vector<int> labels(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) labels[i] = (codes[i] >> k) & 1;
     double threshold = 0;
     std::int64_t early_pos = 0, late_pos = 0;
     for (std::size_t i : early) early_pos += (codes[i] >> k) & 1;
     for (std::size_t i : late) late_pos += (codes[i] >> k) & 1;
     if (early_pos > 0 && late_pos > 0 && static_cast<std::int64_t>(early.size()) > early_pos) {
-      const NaiveBayes nb = fit(docs, codes, early, k, alpha);
+      NaiveBayes nb;
+      nb.train(docs, labels, vocabulary, alpha, early);
       std::vector<double> scores;
       scores.reserve(late.size());
       for (std::size_t i : late) scores.push_back(nb.log_odds(docs[i]));
@@ -145,14 +141,21 @@ IssueClassifier IssueClassifier::train(const std::vector<Example>& train, int va
         }
       }
     }
-    out.models_[k] = fit(docs, codes, all, k, alpha);
+    out.models_[k].train(docs, labels, vocabulary, alpha);
     out.thresholds_[k] = threshold;
   }
   return out;
 }
 
+std::vector<int> IssueClassifier::ids(std::string_view text) const {
+  std::vector<int> out;
+  for (const auto& t : tokens(text))
+    if (auto it = vocabulary_.find(t); it != vocabulary_.end()) out.push_back(it->second);
+  return out;
+}
+
 std::uint8_t IssueClassifier::predict(std::string_view text) const {
-  const auto doc = tokens(text);
+  const auto doc = ids(text);
   std::uint8_t mask = 0;
   for (int k = 0; k < kCodes; ++k)
     if (models_[k].log_odds(doc) > thresholds_[k]) mask |= static_cast<std::uint8_t>(1u << k);

@@ -30,24 +30,25 @@ extern const std::array<std::string_view, kCodes> kCodeNames;
 // separate words. O(length).
 std::vector<std::string> tokens(std::string_view text);
 
-// One binary multinomial naive Bayes model.
+// One binary multinomial naive Bayes model over token ids (0 .. vocabulary - 1).
 class NaiveBayes {
  public:
-  // docs: token lists; labels: 0/1. alpha: Laplace smoothing (> 0).
-  void train(const std::vector<std::vector<std::string>>& docs, const std::vector<int>& labels, double alpha = 1.0);
+  // docs: token-id lists; labels: 0/1; rows: the documents to train on (empty =
+  // all). alpha: Laplace smoothing (> 0). O(tokens of the rows + vocabulary).
+  void train(const std::vector<std::vector<int>>& docs, const std::vector<int>& labels, int vocabulary,
+             double alpha = 1.0, const std::vector<std::size_t>& rows = {});
   // log P(1 | doc) - log P(0 | doc) under the model:
   //   log(N1 + 1)/(N0 + 1) + sum over tokens t of log P(t | 1) - log P(t | 0),
   //   P(t | c) = (count(t, c) + alpha) / (total(c) + alpha * V),
-  // with V the vocabulary of the training documents; tokens outside it are skipped
-  // (they carry no evidence either way). The class prior uses add-one counts so
-  // that a class absent from training still gets a finite score. O(tokens).
-  double log_odds(const std::vector<std::string>& doc) const;
+  // with V the number of distinct tokens in the training documents; tokens
+  // outside them are skipped (they carry no evidence either way). The class prior
+  // uses add-one counts so that a class absent from training still gets a finite
+  // score. O(tokens).
+  double log_odds(const std::vector<int>& doc) const;
 
  private:
-  std::unordered_map<std::string, std::array<double, 2>> counts_;
-  double total_[2] = {0, 0};
-  double docs_[2] = {0, 0};
-  double alpha_ = 1.0;
+  std::vector<double> weight_;  // log P(t|1) - log P(t|0); 0 for tokens not seen in training
+  double prior_ = 0;
 };
 
 struct Example {
@@ -78,6 +79,8 @@ class IssueClassifier {
   const std::array<double, kCodes>& thresholds() const { return thresholds_; }
 
  private:
+  std::vector<int> ids(std::string_view text) const;  // known tokens of a text
+  std::unordered_map<std::string, int> vocabulary_;
   std::array<NaiveBayes, kCodes> models_;
   std::array<double, kCodes> thresholds_{};
 };

@@ -23,20 +23,26 @@ TEST(Tokens, WordsStopWordsAndBigrams) {
 // Corpus: d1 = {a, b} label 1; d2 = {a, c} and d3 = {c, c} label 0; alpha = 1.
 // V = 3, total(1) = 2, total(0) = 4; P(a|1) = 2/5, P(a|0) = 2/7, P(b|1) = 2/5,
 // P(b|0) = 1/7, P(c|1) = 1/5, P(c|0) = (3+1)/7; prior log((1+1)/(2+1)) = log(2/3).
+// Token ids: a = 0, b = 1, c = 2, d = 3 (in the id space, never in a document).
 TEST(NaiveBayes, LogOddsByHand) {
+  const std::vector<std::vector<int>> docs = {{0, 1}, {0, 2}, {2, 2}};
   NaiveBayes nb;
-  nb.train({{"a", "b"}, {"a", "c"}, {"c", "c"}}, {1, 0, 0}, 1.0);
-  EXPECT_NEAR(nb.log_odds({"a"}), std::log(2.0 / 3 * (2.0 / 5) / (2.0 / 7)), 1e-12);  // log(14/15)
-  EXPECT_NEAR(nb.log_odds({"b", "unseen"}), std::log(28.0 / 15), 1e-12);
-  EXPECT_NEAR(nb.log_odds({"c"}), std::log(7.0 / 30), 1e-12);
-  EXPECT_NEAR(nb.log_odds({"a", "c"}), std::log(2.0 / 3 * (7.0 / 5) * (7.0 / 20)), 1e-12);
+  nb.train(docs, {1, 0, 0}, 4, 1.0);
+  EXPECT_NEAR(nb.log_odds({0}), std::log(2.0 / 3 * (2.0 / 5) / (2.0 / 7)), 1e-12);  // log(14/15)
+  EXPECT_NEAR(nb.log_odds({1, 3}), std::log(28.0 / 15), 1e-12);  // d is outside the training vocabulary
+  EXPECT_NEAR(nb.log_odds({2}), std::log(7.0 / 30), 1e-12);
+  EXPECT_NEAR(nb.log_odds({0, 2}), std::log(2.0 / 3 * (7.0 / 5) * (7.0 / 20)), 1e-12);
   EXPECT_NEAR(nb.log_odds({}), std::log(2.0 / 3), 1e-12);
   // alpha = 0.5: P(b|1) = 1.5/3.5, P(b|0) = 0.5/5.5.
-  nb.train({{"a", "b"}, {"a", "c"}, {"c", "c"}}, {1, 0, 0}, 0.5);
-  EXPECT_NEAR(nb.log_odds({"b"}), std::log(2.0 / 3) + std::log((1.5 / 3.5) / (0.5 / 5.5)), 1e-12);
-  const std::vector<std::vector<std::string>> one_doc = {std::vector<std::string>{"a"}};
-  EXPECT_THROW(nb.train(one_doc, {1, 0}), std::invalid_argument);
-  EXPECT_THROW(nb.train(one_doc, {1}, 0.0), std::invalid_argument);
+  nb.train(docs, {1, 0, 0}, 4, 0.5);
+  EXPECT_NEAR(nb.log_odds({1}), std::log(2.0 / 3) + std::log((1.5 / 3.5) / (0.5 / 5.5)), 1e-12);
+  // Rows {0, 2} only: d1 = {a, b} label 1, d3 = {c, c} label 0; V = 3 (a, b, c),
+  // total(1) = 2, total(0) = 2: P(a|1) = 2/5, P(a|0) = 1/5; prior log(2/2) = 0.
+  nb.train(docs, {1, 0, 0}, 4, 1.0, {0, 2});
+  EXPECT_NEAR(nb.log_odds({0}), std::log(2.0), 1e-12);
+  EXPECT_THROW(nb.train({{0}}, {1, 0}, 4), std::invalid_argument);
+  EXPECT_THROW(nb.train({{0}}, {1}, 4, 0.0), std::invalid_argument);
+  EXPECT_THROW(nb.train({{7}}, {1}, 4), std::invalid_argument);
 }
 
 // Titles drawn from a known rule (hr when "rights" is in the title, nu when
