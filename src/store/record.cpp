@@ -160,7 +160,7 @@ std::string title_key(std::string_view title) {
       break;
     }
   }
-  return letters >= 20 ? out : std::string();
+  return letters >= 12 ? out : std::string();
 }
 
 Vote vote_of(const Item& item, int c) {

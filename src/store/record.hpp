@@ -23,7 +23,7 @@
 //      or more common cast votes and agree on fewer than half (a symbol error in
 //      one source, not the same vote);
 //   2. date + title: the same date and the same title after normalisation
-//      (title_key, 20 letters or more), one candidate only;
+//      (title_key, 12 letters or more), one candidate only;
 //   3. votes: for the rest, record roll calls within 45 days (unvotes' dates are
 //      off by up to a month), not amendment or paragraph votes, with 10 or more
 //      common cast votes, agreeing on at least 90% of them and covering at least
@@ -57,7 +57,7 @@ bool has_issue_codes(std::string_view format);
 // symbol has none of these shapes. O(length).
 std::string symbol_key(std::string_view symbol);
 // Letters only, lower case, single spaces, without the UN Library's trailing
-// " : resolution / adopted by the General Assembly"; "" when under 20 letters.
+// " : resolution / adopted by the General Assembly"; "" when under 12 letters.
 std::string title_key(std::string_view title);
 
 // One roll call of one source, as the stitcher sees it. Votes are bit sets over

@@ -482,38 +482,28 @@ std::int64_t Store::country_count() const {
 }
 
 SourceSummary Store::resolve_source(const std::string& name, const std::string& body) const {
+  const std::string body_name = body == "sc" ? "Security Council" : "General Assembly";
   if (name.empty() || name == kRecordName) {
     for (const auto& r : record())
       if (r.body == body) return r;
-    if (name == kRecordName)
-      throw UsageError("parameter 'source': the record holds no " +
-                       std::string(body == "sc" ? "Security Council" : "General Assembly") +
-                       " votes (import a source first)");
+    throw UsageError("parameter 'body': no imported source holds " + body_name + " votes");
   }
-  auto all = sources();
-  const SourceSummary* best = nullptr;
+  const auto all = sources();
   bool name_known = false;
   for (const auto& s : all) {
-    if (!name.empty() && s.name != name) continue;
+    if (s.name != name) continue;
     name_known = true;
-    if (s.body != body) continue;
-    // Newest import wins; ties go to the later id.
-    if (!best || s.imported_at > best->imported_at || (s.imported_at == best->imported_at && s.id > best->id)) best = &s;
+    if (s.body == body) return s;
   }
-  if (!best) {
-    if (!name.empty() && !name_known) {
-      std::string list;
-      for (const auto& s : all)
-        if (list.find(s.name) == std::string::npos) list += (list.empty() ? "" : ", ") + s.name;
-      if (!record().empty()) list += (list.empty() ? "" : ", ") + std::string(kRecordName);
-      throw UsageError("parameter 'source': no source named '" + name + "' (the store has: " +
-                       (list.empty() ? "none" : list) + ")");
-    }
-    throw UsageError("parameter 'body': no imported source holds " +
-                     std::string(body == "sc" ? "Security Council" : "General Assembly") + " votes" +
-                     (name.empty() ? "" : " in source '" + name + "'"));
+  if (!name_known) {
+    std::string list;
+    for (const auto& s : all)
+      if (list.find(s.name) == std::string::npos) list += (list.empty() ? "" : ", ") + s.name;
+    if (!record().empty()) list += (list.empty() ? "" : ", ") + std::string(kRecordName);
+    throw UsageError("parameter 'source': no source named '" + name + "' (the store has: " +
+                     (list.empty() ? "none" : list) + ")");
   }
-  return *best;
+  throw UsageError("parameter 'body': no imported source holds " + body_name + " votes in source '" + name + "'");
 }
 
 RollCallInfo read_rollcall(SQLite::Statement& q, Body body) {

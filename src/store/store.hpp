@@ -101,9 +101,9 @@ class Store {
   std::vector<IssueModelScore> issue_model_scores() const;
   std::int64_t country_count() const;  // countries in the registry table
 
-  // The source to analyse: `name` when given (error when unknown; "record" is the
-  // record), else the record when it holds the body, else the newest source
-  // holding the body.
+  // The source to analyse: the record by default ("" or "record"), else the named
+  // source. A usage error names what is missing (an unknown source lists those
+  // the store has; a body no source holds says so).
   SourceSummary resolve_source(const std::string& name, const std::string& body) const;
   // A source's or the record's roll calls of one body. Rows are series: a state
   // whose membership another continues (registry::continuations) is carried in
