@@ -316,7 +316,7 @@ async function viewChecks(page, base) {
     const first = await waitChart(page, 'pairs');
     const options = await page.locator('select[name=source] option').allTextContents();
     if (options.length < 3) return 'one source: no selector';
-    // One of the named sources is the default ("newest"): the other must differ.
+    // The default is the record (all sources); a named source must give other data.
     let second = null;
     for (let i = 1; i < options.length; i++) {
       await page.selectOption('select[name=source]', { index: i });
