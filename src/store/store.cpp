@@ -219,8 +219,11 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
   if (!exists && !create)
     throw StoreError("no store at '" + path + "': import data first (rostrum import PATH), or pass --db");
   try {
-    int flags = create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
-                       : read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    // A Store is used by one thread at a time (each server thread opens its own):
+    // SQLite's per-call mutex is not needed.
+    int flags = (create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+                        : read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) |
+                SQLite::OPEN_NOMUTEX;
     s.db_ = std::make_unique<SQLite::Database>(path, flags);
     s.db_->exec("PRAGMA foreign_keys = ON");
     s.db_->exec("PRAGMA busy_timeout = 5000");
@@ -600,14 +603,17 @@ VoteMatrix Store::load_matrix(std::int64_t source_id, Body body) const {
     }
     std::vector<std::tuple<int, std::int64_t, int>> votes;
     if (!rollcalls.empty()) {
-      SQLite::Statement qv(*db_, "SELECT rollcall_id, country_id, vote FROM votes WHERE rollcall_id BETWEEN ? AND ?");
-      qv.bind(1, first_id);
-      qv.bind(2, rollcalls.back().id);
-      while (qv.executeStep()) {
-        const auto off = static_cast<std::size_t>(qv.getColumn(0).getInt64() - first_id);
-        if (off >= column_of.size() || column_of[off] < 0) continue;  // the source's other body
-        votes.emplace_back(column_of[off], qv.getColumn(1).getInt64(), qv.getColumn(2).getInt());
-      }
+      const std::int64_t last_id = rollcalls.back().id;
+      auto bind = [&](sqlite3_stmt* q) {
+        sqlite3_bind_int64(q, 1, first_id);
+        sqlite3_bind_int64(q, 2, last_id);
+      };
+      for_each_vote_row(*db_, "SELECT rollcall_id, country_id, vote FROM votes WHERE rollcall_id BETWEEN ? AND ?", bind,
+                        [&](std::int64_t rid, std::int64_t cid, int v) {
+        const auto off = static_cast<std::size_t>(rid - first_id);
+        if (off >= column_of.size() || column_of[off] < 0) return;  // the source's other body
+        votes.emplace_back(column_of[off], cid, v);
+      });
     }
     return build_series_matrix(*db_, std::move(rollcalls), votes);
   } catch (const SQLite::Exception& e) {

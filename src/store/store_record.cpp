@@ -123,7 +123,7 @@ void Store::restitch() {
   // Votes of a source, read once for both bodies (its roll-call ids are one range).
   std::set<std::int64_t> votes_read;
   auto load_votes = [&](const std::vector<std::int64_t>& source_ids) {
-    std::unordered_map<std::int64_t, record::Item*> by_id;
+    std::vector<record::Item*> by_id;  // roll-call id -> item (ids are dense)
     std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
     for (std::int64_t sid : source_ids) {
       if (!votes_read.insert(sid).second) continue;
@@ -131,31 +131,33 @@ void Store::restitch() {
       for (auto& list : items[sid])
         for (auto& it : list) {
           it.yes.assign(words, 0), it.abstain.assign(words, 0), it.no.assign(words, 0), it.nonvoting.assign(words, 0);
-          by_id.emplace(it.id, &it);
+          if (by_id.size() <= static_cast<std::size_t>(it.id)) by_id.resize(static_cast<std::size_t>(it.id) + 1, nullptr);
+          by_id[static_cast<std::size_t>(it.id)] = &it;
           lo = lo < 0 ? it.id : std::min(lo, it.id);
           hi = std::max(hi, it.id);
         }
       if (lo >= 0) ranges.emplace_back(lo, hi);
     }
-    SQLite::Statement q(db, "SELECT rollcall_id, country_id, vote FROM votes WHERE rollcall_id BETWEEN ? AND ?");
     for (auto [lo, hi] : ranges) {
-      q.bind(1, lo);
-      q.bind(2, hi);
-      while (q.executeStep()) {
-        auto it = by_id.find(q.getColumn(0).getInt64());
-        if (it == by_id.end()) continue;
-        const auto cid = static_cast<std::size_t>(q.getColumn(1).getInt64());
+      auto bind = [&](sqlite3_stmt* q) {
+        sqlite3_bind_int64(q, 1, lo);
+        sqlite3_bind_int64(q, 2, hi);
+      };
+      for_each_vote_row(db, "SELECT rollcall_id, country_id, vote FROM votes WHERE rollcall_id BETWEEN ? AND ?", bind,
+                        [&](std::int64_t rid, std::int64_t cid64, int v) {
+        record::Item* item = rid >= 0 && static_cast<std::size_t>(rid) < by_id.size() ? by_id[static_cast<std::size_t>(rid)] : nullptr;
+        if (!item) return;
+        const auto cid = static_cast<std::size_t>(cid64);
         const int c = cid < registry_of_id.size() ? registry_of_id[cid] : -1;
-        if (c < 0) continue;
-        switch (static_cast<Vote>(q.getColumn(2).getInt())) {
-          case Vote::Yes: set_bit(it->second->yes, c); break;
-          case Vote::Abstain: set_bit(it->second->abstain, c); break;
-          case Vote::No: set_bit(it->second->no, c); break;
-          case Vote::NonVoting: set_bit(it->second->nonvoting, c); break;
+        if (c < 0) return;
+        switch (static_cast<Vote>(v)) {
+          case Vote::Yes: set_bit(item->yes, c); break;
+          case Vote::Abstain: set_bit(item->abstain, c); break;
+          case Vote::No: set_bit(item->no, c); break;
+          case Vote::NonVoting: set_bit(item->nonvoting, c); break;
           default: break;
         }
-      }
-      q.reset();
+      });
     }
   };
 
@@ -408,12 +410,20 @@ VoteMatrix Store::load_record_matrix(Body body) const {
     rollcalls.push_back(std::move(info));
   }
   std::vector<std::tuple<int, std::int64_t, int>> votes;
-  SQLite::Statement qv(db, R"SQL(
-    SELECT v.rollcall_id, v.country_id, v.vote FROM record_rollcalls rr JOIN votes v ON v.rollcall_id = rr.rollcall_id
-    WHERE rr.body = ?)SQL");
-  qv.bind(1, b);
-  while (qv.executeStep())
-    votes.emplace_back(index.at(qv.getColumn(0).getInt64()), qv.getColumn(1).getInt64(), qv.getColumn(2).getInt());
+  // Roll-call id -> matrix column through an offset table: ids are dense.
+  std::int64_t lo = 0, hi = -1;
+  for (const auto& [id, k] : index) lo = hi < 0 ? id : std::min(lo, id), hi = std::max(hi, id);
+  std::vector<int> column(static_cast<std::size_t>(hi - lo + 1), -1);
+  for (const auto& [id, k] : index) column[static_cast<std::size_t>(id - lo)] = k;
+  votes.reserve(index.size() * 150);
+  for_each_vote_row(
+      db,
+      "SELECT v.rollcall_id, v.country_id, v.vote FROM record_rollcalls rr JOIN votes v ON v.rollcall_id = "
+      "rr.rollcall_id WHERE rr.body = ?",
+      [&](sqlite3_stmt* q) { sqlite3_bind_text(q, 1, b.c_str(), -1, SQLITE_TRANSIENT); },
+      [&](std::int64_t rid, std::int64_t cid, int v) {
+        votes.emplace_back(column[static_cast<std::size_t>(rid - lo)], cid, v);
+      });
   return build_series_matrix(db, std::move(rollcalls), votes);
 }
 
