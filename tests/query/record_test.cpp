@@ -15,7 +15,9 @@
 #include "io/import.hpp"
 #include "matrix/vote_matrix.hpp"
 #include "query/query.hpp"
+#include "registry/registry.hpp"
 #include "registry/seats.hpp"
+#include "core/error.hpp"
 #include "store/record.hpp"
 #include "store/store.hpp"
 #include "support/test_support.hpp"
@@ -271,6 +273,61 @@ TEST_F(Record, IdealPointBridgesCrossFromOneSourceToTheNext) {
   for (double t : d.session_time)
     if (t >= 75) late.push_back(t);
   EXPECT_EQ(late, (std::vector<double>{75, 76, 79, 80}));
+}
+
+// record conflicts through the catalogue, on a store the test writes: two sources
+// hold one roll call (same symbol); USA and GBR vote differently in the second,
+// FRA is non-voting there and missing in the first (no conflict).
+TEST(RecordConflicts, ListsEachDisagreementWithItsSourcesAndFilters) {
+  auto batch = [](std::string name, std::string format, std::string symbol, std::vector<std::pair<const char*, Vote>> v) {
+    io::ImportBatch b;
+    b.source_name = std::move(name);
+    b.format = std::move(format);
+    io::ImportedRollCall rc;
+    rc.info.key = "1";
+    rc.info.session = 60;
+    rc.info.session_label = "60";
+    rc.info.date = 20051201;
+    rc.info.symbol = std::move(symbol);
+    rc.info.title = "t";
+    b.rollcalls.push_back(rc);
+    for (auto [iso3, vote] : v) b.votes.push_back({0, registry::index_of_iso3(iso3), vote});
+    return b;
+  };
+  std::vector<std::pair<const char*, Vote>> first = {{"USA", Vote::No}, {"GBR", Vote::Abstain}, {"CHN", Vote::Yes},
+                                                     {"RUS", Vote::Yes}, {"IND", Vote::Yes}, {"BRA", Vote::Yes},
+                                                     {"ZAF", Vote::Yes}, {"EGY", Vote::Yes}, {"CUB", Vote::Yes},
+                                                     {"MEX", Vote::Yes}, {"ARG", Vote::Yes}, {"NGA", Vote::Yes}};
+  auto second = first;
+  second[0].second = Vote::Yes;  // USA
+  second[1].second = Vote::No;   // GBR
+  second.push_back({"FRA", Vote::NonVoting});
+  testing::TempDir dir;
+  const std::string db = (dir.path() / "c.db").string();
+  store::Store::open(db, true).write_sources({batch("scrape", "wide", "A/RES/60/1", second),
+                                              batch("uv", "unvotes", "R/60/1", first)});
+  query::Context ctx(db);
+  auto t = query::run(ctx, "record/conflicts", {});
+  ASSERT_EQ(t.rows.size(), 2u);
+  auto cell = [&](std::size_t row, const char* column) { return std::get<std::string>(t.rows[row][t.column(column)]); };
+  EXPECT_EQ(cell(0, "country"), "GBR");
+  EXPECT_EQ(cell(0, "kept_source"), "uv");
+  EXPECT_EQ(cell(0, "kept_vote"), "abstain");
+  EXPECT_EQ(cell(0, "other_source"), "scrape");
+  EXPECT_EQ(cell(0, "other_symbol"), "A/RES/60/1");
+  EXPECT_EQ(cell(0, "other_vote"), "no");
+  EXPECT_EQ(cell(0, "matched_by"), "symbol");
+  EXPECT_EQ(cell(1, "country"), "USA");
+  EXPECT_EQ(cell(1, "date"), "2005-12-01");
+  EXPECT_EQ(t.meta["conflicts_in_record"], 2);
+  EXPECT_EQ(query::run(ctx, "record/conflicts", {{"country", "United States"}}).rows.size(), 1u);
+  EXPECT_EQ(query::run(ctx, "record/conflicts", {{"from", "2006"}}).rows.size(), 0u);
+  EXPECT_EQ(query::run(ctx, "record/conflicts", {{"body", "sc"}}).rows.size(), 0u);
+  EXPECT_EQ(query::run(ctx, "record/conflicts", {{"source", "scrape"}}).rows.size(), 2u);
+  EXPECT_EQ(query::run(ctx, "record/conflicts", {{"limit", "1"}}).rows.size(), 1u);
+  EXPECT_THROW(query::run(ctx, "record/conflicts", {{"country", "Atlantis"}}), UsageError);
+  // One roll call in the record, unvotes' votes standing.
+  EXPECT_EQ(query::run(ctx, "info", {}).meta["record"]["ga"]["rollcalls"], 1);
 }
 
 }  // namespace
