@@ -1,6 +1,8 @@
 #include "query/selection.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 
 #include "core/error.hpp"
@@ -104,6 +106,11 @@ std::string Selection::describe() const {
 Selection parse_selection(const Request& r) {
   const AnalysisSpec& spec = r.spec();
   auto declared = [&](const char* name) { return spec.param(name) != nullptr; };
+  // from/to are date bounds here; an analysis may use the names for something else (drift's periods).
+  auto declared_date = [&](const char* name) {
+    const ParamSpec* p = spec.param(name);
+    return p && p->type == ParamType::date;
+  };
   Selection s;
   if (declared("source")) s.source = r.text("source");
   if (declared("body")) s.body = r.text("body");
@@ -122,11 +129,11 @@ Selection parse_selection(const Request& r) {
     labels.push_back(r.text("year"));
   }
   std::string from, to;
-  if (declared("from") && r.has("from")) {
+  if (declared_date("from") && r.has("from")) {
     from = r.text("from");
     f.date_from = *parse_date_bound(from, false);
   }
-  if (declared("to") && r.has("to")) {
+  if (declared_date("to") && r.has("to")) {
     to = r.text("to");
     f.date_to = *parse_date_bound(to, true);
   }
@@ -156,6 +163,51 @@ std::vector<Word> measure_mask(const VoteMatrix& m, Selection& sel, measures::Me
   std::vector<Word> mask = m.select(sel.filter);
   if (measure == measures::Measure::agree && !keep_unanimous) mask = measures::drop_unanimous(m, mask);
   return mask;
+}
+
+std::string explain_empty(const VoteMatrix& m, const Selection& sel) {
+  auto count = [&](const RollCallFilter& f) {
+    std::int64_t n = 0;
+    for (Word w : m.select(f)) n += std::popcount(w);
+    return n;
+  };
+  if (count(sel.filter) > 0) return "";
+  const std::string what = "no roll call matches the selection (" + sel.describe() + ")";
+  if (m.rollcalls() == 0) return what + ": the record of this body is empty";
+  Date first = m.rollcall(0).date, last = m.rollcall(0).date;
+  for (const auto& rc : m.rollcall_infos()) {
+    first = std::min(first, rc.date);
+    last = std::max(last, rc.date);
+  }
+  const std::string span = " (the record runs from " + format_date(first) + " to " + format_date(last) + ")";
+  // Drop one filter at a time: the first whose removal brings roll calls back is the reason.
+  RollCallFilter period_only;
+  period_only.sessions = sel.filter.sessions;
+  period_only.session_from = sel.filter.session_from;
+  period_only.session_to = sel.filter.session_to;
+  period_only.date_from = sel.filter.date_from;
+  period_only.date_to = sel.filter.date_to;
+  period_only.date_spans = sel.filter.date_spans;
+  const std::int64_t in_period = count(period_only);
+  if (in_period == 0) return what + ": the period holds no roll call" + span;
+  if (sel.filter.issues) {
+    RollCallFilter no_issue = sel.filter;
+    no_issue.issues = 0;
+    const std::int64_t without = count(no_issue);
+    std::int64_t coded = 0;
+    RollCallFilter any_code = period_only;
+    any_code.issues = 0x3f;
+    coded = count(any_code);
+    if (without > 0)
+      return what + ": " + std::to_string(without) + " roll calls match without the issue filter, none with issue " +
+             issue_codes(sel.filter.issues) + (coded == 0 ? " (no roll call of the period carries an issue code)" : "");
+  }
+  if (sel.filter.important_only) {
+    RollCallFilter f = sel.filter;
+    f.important_only = false;
+    if (count(f) > 0) return what + ": none of the " + std::to_string(count(f)) + " roll calls is marked important";
+  }
+  return what + ": " + std::to_string(in_period) + " roll calls in the period, none left after the other filters";
 }
 
 std::vector<Period> selected_periods(const VoteMatrix& m, const Selection& sel, const std::vector<Word>& mask) {
@@ -233,6 +285,21 @@ GroupSpec parse_group(std::string_view value, const std::string& param,
                                                  : "give a group or at least " + std::to_string(min_members) + " countries");
   spec.name = std::string(value);
   return spec;
+}
+
+std::pair<Pole, Pole> parse_poles(const VoteMatrix& m, std::string_view spec, const std::string& param,
+                                  const std::vector<registry::Group>& user_groups) {
+  const auto sides = split_list(spec);
+  if (sides.size() != 2)
+    throw ParameterError(param, "expected two poles 'A,B' (each a country, a group or X+Y+Z), got '" +
+                                    std::string(spec) + "'");
+  std::array<Pole, 2> poles;
+  for (int k = 0; k < 2; ++k) {
+    poles[k].label = sides[k];
+    poles[k].members = parse_countries(m, sides[k], param, false, user_groups);
+    if (poles[k].members.size() == 1) poles[k].label = m.iso3(poles[k].members[0]);
+  }
+  return {poles[0], poles[1]};
 }
 
 std::function<bool(int, Date)> membership(const VoteMatrix& m, const GroupSpec& spec) {

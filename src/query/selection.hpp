@@ -40,6 +40,11 @@ Selection parse_selection(const Request& r);
 // whole resolutions only), minus unanimous roll calls for agree unless
 // keep_unanimous (Voeten's procedure). Adjusts sel.filter accordingly.
 std::vector<Word> measure_mask(const VoteMatrix& m, Selection& sel, measures::Measure measure, bool keep_unanimous);
+// Why a selection holds no roll call, in a sentence for a user: which filter
+// removed them all (the period beyond the record, an issue code the source does
+// not carry, ...), with the counts. "" when the selection is not empty.
+std::string explain_empty(const VoteMatrix& m, const Selection& sel);
+
 // The periods of a selection; a single period carries the selection's label.
 std::vector<Period> selected_periods(const VoteMatrix& m, const Selection& sel, const std::vector<Word>& mask);
 
@@ -59,6 +64,16 @@ struct GroupSpec {
 };
 GroupSpec parse_group(std::string_view value, const std::string& param, const std::vector<registry::Group>& user_groups,
                       std::size_t min_members = 2);
+// A pole of the poles and drift analyses: a country, a group (its members ever) or
+// an ad-hoc list X+Y+Z, pooled over its members.
+struct Pole {
+  std::string label;
+  std::vector<int> members;  // matrix indices
+};
+// "A,B": two poles. Throws ParameterError naming `param`.
+std::pair<Pole, Pole> parse_poles(const VoteMatrix& m, std::string_view spec, const std::string& param,
+                                  const std::vector<registry::Group>& user_groups);
+
 // Membership by matrix index and date.
 std::function<bool(int, Date)> membership(const VoteMatrix& m, const GroupSpec& spec);
 

@@ -111,9 +111,24 @@ TEST_F(SmallStore, AnEmptyAnswerSaysWhy) {
   ASSERT_TRUE(t.meta.contains("reason"));
   EXPECT_NE(t.meta["reason"].get<std::string>().find("no roll call matches"), std::string::npos);
   EXPECT_NE(t.meta["reason"].get<std::string>().find("2030"), std::string::npos);
+  // ... and says where the record ends.
+  EXPECT_NE(t.meta["reason"].get<std::string>().find("to 1947-01-10"), std::string::npos) << t.meta["reason"];
   auto issue = run("agree", {{"a", "USA"}, {"b", "GBR"}, {"issue", "nu"}});
   EXPECT_TRUE(issue.rows.empty());
   EXPECT_NE(issue.meta["reason"].get<std::string>().find("issue nu"), std::string::npos);
+  EXPECT_NE(issue.meta["reason"].get<std::string>().find("match without the issue filter"), std::string::npos)
+      << issue.meta["reason"];
+  // Every analysis on a period beyond the record says why it is empty.
+  for (const auto& [name, extra] : std::vector<std::pair<std::string, Params>>{
+           {"cohesion", {{"group", "USA+GBR"}}}, {"blocs", {}}, {"poles", {{"poles", "USA,RUS"}}},
+           {"shifts", {{"a", "USA"}, {"b", "GBR"}}}}) {
+    Params p = extra;
+    p["year"] = "2030";
+    auto empty = run(name, p);
+    EXPECT_TRUE(empty.rows.empty()) << name;
+    ASSERT_TRUE(empty.meta.contains("reason")) << name;
+    EXPECT_NE(empty.meta["reason"].get<std::string>().find("no roll call"), std::string::npos) << name;
+  }
 }
 
 TEST_F(SmallStore, CohesionOfAnAdHocGroupWithThePlusSyntax) {

@@ -60,6 +60,8 @@ export interface BlocsRow {
   modularity: number;
   gamma: number;
   effective_blocs: number;
+  core: string;
+  borderline: string;
 }
 
 /** Where states lean: agreement with two poles and the nearer one */
@@ -74,7 +76,9 @@ export interface PolesParams {
   'keep-unanimous'?: boolean | 0 | 1;
   /** Minimum joint votes */
   'min-n'?: number;
-  /** |margin| at most this is a tie */
+  /** How the nearer pole is named: projection (position on the A-B segment) or margin */
+  method?: 'projection' | 'margin';
+  /** A tie when |margin| (method margin) or |position - 0.5| (method projection) is at most this */
   tie?: number;
   /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
   source?: string;
@@ -111,6 +115,7 @@ export interface PolesRow {
   to_b: number | null;
   n_b: number;
   margin: number | null;
+  position: number | null;
   nearer: string | null;
 }
 
@@ -299,7 +304,9 @@ export interface CohesionParams {
   index?: 'rice' | 'attina' | 'ai';
   /** Replicates of the random-voting null (0 = none) */
   null?: number;
-  /** Random seed for the null */
+  /** Bootstrap replicates over roll calls for the intervals of value and adjusted (0 = none) */
+  boot?: number;
+  /** Random seed for the null and the bootstrap */
   seed?: number;
   /** Instead: each member's rate of voting against the group's plurality (columns group, period, country, votes, defections, rate) */
   defections?: boolean | 0 | 1;
@@ -337,6 +344,108 @@ export interface CohesionRow {
   null_mean: number | null;
   null_lo: number | null;
   null_hi: number | null;
+  value_lo: number | null;
+  value_hi: number | null;
+  adjusted: number | null;
+  adjusted_lo: number | null;
+  adjusted_hi: number | null;
+}
+
+/** Is one group more cohesive than another? Null-adjusted indices, paired bootstrap */
+export interface CohesionCompareParams {
+  /** Group A: a name or an ad-hoc list (CHN+RUS+PRK) */
+  group: string;
+  /** Group B: a name or an ad-hoc list */
+  vs: string;
+  /** Cohesion index */
+  index?: 'rice' | 'attina' | 'ai';
+  /** Replicates of the random-voting null */
+  null?: number;
+  /** Bootstrap replicates over roll calls (at least 100 are used) */
+  boot?: number;
+  /** Random seed (the same seed gives the same numbers on any number of threads) */
+  seed?: number;
+  /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
+  source?: string;
+  /** UN body: ga (General Assembly plenary) or sc (Security Council) */
+  body?: 'ga' | 'sc';
+  /** Sessions: a number, a range, an emergency or special session, or a comma list (74; 70-74; ES-11; ES-10-ES-11; S-26; 60-64,70) */
+  session?: string | number;
+  /** Calendar years: a year, a range or a comma list (2019; 1990-1999; 1989-1993,2005-2012) */
+  year?: string | number;
+  /** First date included (YYYY or YYYY-MM-DD) */
+  from?: string | number;
+  /** Last date included (YYYY or YYYY-MM-DD) */
+  to?: string | number;
+  /** Only roll calls on these issues, a comma list: me (Palestinian conflict), nu (nuclear weapons and material), di (arms control and disarmament), hr (human rights), co (colonialism), ec (economic development). After 2019 the codes are predicted from titles (see docs/methods.md) */
+  issue?: string;
+  /** Only votes the US State Department marked important */
+  important?: boolean | 0 | 1;
+  /** Leave out votes on amendments */
+  'no-amendments'?: boolean | 0 | 1;
+  /** Leave out separate votes on paragraphs */
+  'no-paragraphs'?: boolean | 0 | 1;
+  /** Periods: one row per session, per calendar year, or all (the whole selection) */
+  by?: 'session' | 'year' | 'all';
+}
+
+export interface CohesionCompareRow {
+  group: string;
+  vs: string;
+  period: string;
+  index: string;
+  group_value: number | null;
+  group_adjusted: number | null;
+  vs_value: number | null;
+  vs_adjusted: number | null;
+  difference: number | null;
+  lo: number | null;
+  hi: number | null;
+  p: number | null;
+  n: number;
+}
+
+/** Who moved between two periods: each state's change of position between two poles, with intervals */
+export interface DriftParams {
+  /** Two poles A,B; a pole is a country, a group or X+Y+Z */
+  poles?: string;
+  /** The earlier period: years (2010-2012, or a list) */
+  from: string | number;
+  /** The later period: years */
+  to: string | number;
+  /** Only states of this group (G77, AU, ...) or list */
+  group?: string;
+  /** Only states of this UN M49 region (Africa, Americas, Asia, Europe, Oceania) */
+  region?: string;
+  /** Minimum joint votes with each pole in each period */
+  'min-n'?: number;
+  /** Bootstrap replicates per period */
+  boot?: number;
+  /** Level of the intervals */
+  level?: number;
+  /** Random seed (the same seed gives the same numbers on any number of threads) */
+  seed?: number;
+  /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
+  source?: string;
+  /** UN body: ga (General Assembly plenary) or sc (Security Council) */
+  body?: 'ga' | 'sc';
+  /** Only roll calls on these issues, a comma list: me (Palestinian conflict), nu (nuclear weapons and material), di (arms control and disarmament), hr (human rights), co (colonialism), ec (economic development). After 2019 the codes are predicted from titles (see docs/methods.md) */
+  issue?: string;
+  /** Only votes the US State Department marked important */
+  important?: boolean | 0 | 1;
+  /** Leave out votes on amendments */
+  'no-amendments'?: boolean | 0 | 1;
+  /** Leave out separate votes on paragraphs */
+  'no-paragraphs'?: boolean | 0 | 1;
+}
+
+export interface DriftRow {
+  country: string;
+  from_position: number;
+  to_position: number;
+  change: number;
+  lo: number | null;
+  hi: number | null;
 }
 
 /** Change points in a pair's agreement series or a group's cohesion */
@@ -413,6 +522,8 @@ export const endpoints = {
   info: 'info',
   agree: 'agree',
   cohesion: 'cohesion',
+  'cohesion-compare': 'cohesion-compare',
+  drift: 'drift',
   shifts: 'shifts',
 } as const;
 
@@ -427,5 +538,7 @@ export interface Analyses {
   info: { params: InfoParams; row: InfoRow };
   agree: { params: AgreeParams; row: AgreeRow };
   cohesion: { params: CohesionParams; row: CohesionRow };
+  'cohesion-compare': { params: CohesionCompareParams; row: CohesionCompareRow };
+  drift: { params: DriftParams; row: DriftRow };
   shifts: { params: ShiftsParams; row: ShiftsRow };
 }

@@ -6,7 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <bit>
 #include <map>
+#include <set>
+
+#include <fmt/format.h>
 
 #include "blocs/blocs.hpp"
 #include "blocs/polarization.hpp"
@@ -16,6 +20,7 @@
 #include "measures/dyads.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
+#include "registry/groups.hpp"
 
 namespace rostrum::query {
 
@@ -47,6 +52,38 @@ blocs::WeightMatrix period_weights(const VoteMatrix& m, const Period& period, me
   return w;
 }
 
+// A member whose stability is below this is listed as borderline.
+constexpr double kBorderline = 0.75;
+
+Date first_date(const VoteMatrix& m, const Period& p) {
+  for (int w = p.word_begin; w < p.word_end; ++w)
+    if (p.mask[w]) return m.rollcall(w * kWordBits + std::countr_zero(p.mask[w])).date;
+  return 0;
+}
+
+// A name that stays with a bloc while it persists: the built-in group it matches
+// (Jaccard overlap of members >= 0.5 on the period's date, the best match, if no
+// other bloc took that name), else "around X" after its core member at birth.
+std::string bloc_name(const std::vector<std::string>& members, const std::string& core, Date on,
+                      const std::map<int, std::string>& taken) {
+  std::string best;
+  double best_jaccard = 0.5;
+  const std::set<std::string> mine(members.begin(), members.end());
+  for (const auto& g : registry::builtin_groups()) {
+    const auto now = g.members_on(on);
+    if (now.size() < 3) continue;
+    std::size_t shared = 0;
+    for (const auto& x : now) shared += mine.count(x);
+    const double jaccard = static_cast<double>(shared) / static_cast<double>(mine.size() + now.size() - shared);
+    const bool used = std::any_of(taken.begin(), taken.end(), [&](const auto& kv) { return kv.second == g.name; });
+    if (jaccard >= best_jaccard && !used) {
+      best_jaccard = jaccard;
+      best = g.name;
+    }
+  }
+  return best.empty() ? "around " + core : best;
+}
+
 nlohmann::json bloc_json(int id, const std::string& label, const std::vector<std::string>& members) {
   return {{"id", id}, {"label", label}, {"members", members}};
 }
@@ -71,7 +108,7 @@ Table blocs_analysis(Context& ctx, const Request& r) {
     Table empty;
     empty.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs"};
     empty.meta = {{"periods", nlohmann::json::array()},
-                  {"reason", "no roll call matches the selection (" + sel.describe() + ")"}};
+                  {"reason", explain_empty(*m, sel)}};
     return empty;
   }
 
@@ -122,6 +159,7 @@ Table blocs_analysis(Context& ctx, const Request& r) {
   std::vector<blocs::Partition> partitions;
   std::vector<blocs::PeriodPartition> to_track;
   std::vector<std::string> labels;
+  std::vector<Date> period_dates;
   for (const auto& period : periods) {
     std::vector<int> present;
     auto w = period_weights(*m, period, measure, rule, min_n, present);
@@ -129,38 +167,57 @@ Table blocs_analysis(Context& ctx, const Request& r) {
     partitions.push_back(blocs::detect_blocs(w, opt));
     to_track.push_back({period.label, partitions.back().states, partitions.back().membership});
     labels.push_back(period.label);
+    period_dates.push_back(first_date(*m, period));
   }
   if (partitions.empty()) {
-    t.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs"};
+    t.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs", "core",
+                 "borderline"};
     t.meta = {{"measure", measure_name}, {"min_n", min_n}, {"gamma", opt.resolution}, {"periods", meta_periods},
               {"reason", "no period of the selection (" + sel.describe() + ") has three or more states with at least " +
                              std::to_string(min_n) + " votes (min-n)"}};
     return t;
   }
-  // Tracking gives blocs stable labels; with one period it labels them 1, 2, ... by size.
+  // Tracking gives blocs stable ids; with one period it numbers them 1, 2, ... by size.
   auto tracked = blocs::track_blocs(to_track);
 
-  t.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs"};
+  t.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs", "core",
+               "borderline"};
+  std::map<int, std::string> names;  // tracked id -> name, fixed when the bloc is born
   for (std::size_t k = 0; k < partitions.size(); ++k) {
     const auto& part = partitions[k];
     const auto& tp = tracked[k];
     const double eff = blocs::effective_number_of_blocs(part.membership);
-    // Per tracked label: members in input order, and the core of the matching partition bloc.
+    // Per tracked id: members in input order with their stability, and the core of
+    // the matching partition bloc.
     std::map<int, std::vector<std::string>> members;
+    std::map<int, std::vector<double>> stability;
     std::map<int, int> raw_of_label;
     for (std::size_t s = 0; s < part.states.size(); ++s) {
       members[tp.labels[s]].push_back(part.states[s]);
+      stability[tp.labels[s]].push_back(s < part.stability.size() ? part.stability[s] : 1.0);
       raw_of_label[tp.labels[s]] = part.membership[s];
     }
     std::vector<std::pair<int, std::vector<std::string>>> ordered(members.begin(), members.end());
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const auto& x, const auto& y) { return x.second.size() > y.second.size(); });
+    const Date on = period_dates[k];
     nlohmann::json bl = nlohmann::json::array();
     for (const auto& [label, mem] : ordered) {
       const std::string& core = part.cores[raw_of_label[label]];
-      bl.push_back(bloc_json(label, core, mem));
-      t.add_row({labels[k], static_cast<std::int64_t>(label), core,
-                 static_cast<std::int64_t>(mem.size()), join(mem), part.modularity, part.resolution, eff});
+      if (!names.count(label)) names[label] = bloc_name(mem, core, on, names);
+      std::vector<std::string> borderline;
+      nlohmann::json firmness = nlohmann::json::object();
+      for (std::size_t i = 0; i < mem.size(); ++i) {
+        const double x = stability[label][i];
+        firmness[mem[i]] = x;
+        if (x < kBorderline) borderline.push_back(mem[i] + ":" + fmt::format("{:.2f}", x));
+      }
+      nlohmann::json j = bloc_json(label, names[label], mem);
+      j["core"] = core;
+      j["stability"] = firmness;
+      bl.push_back(std::move(j));
+      t.add_row({labels[k], static_cast<std::int64_t>(label), names[label], static_cast<std::int64_t>(mem.size()),
+                 join(mem), part.modularity, part.resolution, eff, core, join(borderline)});
     }
     nlohmann::json entry = {{"period", labels[k]},
                             {"blocs", bl},
@@ -263,12 +320,14 @@ ROSTRUM_ANALYSIS(blocs) {
       }),
       .columns = {{"period", ColumnType::text, "period label"},
                   {"bloc", ColumnType::integer, "bloc id (stable across periods)"},
-                  {"label", ColumnType::text, "the bloc's core member"},
+                  {"label", ColumnType::text, "the bloc's name, kept while it persists: a group it matches, or 'around' its core member at birth"},
                   {"size", ColumnType::integer, "members"},
                   {"members", ColumnType::text, "members, comma-separated"},
                   {"modularity", ColumnType::number, "modularity Q of the partition"},
                   {"gamma", ColumnType::number, "resolution"},
-                  {"effective_blocs", ColumnType::number, "effective number of blocs 1/sum s_k^2"}},
+                  {"effective_blocs", ColumnType::number, "effective number of blocs 1/sum s_k^2"},
+                  {"core", ColumnType::text, "this period's most central member"},
+                  {"borderline", ColumnType::text, "members whose stability (share of runs agreeing) is below 0.75, as ISO3:stability"}},
       .run = blocs_analysis,
       .json_document =
           [](const Table& t) {

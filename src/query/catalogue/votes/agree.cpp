@@ -75,9 +75,10 @@ Table agree(Context& ctx, const Request& r) {
   t.meta = {{"measure", name}, {"periods", periods.size()}, {"pairs", pairs.list.size()}};
   if (t.rows.empty()) {
     const auto selected = std::count_if(mask.begin(), mask.end(), [](Word w) { return w != 0; });
+    // Voeten's filter can empty a selection by itself (every vote unanimous).
     std::string why;
     if (periods.empty() || selected == 0)
-      why = "no roll call matches the selection (" + sel.describe() + ")";
+      why = explain_empty(*m, sel);
     else if (pairs.list.empty())
       why = "no pair of two different states";
     else

@@ -121,8 +121,11 @@ Table shifts_analysis(Context& ctx, const Request& r) {
                   {"change_points", nlohmann::json::array()},
                   {"segments", nlohmann::json::array()},
                   {"series", nlohmann::json::array()},
-                  {"reason", std::string(is_group ? "no member of the group voted" : "the two sides never voted together") +
-                                 " in the selection (" + sel.describe() + ")"}};
+                  {"reason", !explain_empty(*m, sel).empty()
+                                 ? explain_empty(*m, sel)
+                                 : std::string(is_group ? "no member of the group voted"
+                                                        : "the two sides never voted together") +
+                                       " in the selection (" + sel.describe() + ")"}};
     return empty;
   }
   auto report = shifts::detect(series.points, options);
