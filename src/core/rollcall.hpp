@@ -53,7 +53,11 @@ struct RollCallInfo {
   bool amendment = false;
   bool paragraph = false;
   std::uint8_t issues = 0;   // IssueBit mask
+  bool issues_predicted = false;  // issues come from the title classifier, not the source
   std::string subjects;      // UNBIS subjects, '|' separated, when present
+  std::string library_title; // the UN Library's title of the resolution when a source
+                             // of the record has it (for roll calls of other sources)
+  std::string source;        // name of the source whose votes these are
   int year() const { return date_year(date); }
 };
 

@@ -64,8 +64,10 @@ std::vector<int> find_bridges(const Data& d, const std::vector<std::pair<int, in
   const int R = static_cast<int>(d.rollcalls.size());
   UnionFind uf(R);
   // Group roll calls by each of their keys.
+  // The UN Library's titles end in " : resolution / adopted by the General
+  // Assembly", a few in " : resolution / by the General Assembly".
   static const std::string kSuffixes[] = {" resolution adopted by the general assembly", " adopted by the general assembly",
-                                          " draft resolution", " resolution"};
+                                          " resolution by the general assembly", " draft resolution", " resolution"};
   auto key_of = [](std::string k) {
     for (const auto& suf : kSuffixes)
       if (k.size() > suf.size() && k.compare(k.size() - suf.size(), suf.size(), suf) == 0) {

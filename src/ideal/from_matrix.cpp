@@ -1,5 +1,6 @@
 #include "ideal/from_matrix.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace rostrum::ideal {
@@ -9,27 +10,27 @@ Data from_matrix(const VoteMatrix& m, const std::vector<Word>& mask) {
   auto selected = [&](int r) {
     return mask.empty() || ((mask[static_cast<std::size_t>(r) / kWordBits] >> (r % kWordBits)) & 1u);
   };
-  // Regular session of every selected roll call (emergency ones attached by date order).
+  // Regular session of every selected roll call. An emergency or special session's
+  // roll call belongs to the regular session in progress on its date (the GA
+  // opens each September: the 79th ran from September 2024 to September 2025), so
+  // ES-11's votes of February 2025 are the 79th session's even when the record
+  // has nothing between 2021 and them.
   std::vector<int> session_of(R, 0);
   std::map<int, std::string> labels;
-  int current = 0, first_regular = 0;
   for (int r = 0; r < R; ++r) {
     if (!selected(r)) continue;
     const auto& rc = m.rollcall(r);
     if (rc.session > 0) {
-      if (first_regular == 0) first_regular = rc.session;
-      current = rc.session;
       labels.emplace(rc.session, rc.session_label.empty() ? std::to_string(rc.session) : rc.session_label);
+      session_of[r] = rc.session;
+    } else {
+      const int y = date_year(rc.date), month = date_month(rc.date), day = date_day(rc.date);
+      session_of[r] = std::max(1, (month > 9 || (month == 9 && day >= 15)) ? y - 1945 : y - 1946);
     }
-    session_of[r] = rc.session > 0 ? rc.session : current;
   }
   for (int r = 0; r < R; ++r)
-    if (selected(r) && session_of[r] == 0) session_of[r] = first_regular;
+    if (selected(r) && m.rollcall(r).session == 0) labels.emplace(session_of[r], std::to_string(session_of[r]));
   Data d;
-  if (labels.empty() && first_regular == 0) {
-    // Only emergency sessions (or nothing): one pseudo-session.
-    labels.emplace(0, "ES");
-  }
   std::map<int, int> index;
   for (const auto& [num, label] : labels) {
     index[num] = d.n_sessions++;
@@ -45,7 +46,10 @@ Data from_matrix(const VoteMatrix& m, const std::vector<Word>& mask) {
     RollCallMeta meta;
     meta.session = index.at(session_of[r]);
     meta.key = rc.key;
-    meta.text = rc.title;
+    // The UN Library's title where the record has one: the resolution's name as
+    // the later sources write it, so a resolution repeated every session bridges
+    // across the change of source (unvotes to 2019, the Library after).
+    meta.text = rc.library_title.empty() ? rc.title : rc.library_title;
     meta.description = rc.description;
     meta.symbol = rc.symbol;
     meta.amendment = rc.amendment;

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "io/import_batch.hpp"
+#include "registry/registry.hpp"
+#include "registry/seats.hpp"
 
 namespace rostrum::io {
 
@@ -158,9 +160,10 @@ int roman_to_int(std::string_view s) {
 SessionOf session_from_symbol(std::string_view sym) {
   SessionOf out;
   sym = trim(sym);
-  constexpr std::string_view kPrefix = "A/RES/";
-  if (sym.substr(0, kPrefix.size()) != kPrefix) return out;
-  sym.remove_prefix(kPrefix.size());
+  // Resolutions, and decisions adopted by recorded vote ("A/DEC/80/506").
+  constexpr std::string_view kResolution = "A/RES/", kDecision = "A/DEC/";
+  if (sym.substr(0, kResolution.size()) != kResolution && sym.substr(0, kDecision.size()) != kDecision) return out;
+  sym.remove_prefix(kResolution.size());
   if (sym.substr(0, 3) == "ES-") {
     std::size_t end = 3;
     while (end < sym.size() && std::isdigit(static_cast<unsigned char>(sym[end]))) ++end;
@@ -207,6 +210,25 @@ SessionOf session_from_symbol(std::string_view sym) {
     }
   }
   return out;
+}
+
+int SeatMapper::holder(int label_country, Date date) {
+  const int h = registry::holder_on(label_country, date);
+  if (h != label_country) ++moved_[{label_country, h}];
+  return h;
+}
+
+void SeatMapper::add_notes(std::vector<std::string>& notes) const {
+  for (const auto& [key, count] : moved_) {
+    const std::string from(registry::countries()[static_cast<std::size_t>(key.first)].iso3);
+    std::string to = key.second < 0 ? std::string() : std::string(registry::countries()[static_cast<std::size_t>(key.second)].iso3);
+    std::string when;
+    for (const auto& r : registry::seat_rules())
+      if (r.label == from && r.holder == to) when = r.from == registry::kDateMin ? "until " + format_date(r.to) : "from " + format_date(r.from);
+    notes.push_back(std::to_string(count) + " votes under labels of " + from + " dated " + when +
+                    (to.empty() ? " have no seat under that label and were skipped"
+                                : " are " + to + "'s (seat rules, docs/registry.md)"));
+  }
 }
 
 std::string source_stem(const std::string& path) {

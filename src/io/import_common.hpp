@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,13 +46,29 @@ VoetenRollCallColumns voeten_rollcall_columns(const CsvReader& reader, const Csv
 void parse_voeten_rollcall(const CsvReader& reader, const CsvRecord& rec, const VoetenRollCallColumns& c,
                            RollCallInfo& info);
 
-// "A/RES/74/10" -> 74; "A/RES/1514(XV)" -> 15; "A/RES/ES-11/1" -> ES-11 (session 0).
+// "A/RES/74/10" -> 74; "A/RES/1514(XV)" -> 15; "A/RES/ES-11/1" -> ES-11 (session 0);
+// decisions likewise ("A/DEC/80/506" -> 80).
 struct SessionOf {
   int session = 0;
   std::string label;  // "" when the symbol says nothing
 };
 SessionOf session_from_symbol(std::string_view symbol);
 int roman_to_int(std::string_view roman);  // 0 when not a roman numeral
+
+// Maps a label's state to the seat's holder on a record's date (registry seat
+// rules: a CHINA column before 1971-10-26 is TWN, a Russia label before 1991-12-24
+// is SUN, ...) and counts what it re-labelled, so that the import notes say so.
+class SeatMapper {
+ public:
+  // Index of the holder; -1 when no state held a seat under that label on that
+  // date (the caller reports the vote and skips it).
+  int holder(int label_country, Date date);
+  // One note per (label state -> holder) re-labelling, with the vote count.
+  void add_notes(std::vector<std::string>& notes) const;
+
+ private:
+  std::map<std::pair<int, int>, std::int64_t> moved_;  // (label state, holder or -1) -> votes
+};
 
 // Stem of a path for a default source name: "/x/unvotes-0.3.0" -> "unvotes-0.3.0",
 // "/x/un_data_wide.csv.gz" -> "un_data_wide".

@@ -4,7 +4,8 @@
 // 2024 data dictionary (ms_codes, ms_names, ms_votes, resolutions) are accepted.
 // Totals are floats ("120.0"); session may be a number or "ES-11"; subjects are
 // UNBIS terms separated by '|' or '--'. An empty ms_vote means the state was not a
-// member: missing, not a vote.
+// member: missing, not a vote. Codes are read by the resolution's date through the
+// registry's seat rules (a CHN row before 1971-10-26 is TWN, ...).
 #include <unordered_map>
 
 #include "io/file.hpp"
@@ -43,6 +44,7 @@ ImportBatch import_undl(const std::string& path, const ProgressFn& progress) {
 
   std::unordered_map<std::string, int> by_id;
   std::unordered_map<std::string, int> country_cache;
+  SeatMapper seats;
   std::vector<std::vector<std::pair<int, Vote>>> seen;  // per roll call, for duplicate checks
   std::size_t next_report = 0;
   while (reader.next(rec)) {
@@ -111,6 +113,13 @@ ImportBatch import_undl(const std::string& path, const ProgressFn& progress) {
     std::string_view v = trim(field(reader, rec, c_vote));
     Vote vote;
     if (v.empty()) continue;  // not a member on that date
+    const int label = country;
+    country = seats.holder(label, batch.rollcalls[index].info.date);
+    if (country < 0) {
+      batch.warnings.add("vote under a label with no seat on the resolution's date (skipped)",
+                         std::string(code.empty() ? name : code) + " on " + batch.rollcalls[index].info.symbol);
+      continue;
+    }
     if (v == "Y") vote = Vote::Yes;
     else if (v == "N") vote = Vote::No;
     else if (v == "A") vote = Vote::Abstain;
@@ -127,6 +136,7 @@ ImportBatch import_undl(const std::string& path, const ProgressFn& progress) {
       next_report = reader.offset() + reader.size() / 100;
     }
   }
+  seats.add_notes(batch.notes);
   // Compare official totals with the counted votes.
   for (std::size_t r = 0; r < batch.rollcalls.size(); ++r) {
     const auto& rc = batch.rollcalls[r];

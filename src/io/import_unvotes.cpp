@@ -4,9 +4,10 @@
 // - absences and non-membership are not rows: a missing row is Vote::Missing,
 //   never an invented "absent";
 // - the Soviet seat is recorded as "Russia" (RU) for every year, and
-//   "Yugoslavia" (YU) continues through Serbia's membership: rostrum keeps what the
-//   source says (RUS, YUG) and does not split the series by date; the registry's
-//   successor links (SUN -> RUS) let analyses join sources that do split them;
+//   "Yugoslavia" (YU) continues through Serbia's membership: like every label,
+//   these go through the registry's seat rules by the roll call's date (Russia
+//   before 1991-12-24 is SUN; Yugoslavia is YUG, then SCG from 1992-04-27, SRB
+//   from 2006-06-03; Yemen Arab Republic after 1990-05-21 is YEM);
 // - empty country codes (Federal Republic of Germany, Yemen Arab Republic,
 //   Zanzibar) are resolved by name.
 #include <charconv>
@@ -43,7 +44,8 @@ ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
   if (!issues_path.empty()) batch.paths.push_back(issues_path);
   batch.notes.push_back(
       "unvotes records the Soviet seat as 'Russia' (RU) in every year and Serbia as 'Yugoslavia' (YU) after "
-      "1992; rostrum keeps the source's labels (RUS, YUG) rather than splitting series by date.");
+      "1992; rostrum reads every label by the roll call's date (registry seat rules), so these are SUN before "
+      "1991-12-24 and SCG/SRB after 1992-04-27; analyses carry SUN's votes in RUS's series and SCG's in SRB's.");
   batch.notes.push_back("absences and non-membership are not rows in unvotes: they are missing, not 'non-voting'.");
 
   // Roll calls.
@@ -98,6 +100,7 @@ ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
     const int c_code = optional_column(rec, {"country_code"});
     const int c_vote = require_column(reader, rec, {"vote"});
     std::unordered_map<std::string, int> country_cache;
+    SeatMapper seats;
     std::unordered_set<std::uint64_t> seen;
     seen.reserve(1 << 20);
     batch.votes.reserve(data.size() / 28);
@@ -133,6 +136,13 @@ ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
         else if (lv == "abstain") vote = Vote::Abstain;
         else fail(reader, rec, c_vote, "unknown vote '" + std::string(v) + "' (expected yes, no or abstain)");
       }
+      const int label = country;
+      country = seats.holder(label, batch.rollcalls[it->second].info.date);
+      if (country < 0) {
+        batch.warnings.add("vote under a label with no seat on the roll call's date (skipped)",
+                           std::string(name) + " on roll call " + std::to_string(rcid));
+        continue;
+      }
       std::uint64_t dup_key = (static_cast<std::uint64_t>(it->second) << 16) | static_cast<std::uint64_t>(country);
       if (!seen.insert(dup_key).second)
         fail(reader, rec, c_country,
@@ -143,6 +153,7 @@ ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
         next_report = reader.offset() + reader.size() / 100;
       }
     }
+    seats.add_notes(batch.notes);
   }
   return batch;
 }

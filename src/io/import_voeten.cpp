@@ -1,7 +1,9 @@
 // Voeten's Dataverse layout (United Nations General Assembly Voting Data,
 // hdl:1902.1/12379): one row per state per roll call with the roll call's
 // metadata repeated. Vote codes: 1 yes, 2 abstain, 3 no, 8 absent (kept as
-// non-voting), 9 not a member (missing, not stored). Countries by COW code.
+// non-voting), 9 not a member (missing, not stored). Countries by COW code, read by
+// the roll call's date through the registry's seat rules (COW 365 before
+// 1991-12-24 is SUN, 345 after 1992-04-26 is SCG then SRB, ...).
 #include <unordered_map>
 
 #include "io/file.hpp"
@@ -36,6 +38,7 @@ ImportBatch import_voeten(const std::string& path, const ProgressFn& progress) {
   }
   std::unordered_map<std::int64_t, int> by_rcid;
   std::unordered_map<std::int64_t, int> country_cache;
+  SeatMapper seats;
   std::vector<std::vector<int>> seen;
   std::size_t next_report = 0;
   while (reader.next(rec)) {
@@ -76,6 +79,13 @@ ImportBatch import_voeten(const std::string& path, const ProgressFn& progress) {
       country_cache.emplace(ccode, country);
       batch.name_map[std::to_string(ccode)] = std::string(registry::countries()[country].iso3);
     }
+    const int label = country;
+    country = seats.holder(label, batch.rollcalls[index].info.date);
+    if (country < 0) {
+      batch.warnings.add("vote under a code with no seat on the roll call's date (skipped)",
+                         "COW " + std::to_string(ccode) + " on roll call " + std::to_string(rcid));
+      continue;
+    }
     for (int c : seen[index])
       if (c == country)
         fail(reader, rec, c_ccode, "duplicate vote of COW " + std::to_string(ccode) + " on roll call " + std::to_string(rcid));
@@ -86,6 +96,7 @@ ImportBatch import_voeten(const std::string& path, const ProgressFn& progress) {
       next_report = reader.offset() + reader.size() / 100;
     }
   }
+  seats.add_notes(batch.notes);
   return batch;
 }
 

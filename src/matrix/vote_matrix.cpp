@@ -60,7 +60,14 @@ void VoteMatrix::finish() {
 int VoteMatrix::country_index(std::string_view iso3) const {
   for (int c = 0; c < countries(); ++c)
     if (iso3_[c] == iso3) return c;
+  for (const auto& [alias, c] : aliases_)
+    if (alias == iso3) return c;
   return -1;
+}
+
+void VoteMatrix::add_alias(std::string iso3, int country) {
+  if (country < 0 || country >= countries()) throw std::out_of_range("VoteMatrix: alias of an unknown country");
+  aliases_.emplace_back(std::move(iso3), country);
 }
 
 Vote VoteMatrix::vote(int c, int r) const {

@@ -61,6 +61,9 @@ class VoteMatrix {
   int words() const { return words_; }  // words per plane
   const std::string& iso3(int country) const { return iso3_[country]; }
   int country_index(std::string_view iso3) const;  // -1 when not in this matrix
+  // Another id that names a country's row: a state whose votes the row carries
+  // ("SUN" for the RUS row, see registry::series_of). country_index finds it.
+  void add_alias(std::string iso3, int country);
   const RollCallInfo& rollcall(int r) const { return rollcalls_[r]; }
   const std::vector<RollCallInfo>& rollcall_infos() const { return rollcalls_; }
 
@@ -81,6 +84,7 @@ class VoteMatrix {
     return (static_cast<std::size_t>(c) * 4 + plane) * static_cast<std::size_t>(words_);
   }
   std::vector<std::string> iso3_;
+  std::vector<std::pair<std::string, int>> aliases_;
   std::vector<RollCallInfo> rollcalls_;
   std::vector<std::uint8_t> pending_;  // country-major vote codes before finish()
   std::vector<Word> planes_;

@@ -16,12 +16,19 @@
 
 #include "core/error.hpp"
 #include "registry/registry.hpp"
+#include "registry/seats.hpp"
 
 namespace rostrum::registry {
 
 bool Group::is_member(std::string_view iso3, Date on) const {
-  return std::any_of(members.begin(), members.end(),
-                     [&](const Membership& m) { return m.iso3 == iso3 && m.from <= on && on <= m.to; });
+  if (std::any_of(members.begin(), members.end(),
+                  [&](const Membership& m) { return m.iso3 == iso3 && m.from <= on && on <= m.to; }))
+    return true;
+  // A state's series carries the votes of the state it continues (RUS those of
+  // SUN before 1991-12-24), so it is a member on the dates its predecessor was.
+  for (const Continuation& c : continuations())
+    if (c.successor == iso3 && on < c.on && is_member(c.predecessor, on)) return true;
+  return false;
 }
 
 std::vector<std::string> Group::members_on(Date on) const {
@@ -274,13 +281,14 @@ Group p5() {
   Group g{"P5",
           "Permanent members of the Security Council (UN Charter art. 23) from 1945-10-24; "
           "the China seat is TWN until the adoption of GA resolution 2758 (1971-10-25) and "
-          "CHN from the next day; the USSR seat passes to Russia on 1991-12-25",
+          "CHN from the next day; the USSR seat passes to Russia on 1991-12-24 (the seat rules of "
+          "registry/seats.cpp)",
           {}};
   add(g, "FRA GBR USA", 19451024);
   add(g, "TWN", 19451024, 19711025);
   add(g, "CHN", 19711026);
-  add(g, "SUN", 19451024, 19911224);
-  add(g, "RUS", 19911225);
+  add(g, "SUN", 19451024, 19911223);
+  add(g, "RUS", 19911224);
   return g;
 }
 

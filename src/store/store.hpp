@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/vote.hpp"
 #include "io/import_batch.hpp"
 #include "matrix/vote_matrix.hpp"
 
@@ -31,6 +32,31 @@ struct SourceSummary {
   std::string first_date, last_date;
 };
 
+// The stitched record's name in `sources` and for `--source`; no import may take it.
+inline constexpr std::string_view kRecordName = "record";
+
+// One state on which two sources disagree about one roll call of the record.
+struct ConflictRow {
+  std::string body, date, symbol;      // the record roll call (date: the record's)
+  std::string kept_source, other_source, other_symbol, method;
+  std::string country;                 // ISO3 as stored (the state that cast the vote)
+  Vote kept = Vote::Missing, other = Vote::Missing;
+};
+struct ConflictFilter {
+  std::string body;                    // "" = both
+  std::string country;                 // ISO3, "" = all
+  Date from = 0, to = 99991231;        // the record's date
+  std::string source;                  // either side's source name, "" = all
+  std::int64_t limit = -1;             // -1 = all
+};
+
+// Accuracy of the issue-code classifier on held-out sessions, per code.
+struct IssueModelScore {
+  std::string code, train_years, test_years;
+  std::int64_t n = 0, tp = 0, fp = 0, fn = 0, tn = 0;
+  double accuracy = 0, always_no = 0, precision = 0, recall = 0, f1 = 0, threshold = 0;
+};
+
 struct ImportResult {
   std::int64_t source_id = 0;
   bool replaced = false;  // a source of the same name existed and was replaced
@@ -49,16 +75,39 @@ class Store {
 
   const std::string& path() const { return path_; }
 
-  // Writes a whole source in one transaction, replacing a source of the same name.
-  // On any error nothing is written (the transaction rolls back).
+  // Writes a whole source in one transaction, replacing a source of the same name,
+  // and re-stitches the record in the same transaction. On any error nothing is
+  // written (the transaction rolls back). The name "record" is refused.
   ImportResult write_source(const io::ImportBatch& batch);
+  // Several sources in one transaction and one stitch (what an import of several
+  // files should call: the record is built once).
+  std::vector<ImportResult> write_sources(const std::vector<io::ImportBatch>& batches);
 
+  // Imported sources (not the record), one summary per source and body.
   std::vector<SourceSummary> sources() const;
+  // The record, one summary per body it holds (empty before any import).
+  std::vector<SourceSummary> record() const;
+  // Record roll calls per year and body: {year, body, rollcalls, sources joined by ","}.
+  struct YearCoverage {
+    int year = 0;
+    std::string body;
+    std::int64_t rollcalls = 0;
+    std::string sources;
+  };
+  std::vector<YearCoverage> record_coverage() const;
+  // How the record was composed: matches by method and source pair, conflicts.
+  nlohmann::json record_stitch_summary() const;
+  std::vector<ConflictRow> conflicts(const ConflictFilter& filter) const;
+  std::vector<IssueModelScore> issue_model_scores() const;
   std::int64_t country_count() const;  // countries in the registry table
 
-  // The source to analyse: `name` when given (error when unknown), else the only
-  // source holding the body, else the newest such source.
+  // The source to analyse: the record by default ("" or "record"), else the named
+  // source. A usage error names what is missing (an unknown source lists those
+  // the store has; a body no source holds says so).
   SourceSummary resolve_source(const std::string& name, const std::string& body) const;
+  // A source's or the record's roll calls of one body. Rows are series: a state
+  // whose membership another continues (registry::continuations) is carried in
+  // that state's row and named by it as an alias (SUN's votes in RUS's row).
   VoteMatrix load_matrix(std::int64_t source_id, Body body) const;
 
   // Estimation runs: parameters and data version recorded with the results.
@@ -86,6 +135,8 @@ class Store {
 
  private:
   Store() = default;
+  void restitch();
+  VoteMatrix load_record_matrix(Body body) const;
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
 };

@@ -80,6 +80,8 @@ TEST(Fields, SessionFromSymbol) {
   using detail::session_from_symbol;
   EXPECT_EQ(session_from_symbol("A/RES/74/10").session, 74);
   EXPECT_EQ(session_from_symbol("A/RES/74/10").label, "74");
+  EXPECT_EQ(session_from_symbol("A/DEC/80/506").session, 80);  // a decision adopted by recorded vote
+  EXPECT_EQ(session_from_symbol("A/RES/80/84 A").session, 80);
   EXPECT_EQ(session_from_symbol("A/RES/1514(XV)").session, 15);
   EXPECT_EQ(session_from_symbol("A/RES/2758(XXVI)").session, 26);
   EXPECT_EQ(session_from_symbol("A/RES/3379(XXX)").session, 30);

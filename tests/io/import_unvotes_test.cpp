@@ -102,17 +102,55 @@ TEST(ImportUnvotes, SmallDirectory) {
 
   // Every vote, mapped to canonical ids.
   std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      {"3", "USA", Vote::Yes}, {"3", "CAN", Vote::No},  {"3", "RUS", Vote::Abstain}, {"4", "USA", Vote::No},
+      // "Russia" in 1946 is the Soviet seat (registry seat rules).
+      {"3", "USA", Vote::Yes}, {"3", "CAN", Vote::No},  {"3", "SUN", Vote::Abstain}, {"4", "USA", Vote::No},
       {"4", "DEU", Vote::Yes}, {"5", "EAZ", Vote::Yes}, {"5", "YAR", Vote::Abstain},
   };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.key, iso(v.country), v.vote);
   EXPECT_EQ(got, want);
 
-  EXPECT_EQ(b.name_map.at("Russia"), "RUS");
+  EXPECT_EQ(b.name_map.at("Russia"), "RUS");  // the label's state; its votes are dated
   EXPECT_EQ(b.name_map.at("Federal Republic of Germany"), "DEU");
   EXPECT_EQ(b.name_map.at("Zanzibar"), "EAZ");
   EXPECT_EQ(b.name_map.size(), 6u);
   EXPECT_EQ(b.warnings.total(), 0);
+}
+
+// Labels are read by the roll call's date (registry seat rules), in unvotes as in
+// every importer: one label, several states over time; a label with no seat on
+// the date is reported and skipped, never stored under a guess.
+TEST(ImportUnvotes, LabelsAreReadByTheRollCallsDate) {
+  const std::string rollcalls =
+      "rcid,session,importantvote,date,unres,amend,para,short,descr\n"
+      "1,15,0,1960-12-14,R/15/1514,0,0,A,a\n"
+      "2,50,0,1995-12-01,R/50/1,0,0,B,b\n"
+      "3,45,0,1990-12-06,R/45/1,0,0,C,c\n"
+      "4,60,0,2010-12-01,R/60/1,0,0,D,d\n"
+      "5,56,0,2002-12-01,R/56/1,0,0,E,e\n"
+      "6,46,0,1991-12-01,R/46/1,0,0,F,f\n";
+  const std::string votes =
+      "rcid,country,country_code,vote\n"
+      "1,China,CN,yes\n"                        // before 1971-10-26: the ROC's seat
+      "1,Russia,RU,no\n"                        // the Soviet seat
+      "2,Russia,RU,yes\n"                       // Russia
+      "3,Yemen Arab Republic,,abstain\n"        // after unification: Yemen
+      "4,Yugoslavia,YU,yes\n"                   // unvotes' label for Serbia
+      "5,Yugoslavia,YU,no\n"                    // the FRY, i.e. Serbia and Montenegro
+      "6,German Democratic Republic,DD,yes\n";  // after 1990-10-02: no such seat
+  Dir d(rollcalls, votes, nullptr);
+  ImportBatch b = import_unvotes(d.path);
+  std::set<std::tuple<std::string, std::string, Vote>> got, want = {
+      {"1", "TWN", Vote::Yes}, {"1", "SUN", Vote::No}, {"2", "RUS", Vote::Yes}, {"3", "YEM", Vote::Abstain},
+      {"4", "SRB", Vote::Yes}, {"5", "SCG", Vote::No},
+  };
+  for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.key, iso(v.country), v.vote);
+  EXPECT_EQ(got, want);
+  ASSERT_EQ(b.warnings.total(), 1);
+  EXPECT_NE(b.warnings.by_kind.begin()->second.examples.at(0).find("German Democratic Republic"), std::string::npos);
+  std::string notes;
+  for (const auto& n : b.notes) notes += n + "\n";
+  EXPECT_NE(notes.find("1 votes under labels of CHN dated until 1971-10-25 are TWN's"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("labels of YUG dated from 2006-06-03 are SRB's"), std::string::npos) << notes;
 }
 
 TEST(ImportUnvotes, IssuesFileIsOptional) {

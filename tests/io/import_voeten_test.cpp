@@ -30,7 +30,7 @@ const std::string kSecond = "2,1,1947-09-20,R/2/1,0,1,S2,d2,0,1,1,0,0,1";
 std::string sample() {
   return kHeader +                   // line 1
          row(1, 2, "1") +            // USA yes
-         row(1, 365, "3") +          // RUS no
+         row(1, 365, "3") +          // COW 365 in 1946: the Soviet seat (SUN), no
          row(1, 200, "2") +          // GBR abstain
          row(1, 220, "8") +          // FRA absent -> non-voting
          row(1, 710, "9") +          // CHN not a member -> not stored
@@ -54,7 +54,7 @@ TEST(ImportVoeten, SmallFile) {
   EXPECT_EQ(b.source_name, "voeten");
   ASSERT_EQ(b.rollcalls.size(), 2u);
   std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      {"1", "USA", Vote::Yes}, {"1", "RUS", Vote::No}, {"1", "GBR", Vote::Abstain}, {"1", "FRA", Vote::NonVoting},
+      {"1", "USA", Vote::Yes}, {"1", "SUN", Vote::No}, {"1", "GBR", Vote::Abstain}, {"1", "FRA", Vote::NonVoting},
       {"2", "USA", Vote::No},  {"2", "DEU", Vote::Yes},
   };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.key, iso(v.country), v.vote);

@@ -97,7 +97,7 @@ TEST(ImportWide, SmallFile) {
       {"A/RES/74/7", "USA", Vote::No},           {"A/RES/74/7", "CIV", Vote::Yes},
       {"A/RES/74/7", "RUS", Vote::Yes},          {"A/RES/74/7", "DEU", Vote::Yes},
       {"A/RES/74/7", "FRA", Vote::NonVoting},    {"A/RES/45/1", "USA", Vote::Yes},
-      {"A/RES/45/1", "CIV", Vote::Yes},          {"A/RES/45/1", "RUS", Vote::Yes},
+      {"A/RES/45/1", "CIV", Vote::Yes},          {"A/RES/45/1", "SUN", Vote::Yes},  // 1990: the Soviet seat
       {"S/RES/2334(2016)", "USA", Vote::Abstain}, {"S/RES/2334(2016)", "RUS", Vote::Yes},
       {"S/RES/2334(2016)", "FRA", Vote::Yes},    {"A/RES/500(V)", "USA", Vote::Yes},
       {"A/RES/500(V)", "SUN", Vote::Yes},

@@ -122,6 +122,19 @@ TEST(VoteMatrix, CountryIndex) {
   EXPECT_TRUE(make_periods(m, PeriodKind::year, m.select({})).empty());
 }
 
+TEST(VoteMatrix, AliasesNameARow) {
+  VoteMatrix m;
+  m.add_country("USA");
+  m.add_country("RUS");
+  m.add_alias("SUN", 1);
+  m.finish();
+  EXPECT_EQ(m.country_index("SUN"), 1);
+  EXPECT_EQ(m.iso3(m.country_index("SUN")), "RUS");  // the row keeps its own id
+  EXPECT_EQ(m.countries(), 2);
+  EXPECT_EQ(m.country_index("SCG"), -1);
+  EXPECT_THROW(m.add_alias("SCG", 2), std::out_of_range);
+}
+
 TEST(VoteMatrix, BuildersRejectChangesAfterFinish) {
   VoteMatrix m;
   m.add_country("USA");

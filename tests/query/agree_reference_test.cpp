@@ -15,6 +15,7 @@
 #include "io/csv.hpp"
 #include "query/real_data_fixture.hpp"
 #include "registry/registry.hpp"
+#include "registry/seats.hpp"
 
 namespace rostrum {
 namespace {
@@ -32,15 +33,21 @@ std::string gunzip_file(const std::string& path) {
 // Voeten's agreement for every dyad of one session, from the raw files:
 // votes coded yes 1, abstain 2, no 3; roll calls on which every voting state voted
 // alike are dropped; agree = mean over joint votes of 1 - |vi - vj| / 2.
+// States are named as every importer names them: the label read by the roll
+// call's date (registry seat rules), in the row of its series (SUN in RUS's).
 std::map<std::pair<std::string, std::string>, std::pair<double, int>> voeten_reference(int session) {
   std::set<std::string> rcids;
+  std::map<std::string, Date> date_of;
   {
     std::string data = gunzip_file(testing::shared_data("unga/unvotes-0.3.0/un_roll_calls.csv.gz"));
     io::CsvReader reader("rc", data);
     io::CsvRecord rec;
     reader.next(rec);
     while (reader.next(rec))
-      if (std::stoi(std::string(rec.fields[1])) == session) rcids.insert(std::string(rec.fields[0]));
+      if (std::stoi(std::string(rec.fields[1])) == session) {
+        rcids.insert(std::string(rec.fields[0]));
+        date_of[std::string(rec.fields[0])] = *parse_date(rec.fields[3]);
+      }
   }
   // rcid -> country name -> code
   std::map<std::string, std::map<std::string, int>> votes;
@@ -68,7 +75,11 @@ std::map<std::pair<std::string, std::string>, std::pair<double, int>> voeten_ref
     if (distinct.size() < 2) continue;  // unanimous among those voting
     for (auto i = by_country.begin(); i != by_country.end(); ++i)
       for (auto j = std::next(i); j != by_country.end(); ++j) {
-        std::string a(registry::lookup(i->first)->iso3), b(registry::lookup(j->first)->iso3);
+        auto id = [&](const std::string& name) {
+          const int holder = registry::holder_on(registry::find(name), date_of.at(rcid));
+          return std::string(registry::series_of(registry::countries()[static_cast<std::size_t>(holder)].iso3));
+        };
+        std::string a = id(i->first), b = id(j->first);
         double s = 1.0 - std::abs(i->second - j->second) / 2.0;
         auto key = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
         sums[key].first += s;

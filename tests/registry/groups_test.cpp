@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "registry/groups.hpp"
+#include "registry/seats.hpp"
 #include "registry/registry.hpp"
 
 namespace rostrum::registry {
@@ -164,14 +165,41 @@ TEST(BuiltinGroups, P5HasFiveSeatsOnEveryDay) {
   for (int year = 1946; year <= 2026; ++year) {
     EXPECT_EQ(p5.members_on(make_date(year, 6, 1)).size(), 5u) << year;
   }
-  for (Date d : {19711025, 19711026, 19911224, 19911225}) EXPECT_EQ(p5.members_on(d).size(), 5u) << d;
+  for (Date d : {19711025, 19711026, 19911223, 19911224}) EXPECT_EQ(p5.members_on(d).size(), 5u) << d;
   EXPECT_TRUE(p5.is_member("TWN", 19711025));
   EXPECT_FALSE(p5.is_member("CHN", 19711025));
   EXPECT_TRUE(p5.is_member("CHN", 19711026));
-  EXPECT_TRUE(p5.is_member("SUN", 19911224));
-  EXPECT_FALSE(p5.is_member("RUS", 19911224));
-  EXPECT_TRUE(p5.is_member("RUS", 19911225));
+  EXPECT_TRUE(p5.is_member("SUN", 19911223));
+  EXPECT_FALSE(p5.is_member("SUN", 19911224));
+  EXPECT_TRUE(p5.is_member("RUS", 19911224));
   EXPECT_EQ(p5.members_on(20200101), (std::vector<std::string>{"CHN", "FRA", "GBR", "RUS", "USA"}));
+}
+
+// The P5 seats change hands on the days the seat rules say (registry/seats.cpp):
+// the group and the importers must not disagree on who held a seat.
+TEST(BuiltinGroups, P5FollowsTheSeatRules) {
+  const Group& p5 = group("P5");
+  for (const auto& rule : seat_rules()) {
+    if (rule.label != "CHN" && rule.label != "SUN") continue;
+    for (Date d : {rule.from == kDateMin ? Date{19451024} : rule.from, rule.to == kDateMax ? Date{20251231} : rule.to}) {
+      ASSERT_FALSE(rule.holder.empty());
+      EXPECT_EQ(p5.members_on(d).size(), 5u) << d;
+      auto on = p5.members_on(d);
+      EXPECT_TRUE(std::find(on.begin(), on.end(), std::string(rule.holder)) != on.end()) << rule.holder << " " << d;
+    }
+  }
+}
+
+// A continuing state is a member on its predecessor's dates (its series carries
+// the predecessor's votes): RUS in the P5 in 1980, but not TWN's seat for CHN.
+TEST(BuiltinGroups, MembershipFollowsContinuations) {
+  const Group& p5 = group("P5");
+  EXPECT_TRUE(p5.is_member("RUS", 19800101));
+  EXPECT_TRUE(p5.is_member("SUN", 19800101));
+  EXPECT_FALSE(p5.is_member("SUN", 19950101));
+  EXPECT_FALSE(p5.is_member("CHN", 19600101));  // a different government, not a continuation
+  // members_on lists the states as dated, not their series.
+  EXPECT_EQ(p5.members_on(19800101), (std::vector<std::string>{"CHN", "FRA", "GBR", "SUN", "USA"}));
 }
 
 TEST(BuiltinGroups, CrinkIsUndated) {

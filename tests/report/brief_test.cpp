@@ -198,5 +198,69 @@ TEST(Svg, LineChartSkipsMissingValuesAndEscapesText) {
   EXPECT_NE(s.find("</svg>"), std::string::npos);
 }
 
+// A 2025-layout file: two ES-11 roll calls and one Security Council resolution,
+// over the same 16 states as the unvotes fixture.
+std::string wide_2025() {
+  const char* iso3[] = {"CHN", "RUS", "PRK", "USA", "GBR", "FRA", "DEU", "ITA",
+                        "JPN", "CAN", "IND", "BRA", "CUB", "ISR", "AUS", "ZAF"};
+  std::string out = "Link,token,Scrape_Year,Title,Council,Resolution,country,subregion,continent,Date,YES COUNT,"
+                    "NO COUNT,ABSTAIN COUNT,NO-VOTE COUNT,TOTAL VOTES,tags";
+  for (const char* c : iso3) out += std::string(",") + c;
+  out += "\n";
+  auto row = [&](const std::string& council, const std::string& symbol, const std::string& date,
+                 const std::vector<std::string>& cells) {
+    int y = 0, n = 0, a = 0, x = 0;
+    for (const auto& c : cells) y += c == "YES", n += c == "NO", a += c == "ABSTAIN", x += c.empty();
+    if (council == "Security Council") x = 0;
+    out += "l,t,2025,\"Title of " + symbol + "\"," + council + "," + symbol + ",UA,r,c," + date + "," +
+           std::to_string(y) + "," + std::to_string(n) + "," + std::to_string(a) + "," + std::to_string(x) + "," +
+           std::to_string(y + n + a + x) + ",tags";
+    for (const auto& c : cells) out += "," + c;
+    out += "\n";
+  };
+  const std::vector<std::string> es7 = {"ABSTAIN", "NO", "NO", "NO", "YES", "YES", "YES", "YES",
+                                        "YES", "YES", "ABSTAIN", "ABSTAIN", "", "NO", "YES", "ABSTAIN"};
+  const std::vector<std::string> es9 = {"ABSTAIN", "NO", "NO", "YES", "YES", "YES", "YES", "YES",
+                                        "YES", "YES", "ABSTAIN", "YES", "NO", "YES", "YES", "YES"};
+  row("General Assembly", "A/RES/ES-11/7", "2025-02-24", es7);
+  row("General Assembly", "A/RES/ES-11/9", "2025-12-03", es9);
+  std::vector<std::string> sc(16, "");
+  sc[0] = "ABSTAIN", sc[1] = "ABSTAIN", sc[3] = "YES", sc[4] = "YES", sc[5] = "YES";
+  row("Security Council", "S/RES/2774(2025)", "2025-02-24", sc);
+  return out;
+}
+
+// The brief reaches the record's last year and lists the Ukraine votes (ES-11)
+// and the latest Security Council year with each focus state's vote.
+TEST(BriefRecord, KeyVotesOfUkraineAndTheSecurityCouncil) {
+  testing::TempDir dir;
+  write_unvotes(dir);
+  const std::string db = (dir.path() / "r.db").string();
+  {
+    auto store = store::Store::open(db, true);
+    store.write_sources({io::import_path((dir.path() / "unvotes-test").string(), ""),
+                         io::import_path(dir.write("un_votes_2025.csv", wide_2025()), "")});
+  }
+  query::Context ctx(db);
+  report::BriefOptions o;
+  o.boot = 20;
+  const auto brief = report::make_brief(ctx, o);
+  EXPECT_EQ(brief.facts["span"]["last"], 2025);
+  EXPECT_EQ(brief.facts["es11"]["rollcalls"], 2);
+  EXPECT_EQ(brief.facts["es11"]["votes"]["CHN"]["abstain"], 2);
+  EXPECT_EQ(brief.facts["es11"]["votes"]["RUS"]["no"], 2);
+  EXPECT_EQ(brief.facts["es11"]["votes"]["PRK"]["no"], 2);
+  EXPECT_EQ(brief.facts["security_council"]["year"], 2025);
+  EXPECT_EQ(brief.facts["security_council"]["resolutions"], 1);
+  const std::string& h = brief.html;
+  EXPECT_NE(h.find("A/RES/ES-11/7"), std::string::npos);
+  EXPECT_NE(h.find("S/RES/2774(2025)"), std::string::npos);
+  // The G7 on ES-11/7: USA no, the six others yes.
+  EXPECT_NE(h.find("<td>A</td><td>N</td><td>N</td><td>6&#8211;1&#8211;0</td>"), std::string::npos);
+  // The years no source covers are named, not silently skipped.
+  EXPECT_NE(h.find("no ES-11 vote before 2025-02-24"), std::string::npos);
+  EXPECT_NE(h.find("source <code>record</code>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rostrum

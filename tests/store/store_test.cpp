@@ -65,7 +65,8 @@ io::ImportBatch random_batch(const std::string& name, unsigned seed, int nr = 15
     b.rollcalls.push_back(rc);
   }
   for (int r = 0; r < 3; ++r) b.rollcalls.push_back(rollcall("S" + std::to_string(r), Body::SecurityCouncil, 0, make_date(1990 + r, 6, 1)));
-  const char* states[] = {"USA", "RUS", "CHN", "FRA", "GBR", "DEU", "IND", "BRA", "ZAF", "CUB", "SUN", "YUG"};
+  // No two states of one series (SUN and RUS): a matrix row holds a series.
+  const char* states[] = {"USA", "RUS", "CHN", "FRA", "GBR", "DEU", "IND", "BRA", "ZAF", "CUB", "CSK", "YUG"};
   for (int r = 0; r < static_cast<int>(b.rollcalls.size()); ++r)
     for (const char* s : states) {
       if (rng() % 10 < 3) continue;
@@ -179,7 +180,7 @@ TEST(Store, RoundTripThroughAnImporter) {
   io::ImportBatch b = io::import_path(csv, "");
   Store s = Store::open((tmp.path() / "r.db").string(), true);
   auto r = s.write_source(b);
-  auto summary = s.resolve_source("", "ga");
+  auto summary = s.resolve_source("v", "ga");
   EXPECT_EQ(summary.id, r.source_id);
   EXPECT_EQ(summary.rollcalls, 2);
   EXPECT_EQ(summary.yes, 2);
@@ -195,6 +196,50 @@ TEST(Store, RoundTripThroughAnImporter) {
   EXPECT_EQ(m.vote(m.country_index("CHN"), 1), Vote::Yes);
   EXPECT_EQ(m.vote(m.country_index("USA"), 1), Vote::Abstain);
   EXPECT_EQ(m.country_index("FRA"), -1);  // no vote in this source
+  // One source: the record is that source, under the name "record".
+  auto rec = s.resolve_source("", "ga");
+  EXPECT_EQ(rec.name, "record");
+  EXPECT_EQ(rec.format, "record");
+  EXPECT_EQ(rec.rollcalls, 2);
+  EXPECT_EQ(rec.yes, 2);
+  EXPECT_EQ(rec.nonvoting, 1);
+  VoteMatrix rm = s.load_matrix(rec.id, Body::GeneralAssembly);
+  ASSERT_EQ(rm.rollcalls(), 2);
+  EXPECT_EQ(rm.vote(rm.country_index("RUS"), 0), Vote::No);
+  EXPECT_EQ(rm.rollcall(0).source, "v");
+}
+
+// A matrix row is a series: the USSR's votes (1980) and Russia's (1995) in one
+// row named RUS, found under either id; Taiwan's seat is not RUS's predecessor
+// and keeps its own row. A Serbia and Montenegro vote joins Serbia's row.
+TEST(Store, RowsAreSeriesOfContinuingStates) {
+  io::ImportBatch b;
+  b.source_name = "series";
+  b.format = "voeten";
+  b.rollcalls = {rollcall("1", Body::GeneralAssembly, 35, 19801201), rollcall("2", Body::GeneralAssembly, 50, 19951201),
+                 rollcall("3", Body::GeneralAssembly, 58, 20031201)};
+  b.votes = {{0, country("SUN"), Vote::Yes}, {0, country("TWN"), Vote::No}, {0, country("USA"), Vote::No},
+             {1, country("RUS"), Vote::Abstain}, {1, country("USA"), Vote::Yes}, {2, country("SCG"), Vote::No},
+             {2, country("USA"), Vote::Yes}};
+  TempDir tmp;
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  s.write_source(b);
+  for (const std::string& source : {std::string("series"), std::string("record")}) {
+    VoteMatrix m = s.load_matrix(s.resolve_source(source, "ga").id, Body::GeneralAssembly);
+    EXPECT_EQ(m.countries(), 4) << source;  // RUS, SRB, TWN, USA
+    const int rus = m.country_index("RUS");
+    ASSERT_GE(rus, 0);
+    EXPECT_EQ(m.country_index("SUN"), rus);
+    EXPECT_EQ(m.iso3(rus), "RUS");
+    EXPECT_EQ(m.vote(rus, 0), Vote::Yes);
+    EXPECT_EQ(m.vote(rus, 1), Vote::Abstain);
+    EXPECT_EQ(m.iso3(m.country_index("SCG")), "SRB");
+    EXPECT_EQ(m.vote(m.country_index("SRB"), 2), Vote::No);
+    EXPECT_NE(m.country_index("TWN"), -1);
+    EXPECT_EQ(m.country_index("CHN"), -1);
+  }
+  // The store itself keeps each vote under the state that cast it.
+  EXPECT_EQ(count(s, "SELECT count(*) FROM votes v JOIN countries c ON c.id = v.country_id WHERE c.iso3 = 'SUN'"), 1);
 }
 
 TEST(Store, ReimportReplacesTheSource) {
@@ -212,8 +257,8 @@ TEST(Store, ReimportReplacesTheSource) {
     EXPECT_EQ(count(s, "SELECT count(*) FROM rollcalls"), rc0);
     EXPECT_EQ(count(s, "SELECT count(*) FROM votes"), v0);
     EXPECT_EQ(count(s, "SELECT count(*) FROM source_names"), names0);
-    EXPECT_EQ(count(s, "SELECT count(*) FROM sources"), 2);
-    EXPECT_EQ(count(s, "SELECT count(*) FROM source_stats"), 4);
+    EXPECT_EQ(count(s, "SELECT count(*) FROM sources WHERE format != 'record'"), 2);
+    EXPECT_EQ(count(s, "SELECT count(*) FROM source_stats"), 4 + 2);  // and the record's two bodies
   }
   // The replaced source loads to the same votes; the other source is untouched.
   auto ga = s.resolve_source("a", "ga"), sc = s.resolve_source("a", "sc");
@@ -328,14 +373,16 @@ TEST(StoreResolve, Rules) {
   Store s = Store::open((tmp.path() / "r.db").string(), true);
   // Empty store: a usage error that says no source holds the body.
   EXPECT_THROW(s.resolve_source("", "ga"), UsageError);
+  EXPECT_THROW(s.resolve_source("record", "ga"), UsageError);
 
   io::ImportBatch ga_only = random_batch("ga-only", 1, 20);
   ga_only.rollcalls.resize(20);
   std::erase_if(ga_only.votes, [](const io::ImportedVote& v) { return v.rollcall >= 20; });
   auto r1 = s.write_source(ga_only);
-  // The only source holding the body.
-  EXPECT_EQ(s.resolve_source("", "ga").id, r1.source_id);
-  EXPECT_EQ(s.resolve_source("", "ga").name, "ga-only");
+  // By default the record; by name the source.
+  EXPECT_EQ(s.resolve_source("", "ga").name, "record");
+  EXPECT_EQ(s.resolve_source("record", "ga").name, "record");
+  EXPECT_EQ(s.resolve_source("ga-only", "ga").id, r1.source_id);
   try {
     s.resolve_source("", "sc");
     ADD_FAILURE() << "no error for a body nobody holds";
@@ -344,28 +391,21 @@ TEST(StoreResolve, Rules) {
   }
   // A named source that does not hold the body.
   EXPECT_THROW(s.resolve_source("ga-only", "sc"), UsageError);
-  // Unknown name: the message lists what the store has.
+  // Unknown name: the message lists what the store has, the record included.
   try {
     s.resolve_source("nope", "ga");
     ADD_FAILURE() << "no error for an unknown source";
   } catch (const UsageError& e) {
-    EXPECT_NE(std::string(e.what()).find("ga-only"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("ga-only, record"), std::string::npos) << e.what();
   }
-
-  // A second source with both bodies: newest wins for GA (imported in the same
-  // second, the later id wins), and it is the only one for SC.
+  // A second source with both bodies: the record now holds SC too.
   auto r2 = s.write_source(random_batch("both", 2, 20));
-  EXPECT_EQ(s.resolve_source("", "ga").name, "both");
-  EXPECT_EQ(s.resolve_source("", "sc").name, "both");
+  EXPECT_EQ(s.resolve_source("", "sc").name, "record");
   EXPECT_EQ(s.resolve_source("", "sc").body, "sc");
-  EXPECT_EQ(s.resolve_source("ga-only", "ga").id, r1.source_id);
   EXPECT_EQ(s.resolve_source("both", "ga").id, r2.source_id);
-
-  // Re-importing the older source makes it the newest.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  s.write_source(ga_only);
-  EXPECT_EQ(s.resolve_source("", "ga").name, "ga-only");
-  EXPECT_EQ(s.resolve_source("", "sc").name, "both");
+  EXPECT_EQ(s.resolve_source("", "ga").rollcalls, 40);  // random votes: nothing in common
+  // No source may take the record's name.
+  EXPECT_THROW(s.write_source(random_batch("record", 3, 5)), UsageError);
 }
 
 TEST(StoreOpen, MissingFile) {

@@ -65,7 +65,7 @@ describe('established views: pairs, partners, matrix, ideal', () => {
       assert.equal(options.length, 0, 'a selector for a single source');
       return;
     }
-    // One of the named sources is the default ("newest"): another must differ.
+    // The default is the record (all sources); a named source must give other data.
     let second = null;
     for (let i = 1; i < options.length; i++) {
       await page.selectOption('select[name=source]', { index: i });

@@ -148,6 +148,51 @@ export interface IdealLatestRow {
   nvotes: number;
 }
 
+/** Votes on which two sources of the record disagree */
+export interface RecordConflictsParams {
+  /** ga, sc or both */
+  body?: 'ga' | 'sc' | 'both';
+  /** Only this state (code or name) */
+  country?: string;
+  /** First date (YYYY or YYYY-MM-DD) */
+  from?: string | number;
+  /** Last date (YYYY or YYYY-MM-DD) */
+  to?: string | number;
+  /** Only conflicts involving this source */
+  source?: string;
+  /** At most this many rows */
+  limit?: number;
+}
+
+export interface RecordConflictsRow {
+  body: string;
+  date: string;
+  symbol: string;
+  country: string;
+  kept_source: string;
+  kept_vote: string;
+  other_source: string;
+  other_symbol: string;
+  other_vote: string;
+  matched_by: string;
+}
+
+/** Accuracy of the issue codes predicted after 2019, per code */
+export interface RecordIssuesParams {
+}
+
+export interface RecordIssuesRow {
+  code: string;
+  train_years: string;
+  test_years: string;
+  n: number;
+  accuracy: number;
+  always_no: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
 /** The country registry: ids, ISO and COW codes, regions, successors */
 export interface CountriesParams {
 }
@@ -470,6 +515,8 @@ export const endpoints = {
   blocs: 'blocs',
   poles: 'poles',
   'ideal-latest': 'ideal',
+  'record/conflicts': 'record/conflicts',
+  'record/issues': 'record/issues',
   countries: 'countries',
   groups: 'groups',
   info: 'info',
@@ -484,6 +531,8 @@ export interface Analyses {
   blocs: { params: BlocsParams; row: BlocsRow };
   poles: { params: PolesParams; row: PolesRow };
   'ideal-latest': { params: IdealLatestParams; row: IdealLatestRow };
+  'record/conflicts': { params: RecordConflictsParams; row: RecordConflictsRow };
+  'record/issues': { params: RecordIssuesParams; row: RecordIssuesRow };
   countries: { params: CountriesParams; row: CountriesRow };
   groups: { params: GroupsParams; row: GroupsRow };
   info: { params: InfoParams; row: InfoRow };

@@ -57,8 +57,8 @@ async function fetchJson(url: string): Promise<TableResult> {
   return body as TableResult;
 }
 
-// The imported source the analyses read ("" = the server's default: the newest
-// source holding the body). Registry endpoints take no source.
+// The imported source the analyses read ("" = the server's default: the record,
+// every source stitched). Registry endpoints take no source.
 let source = '';
 const registryEndpoints = new Set<AnalysisName>(['countries', 'groups', 'info']);
 export function setSource(name: string): void {

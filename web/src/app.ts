@@ -59,7 +59,14 @@ export async function loadApp(): Promise<App> {
   });
   let minYear = 1946;
   let maxYear = new Date().getUTCFullYear();
-  if (info && info.rows.length) {
+  // The default period is the record's (every source stitched, the analyses'
+  // default data): 1946 to its last General Assembly vote (2025 with the shared
+  // files); else the span of the sources.
+  const recordGa = (info?.record as { ga?: { first_date?: string; last_date?: string } } | undefined)?.ga;
+  if (recordGa?.first_date && recordGa?.last_date) {
+    minYear = Number(recordGa.first_date.slice(0, 4));
+    maxYear = Number(recordGa.last_date.slice(0, 4));
+  } else if (info && info.rows.length) {
     const firsts = info.rows.filter((r) => r.body !== 'sc').map((r) => Number(String(r.first_date ?? '').slice(0, 4))).filter((y) => y > 1900);
     const lasts = info.rows.filter((r) => r.body !== 'sc').map((r) => Number(String(r.last_date ?? '').slice(0, 4))).filter((y) => y > 1900);
     if (firsts.length) minYear = Math.min(...firsts);

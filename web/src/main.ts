@@ -35,7 +35,10 @@ function storeInfo(app: App): void {
   const names = [...new Set(ga.map((r) => String(r.name)))];
   const current = app.state.source && names.includes(app.state.source) ? app.state.source : '';
   setSource(current);
-  const shown = ga.find((r) => String(r.name) === current) ?? [...ga].sort((a, b) => String(b.last_date).localeCompare(String(a.last_date)))[0];
+  // By default the analyses read the record: every source stitched, each
+  // resolution once.
+  const record = (app.info.record as { ga?: { rollcalls?: number; first_date?: string; last_date?: string } } | undefined)?.ga;
+  const shown = ga.find((r) => String(r.name) === current) ?? (record ? { rollcalls: record.rollcalls ?? 0, first_date: record.first_date ?? '', last_date: record.last_date ?? '' } : undefined);
   const summary = document.createElement('span');
   if (shown) summary.textContent = `${Number(shown.rollcalls).toLocaleString('en')} GA roll calls · ${String(shown.first_date).slice(0, 4)}–${String(shown.last_date).slice(0, 4)}`;
   el.append(summary);
@@ -45,7 +48,7 @@ function storeInfo(app: App): void {
     sel.name = 'source';
     sel.className = 'source-select';
     sel.title = 'Data source of the analyses';
-    for (const [value, label] of [['', 'newest source'], ...names.map((n) => [n, n])]) {
+    for (const [value, label] of [['', 'all sources (the record)'], ...names.map((n) => [n, n])]) {
       const o = document.createElement('option');
       o.value = value;
       o.textContent = label;
