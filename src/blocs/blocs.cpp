@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 
 namespace rostrum::blocs {
@@ -363,6 +364,7 @@ Partition detect_blocs(const WeightMatrix& matrix, const CommunityOptions& optio
     IgraphSession session;
     for (int round = 0; round < options.max_consensus_rounds; ++round) {
       for (int r = 0; r < options.runs; ++r) {
+        throw_if_cancelled();
         const std::uint64_t seed = options.seed + static_cast<std::uint64_t>(round) * options.runs + r;
         runs[r] = canonical(cluster_once(current, options.algorithm, resolution, seed));
       }
@@ -411,6 +413,7 @@ ResolutionScan scan_resolution(const WeightMatrix& matrix, const ResolutionScanO
   if (steps > 10000) throw UsageError("blocs: resolution scan grid too fine (more than 10000 points)");
   ResolutionScan scan;
   for (int i = 0; i < steps; ++i) {
+    throw_if_cancelled();
     CommunityOptions community = options.community;
     community.resolution = options.gamma_min + i * options.gamma_step;
     scan.partitions.push_back(detect_blocs(matrix, community));

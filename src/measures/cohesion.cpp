@@ -5,6 +5,7 @@
 #include <limits>
 #include <random>
 
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 
 namespace rostrum::measures {
@@ -61,8 +62,12 @@ double cohesion_of_counts(CohesionIndex index, std::int64_t y, std::int64_t n, s
 std::vector<CohesionResult> cohesion(const VoteMatrix& m, const std::function<bool(int, Date)>& member,
                                      const std::vector<Period>& periods, const CohesionOptions& options) {
   std::vector<CohesionResult> out(periods.size());
+  // Polled per period and per null replicate (one replicate of a whole period is
+  // about a millisecond for a large group).
+  const CancelToken* cancel = current_cancel_token();
 #pragma omp parallel for schedule(dynamic, 1)
   for (std::size_t p = 0; p < periods.size(); ++p) {
+    if (cancel_requested(cancel)) continue;
     const Period& period = periods[p];
     std::vector<RollCallCounts> counts;
     const int r_begin = period.word_begin * kWordBits;
@@ -114,6 +119,7 @@ std::vector<CohesionResult> cohesion(const VoteMatrix& m, const std::function<bo
       std::vector<double> reps;
       reps.reserve(options.null_replicates);
       for (int rep = 0; rep < options.null_replicates; ++rep) {
+        if (cancel_requested(cancel)) break;
         double s = 0;
         std::int64_t used = 0;
         for (const auto& k : counts) {
@@ -141,6 +147,7 @@ std::vector<CohesionResult> cohesion(const VoteMatrix& m, const std::function<bo
       res.null_hi = quantile(reps, 1.0 - alpha);
     }
   }
+  throw_if_cancelled(cancel);
   return out;
 }
 

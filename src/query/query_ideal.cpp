@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/cancel.hpp"
 #include "core/text.hpp"
 #include "core/error.hpp"
 #include "ideal/from_matrix.hpp"
@@ -165,6 +166,7 @@ Table estimate_ideal(Context& ctx, const Params& p, const ideal::ProgressCallbac
   detail::check_allowed(p, {ROSTRUM_IDEAL_PARAMS}, "ideal");
   Prepared prep = prepare(ctx, p);
   ideal::Result r = ideal::estimate(prep.data, prep.options, progress);
+  throw_if_cancelled();  // a cancelled estimate stopped early: never save it
   std::vector<store::Store::IdealPoint> points;
   points.reserve(r.estimates.size());
   for (const auto& e : r.estimates) {
@@ -214,6 +216,7 @@ Table run_predict(Context& ctx, const Params& p, const ideal::ProgressCallback&)
   const double fraction = get_double(p, "holdout", 0.1, 0.001, 0.9);
   Prepared prep = prepare(ctx, fit_params);
   auto report = ideal::holdout(prep.data, prep.options, fraction, prep.options.seed);
+  throw_if_cancelled();
   Table t;
   t.columns = {"votes", "predictor", "accuracy", "log_loss", "apre", "n"};
   auto add = [&](const char* votes, const char* who, const ideal::Score& s) {
