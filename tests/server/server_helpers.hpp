@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <string>
 
 #include "io/import.hpp"
@@ -16,15 +17,17 @@
 
 namespace rostrum::testing {
 
-// An unvotes-layout store of `states` states (the first current states of the
-// registry with an ISO2 code) voting on `rollcalls` roll calls spread over
+// An unvotes-layout store of `states` states (USA, RUS, CHN, GBR, FRA, then the
+// first current states of the registry with an ISO2 code) voting on `rollcalls` roll calls spread over
 // `sessions` sessions (one a year from 1990), votes drawn from a fixed pattern.
 // Returns the store's path.
 inline std::string write_store(const TempDir& dir, const std::string& name, int states, int rollcalls, int sessions) {
   std::vector<const registry::Country*> picked;
+  for (const char* iso3 : {"USA", "RUS", "CHN", "GBR", "FRA"})
+    if (static_cast<int>(picked.size()) < states) picked.push_back(&registry::countries()[registry::index_of_iso3(iso3)]);
   for (const auto& c : registry::countries()) {
     if (static_cast<int>(picked.size()) == states) break;
-    if (c.historic || c.iso2.empty()) continue;
+    if (c.historic || c.iso2.empty() || std::find(picked.begin(), picked.end(), &c) != picked.end()) continue;
     picked.push_back(&c);
   }
   const char* votes[] = {"yes", "no", "abstain", "yes", "yes"};
