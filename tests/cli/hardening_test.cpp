@@ -16,6 +16,7 @@
 #include <vector>
 #include <zlib.h>
 
+#include "../server/server_helpers.hpp"
 #include "support/test_support.hpp"
 
 extern char** environ;
@@ -189,6 +190,69 @@ TEST(Hardening, DecompressionBombExits3NamingTheFile) {
   EXPECT_EQ(r.code, 3) << r.err;
   EXPECT_NE(r.err.find("plain.csv.gz"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("not gzip"), std::string::npos) << r.err;
+}
+
+// Waits (at most 20 s) for `rostrum serve` to print its URL; returns the port, 0 if it never did.
+int served_port(Process& serve) {
+  for (int i = 0; i < 2000 && serve.running(); ++i) {
+    const std::string out = slurp(serve.out);
+    const auto at = out.find("serving http://127.0.0.1:");
+    if (at != std::string::npos) return std::stoi(out.substr(at + 25));
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return 0;
+}
+
+TEST(Hardening, SigtermStopsTheServerWhileAnExpensiveQueryRuns) {
+  TempDir tmp;
+  // 780 pairs x 20 sessions x 100,000 replicates: most of an hour of work.
+  const std::string db = rostrum::testing::write_store(tmp, "big.db", 40, 400, 20);
+  Process serve(tmp, "serve", {"--db", db, "serve", "--port", "0", "--max-work", "0", "--request-timeout", "600"});
+  const int port = served_port(serve);
+  ASSERT_GT(port, 0) << slurp(serve.err);
+  int s = rostrum::testing::connect_to(port);
+  ASSERT_TRUE(rostrum::testing::send_all(
+      s, "GET /api/agree?a=all&b=all&by=session&ci=0.95&boot=100000 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  bool computing = false;
+  for (int i = 0; i < 400 && !computing; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    int h = rostrum::testing::connect_to(port);
+    rostrum::testing::send_all(h, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    computing = rostrum::testing::read_response(h, 5).find("\"heavy_running\":1") != std::string::npos;
+    ::close(h);
+  }
+  ASSERT_TRUE(computing) << "the expensive query never started";
+  const auto sent = Clock::now();
+  ::kill(serve.pid, SIGTERM);
+  ASSERT_TRUE(serve.wait_for(std::chrono::seconds(10))) << "still running 10 s after SIGTERM";
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - sent).count();
+  std::printf("rostrum serve exited %.0f ms after SIGTERM\n", ms);  // the figure; no assertion on time
+  EXPECT_EQ(serve.exit_code(), 0) << slurp(serve.err);
+  EXPECT_NE(slurp(serve.out).find("rostrum: stopped"), std::string::npos);
+  // The client got an answer rather than a silent close.
+  std::string reply = rostrum::testing::read_response(s, 5);
+  EXPECT_EQ(rostrum::testing::status_of(reply), 503) << reply;
+  ::close(s);
+}
+
+TEST(Hardening, ServeBeyondLoopbackPrintsItsAddressesAndWarns) {
+  TempDir tmp;
+  const std::string db = rostrum::testing::write_store(tmp, "s.db", 4, 6, 2);
+  Process serve(tmp, "serve", {"--db", db, "serve", "--host", "0.0.0.0", "--port", "0"});
+  const int port = served_port(serve);
+  ASSERT_GT(port, 0) << slurp(serve.err);
+  const std::string out = slurp(serve.out);
+  EXPECT_NE(out.find("listening on 0.0.0.0, reachable at: http://127.0.0.1:" + std::to_string(port) + "/"),
+            std::string::npos) << out;
+  EXPECT_NE(slurp(serve.err).find("warning: listening beyond this machine"), std::string::npos) << slurp(serve.err);
+  ::kill(serve.pid, SIGTERM);
+  ASSERT_TRUE(serve.wait_for(std::chrono::seconds(10)));
+  // On loopback (the default) there is no warning.
+  Process local(tmp, "local", {"--db", db, "serve", "--port", "0"});
+  ASSERT_GT(served_port(local), 0);
+  ::kill(local.pid, SIGTERM);
+  ASSERT_TRUE(local.wait_for(std::chrono::seconds(10)));
+  EXPECT_EQ(slurp(local.err).find("warning"), std::string::npos) << slurp(local.err);
 }
 
 }  // namespace
