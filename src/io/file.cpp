@@ -50,8 +50,6 @@ std::string gunzip(const std::string& path, const std::string& compressed, const
     z_stream& zs;
     ~End() { inflateEnd(&zs); }
   } end{zs};
-  const std::uint64_t ratio_cap =
-      limits.max_ratio > 0 ? static_cast<std::uint64_t>(limits.max_ratio * static_cast<double>(compressed.size())) : 0;
   std::string out;
   std::uint64_t expected = static_cast<std::uint64_t>(compressed.size()) * 12;
   if (limits.max_bytes) expected = std::min(expected, limits.max_bytes);
@@ -71,12 +69,15 @@ std::string gunzip(const std::string& path, const std::string& compressed, const
       throw InputError(path, 0, 0,
                        "gzip data inflates to more than " + size_text(limits.max_bytes) +
                            ", the input size limit: refused (raise ROSTRUM_MAX_INPUT_BYTES if the file is genuine)");
-    if (ratio_cap && total > limits.ratio_floor && total > ratio_cap)
+    // The ratio of what has inflated so far to the input consumed so far: a bomb
+    // shows its ratio from the start, so it stops at ratio_floor whatever its size.
+    const auto consumed = static_cast<double>(compressed.size() - zs.avail_in);
+    if (limits.max_ratio > 0 && total > limits.ratio_floor && static_cast<double>(total) > limits.max_ratio * consumed)
       throw InputError(path, 0, 0,
                        fmt::format("gzip data inflates to more than {:g} times its compressed size ({} from {}): "
                                    "refused as a likely decompression bomb (raise ROSTRUM_MAX_GZIP_RATIO if the "
                                    "file is genuine)",
-                                   limits.max_ratio, size_text(total), size_text(compressed.size())));
+                                   limits.max_ratio, size_text(total), size_text(static_cast<std::uint64_t>(consumed))));
     out.append(buf, produced);
     if (rc == Z_STREAM_END) {
       if (zs.avail_in == 0) break;

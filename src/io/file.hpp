@@ -16,8 +16,9 @@ struct ReadLimits {
   // Inflated size over compressed size. Real vote tables compress 8-11 times;
   // deflate cannot exceed about 1032, which is what a decompression bomb uses.
   double max_ratio = 100;
-  // The ratio is only judged past this inflated size: a small, very repetitive
-  // file is not a threat.
+  // The ratio (inflated so far / compressed input consumed so far) is only judged
+  // past this inflated size: a small, very repetitive file is not a threat, and a
+  // bomb of any size stops here.
   std::uint64_t ratio_floor = std::uint64_t{16} << 20;
 };
 
