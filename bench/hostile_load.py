@@ -110,28 +110,24 @@ def run_clients(port, path_sets, duration, rate):
     return lat, errors
 
 
-class HealthProbe(threading.Thread):
-    def __init__(self, port):
-        super().__init__(daemon=True)
-        self.port = port
-        self.samples = []  # (phase, ms, status)
-        self.phase = "start"
-        self.stop = False
-
-    def run(self):
-        while not self.stop:
-            t0 = time.perf_counter()
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-                c.request("GET", "/api/health")
-                r = c.getresponse()
-                r.read()
-                status = r.status
-                c.close()
-            except Exception as e:  # noqa: BLE001
-                status = type(e).__name__
-            self.samples.append((self.phase, (time.perf_counter() - t0) * 1000, status))
-            time.sleep(0.05)
+def health_probe(port, stop, out):
+    """Asks /api/health every 50 ms on a new connection, in its own process; sends
+    back (wall time, ms, status) samples."""
+    samples = []
+    while not stop.is_set():
+        t0 = time.perf_counter()
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c.request("GET", "/api/health")
+            r = c.getresponse()
+            r.read()
+            status = r.status
+            c.close()
+        except Exception as e:  # noqa: BLE001
+            status = type(e).__name__
+        samples.append((time.time(), (time.perf_counter() - t0) * 1000, status))
+        time.sleep(0.05)
+    out.put(samples)
 
 
 class Slowloris(threading.Thread):
@@ -239,7 +235,10 @@ def main():
     load0 = "%.1f" % os.getloadavg()[0]
     port = free_port()
     log = open(os.path.join(tmp, "server.log"), "w")
-    server = subprocess.Popen([binary, "--db", db, "serve", "--port", str(port)], stdout=log, stderr=log)
+    # The access log gives each request's time inside the server (first byte to
+    # response), to tell the server's latency from the machine's scheduling.
+    server = subprocess.Popen([binary, "--db", db, "serve", "--port", str(port), "--access-log"], stdout=log,
+                              stderr=log)
     try:
         for _ in range(300):
             try:
@@ -253,8 +252,10 @@ def main():
         for p in cached_paths:
             get_json(port, p)  # now cached
         pairs = [(a, b) for i, a in enumerate(states) for b in states[i + 1:]]
-        probe = HealthProbe(port)
+        probe_stop, probe_out = mp.Event(), mp.Queue()
+        probe = mp.Process(target=health_probe, args=(port, probe_stop, probe_out))
         probe.start()
+        windows = []  # (phase, start, end) in wall time
         rounds = []
         used = 0
         for r in range(args.repeat):
@@ -267,8 +268,8 @@ def main():
                     expensive = Expensive(port, "/api/agree?a=USA&b=all&by=session&ci=0.95&boot=1000")
                     expensive.start()
                     time.sleep(2)  # the expensive query is running, the slow clients are mid-request
+                phase_start = time.time()
                 for kind in ("cached", "uncached"):
-                    probe.phase = f"{'hostile' if hostile else 'quiet'}"
                     if kind == "cached":
                         sets = [cached_paths[i % len(cached_paths):] + cached_paths[:i % len(cached_paths)]
                                 for i in range(args.clients)]
@@ -287,6 +288,7 @@ def main():
                             sets.append(paths)
                     lat, errors = run_clients(port, sets, args.duration, args.rate)
                     row[(hostile, kind)] = (summary(lat), errors)
+                windows.append(("hostile" if hostile else "quiet", phase_start, time.time()))
                 if hostile:
                     slow.stop = True
                     expensive.stop = True
@@ -302,8 +304,10 @@ def main():
                           f"p99={s['p99']:6.2f} ms max={s['max']:7.1f} ms errors={e or 0}")
             print(f"  slow connections closed by the server: {row[(True, 'slow_closed')]}; "
                   f"expensive request answers so far: {row[(True, 'expensive')]}")
-        probe.stop = True
+        probe_stop.set()
+        samples = probe_out.get()
         probe.join()
+        phase_of = lambda t: next((p for p, a, b in windows if a <= t <= b), None)  # noqa: E731
         print(f"\nmedians over {args.repeat} rounds ({args.clients} clients at {args.rate:g} requests/s each, "
               f"{args.slow} slow clients, {args.duration:g} s per phase; load average before: {load0}):")
         print("| phase | queries | p50 ms | p99 ms | max ms | non-200 |")
@@ -316,11 +320,23 @@ def main():
                 print(f"| {'attacked' if hostile else 'quiet'} | {kind} | {med['p50']:.1f} | {med['p99']:.1f} | "
                       f"{med['max']:.0f} | {errs} |")
         for phase in ("quiet", "hostile"):
-            lat = [ms for p, ms, _ in probe.samples if p == phase]
-            bad = sum(1 for p, _, s in probe.samples if p == phase and s != 200)
+            lat = [ms for t, ms, _ in samples if phase_of(t) == phase]
+            bad = sum(1 for t, _, st in samples if phase_of(t) == phase and st != 200)
             s = summary(lat)
             print(f"| {'attacked' if phase == 'hostile' else 'quiet'} | /api/health | {s['p50']:.1f} | {s['p99']:.1f} | "
                   f"{s['max']:.0f} | {bad} |")
+        server_side = {}
+        with open(os.path.join(tmp, "server.log")) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 7 and parts[2] == "GET" and parts[6].endswith("ms"):
+                    kind = "health" if parts[3] == "/api/health" else "query"
+                    server_side.setdefault(kind, []).append(float(parts[6][:-2]))
+        for kind, lat in sorted(server_side.items()):
+            s = summary(lat)
+            print(f"inside the server, all phases, {kind}: n={s['n']} p50={s['p50']:.2f} ms p99={s['p99']:.2f} ms "
+                  f"max={s['max']:.0f} ms")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
         server.terminate()
         server.wait(timeout=10)
