@@ -8,7 +8,7 @@
 //     (a slowloris trickling one byte a second is closed when it expires);
 //   - idle timeout: a keep-alive connection with no request in progress;
 //   - write timeout: sending one response;
-//   - request timeout: from the end of the headers to the response; the request's
+//   - request timeout: from the request's first byte to its response; the request's
 //     CancelToken trips and the client gets 504 even if the work has not yielded;
 //   - a cap on open connections, in total and per client address: the excess is
 //     answered 503 at once and closed (the request is never read).

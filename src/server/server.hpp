@@ -53,7 +53,7 @@ struct Options {
   unsigned heavy_threads = 0;               // 0 = half the cores (at least 1)
   double max_work = 30;                     // estimated core-seconds per request; more answers 422; 0 = no limit
   double heavy_work = 0.5;                  // estimated core-seconds above which a query is heavy
-  double request_timeout = 30;              // seconds from a request's headers to its answer (504 after)
+  double request_timeout = 30;              // seconds from a request's first byte to its answer (504 after)
   std::size_t max_queued = 256;             // queries waiting for a worker; more answer 503
   std::size_t max_heavy_queued = 8;         // heavy queries waiting; more answer 503
 
