@@ -65,6 +65,10 @@ struct Partition {
   // 1 when every seed finds the same blocs.
   double run_agreement = 0;
   int consensus_rounds = 0;  // rounds until all runs agreed (max_consensus_rounds if never)
+  // Per state, how firmly it belongs to its bloc: the mean over the first round's
+  // runs of the share of its bloc-mates that the run put in the same community as
+  // the state (1 for a bloc of one). A borderline member scores well below 1.
+  std::vector<double> stability;
 };
 
 // Blocs of one period: builds the agreement graph (GraphOptions), runs the algorithm

@@ -122,4 +122,10 @@ std::vector<PoleLean> lean_by_position(const std::vector<std::string>& states, c
   return out;
 }
 
+double projection_on_poles(double agree_a, double agree_b, double agree_ab) {
+  const double da = 1.0 - agree_a, db = 1.0 - agree_b, dab = 1.0 - agree_ab;
+  if (!std::isfinite(da) || !std::isfinite(db) || !std::isfinite(dab) || dab <= 0) return std::nan("");
+  return (da * da - db * db + dab * dab) / (2.0 * dab * dab);
+}
+
 }  // namespace rostrum::blocs

@@ -48,6 +48,16 @@ std::vector<PoleLean> lean_by_agreement(const std::vector<std::string>& states,
                                         const std::vector<double>& agreement_with_b,
                                         double tie_margin = 0.0);
 
+// Position of a state on the segment from pole A (0) to pole B (1), relative to the
+// poles' own distance: with distances d = 1 - agreement, the projection of the
+// state on the line through the two poles, t = (d_a^2 - d_b^2 + d_ab^2) / (2 d_ab^2)
+// (law of cosines; the classical multidimensional scaling of the three points,
+// Torgerson 1952, doi:10.1007/BF02288916). Beyond [0, 1] a state is further out
+// than a pole. Unlike the margin, it does not make every state "far" from a pole
+// that is far from everyone (an outlying pole such as the USA in the General
+// Assembly). NaN when d_ab is 0 or a value is missing. O(1).
+double projection_on_poles(double agree_a, double agree_b, double agree_ab);
+
 // Lean by ideal point: to_a = |x - x_a|, to_b = |x - x_b|, margin = to_b - to_a. O(n).
 std::vector<PoleLean> lean_by_position(const std::vector<std::string>& states,
                                        const std::vector<double>& positions, double pole_a_position,

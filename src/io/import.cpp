@@ -30,7 +30,7 @@ std::string detect_format(const std::string& path) {
   throw InputError(path, 1, 1,
                    "unrecognised header; expected the UN Digital Library layout (undl_id, ms_code, ms_vote, ...), "
                    "the wide layout (Council, Date, Title, Resolution, ...), Voeten's (rcid, ccode, vote, ...) or an "
-                   "unvotes directory; use --format to force one");
+                   "unvotes directory; use --as unvotes|undl|wide|voeten to force one");
 }
 
 ImportBatch import_path(const std::string& path, const std::string& format, const std::string& source_name,

@@ -17,7 +17,7 @@ namespace rostrum::query {
 namespace {
 
 // The selection's matrix, roll-call mask and period count: the cheap prefix every
-// analysis shares.
+// vote analysis shares.
 struct Shape {
   std::shared_ptr<const VoteMatrix> m;
   std::vector<Word> mask;
@@ -25,42 +25,40 @@ struct Shape {
   double rollcalls = 0;  // selected roll calls
 };
 
-Shape shape_of(Context& ctx, const Params& p, const char* default_by = nullptr) {
-  Params with_by = p;
-  if (default_by && get(p, "by").empty()) with_by["by"] = default_by;
-  Selection sel = parse_selection(with_by);
+Shape shape_of(Context& ctx, const Request& r) {
+  Selection sel = parse_selection(r);
   Shape s;
   s.m = ctx.matrix(sel.source, sel.body);
   s.mask = s.m->select(sel.filter);
-  s.periods = static_cast<double>(make_periods(*s.m, sel.by, s.mask).size());
+  s.periods = static_cast<double>(selected_periods(*s.m, sel, s.mask).size());
   for (Word w : s.mask) s.rollcalls += std::popcount(w);
   return s;
 }
 
 std::string count_text(double x) { return fmt::format("{:.0f}", x); }
 
-// States of a group spec: a named group's ever-members, else a comma list.
-double group_size(Context& ctx, const std::string& spec) {
-  if (const registry::Group* g = registry::find_group(spec, ctx.user_groups()))
-    return static_cast<double>(g->ever_members().size());
-  return static_cast<double>(split_list(spec).size());
+double group_size(Context& ctx, const Request& r, const char* param) {
+  return static_cast<double>(parse_group(r.text(param), param, ctx.user_groups()).ever_members().size());
 }
+
+constexpr double kMicro = 1e-6;
 
 }  // namespace
 
-WorkEstimate estimate_agree(Context& ctx, const Params& p) {
-  Shape s = shape_of(ctx, p);
-  auto a = parse_countries(*s.m, p, "a", true, ctx.user_groups());
-  auto b = parse_countries(*s.m, p, "b", true, ctx.user_groups());
-  const bool a_all = get(p, "a") == "all", b_all = get(p, "b") == "all";
+WorkEstimate estimate_agree(Context& ctx, const Request& r) {
+  Shape s = shape_of(ctx, r);
+  const auto a = parse_countries(*s.m, r.text("a"), "a", true, ctx.user_groups());
+  const auto b = parse_countries(*s.m, r.text("b"), "b", true, ctx.user_groups());
+  const bool a_all = r.text("a") == "all", b_all = r.text("b") == "all";
   const double na = static_cast<double>(a.size()), nb = static_cast<double>(b.size());
-  const double pairs = a_all && b_all ? na * (na - 1) / 2 : na * nb;
-  const double ci = get_double(p, "ci", 0, 0, 0.999);
-  const double replicates = ci > 0 ? get_int(p, "boot", 1000, 10, 100000) : 0;
+  // all x all lists each unordered pair once (twice with both-orders); other
+  // sides are counted a x b, an upper bound when they overlap.
+  const double pairs = a_all && b_all ? na * (na - 1) / (r.flag("both-orders") ? 1 : 2) : na * nb;
+  const double replicates = r.number("ci") > 0 ? static_cast<double>(r.integer("boot")) : 0;
   WorkEstimate e;
   const double dyads = pairs * s.periods;
   e.steps = dyads * (1 + replicates);
-  e.seconds = dyads * (step_cost::dyad_us + replicates * step_cost::replicate_us) * 1e-6;
+  e.seconds = dyads * (step_cost::dyad_us + replicates * step_cost::replicate_us) * kMicro;
   e.formula = "pairs " + count_text(pairs) + " x periods " + count_text(s.periods);
   if (replicates > 0) e.formula += " x (1 + replicates " + count_text(replicates) + ")";
   if (replicates * step_cost::replicate_us > step_cost::dyad_us) e.parameter = "boot";
@@ -68,38 +66,53 @@ WorkEstimate estimate_agree(Context& ctx, const Params& p) {
   return e;
 }
 
-WorkEstimate estimate_cohesion(Context& ctx, const Params& p) {
-  Shape s = shape_of(ctx, p);
-  const std::string group = get(p, "group");
-  if (group.empty()) throw UsageError("parameter 'group': required (a group name such as G7, or a list USA,GBR,FRA)");
-  const double members = group_size(ctx, group);
+WorkEstimate estimate_cohesion(Context& ctx, const Request& r) {
+  Shape s = shape_of(ctx, r);
   WorkEstimate e;
-  if (get_bool(p, "defections", false)) {
+  if (r.flag("defections")) {
     // Every state's vote is looked at on every roll call.
     e.steps = s.rollcalls * s.m->countries();
-    e.seconds = e.steps * step_cost::tally_vote_us * 1e-6;
+    e.seconds = e.steps * step_cost::tally_vote_us * kMicro;
     e.formula = "roll calls " + count_text(s.rollcalls) + " x states " + std::to_string(s.m->countries());
     e.parameter = "group";
     return e;
   }
-  const double replicates = get_int(p, "null", 200, 0, 100000);
-  e.steps = s.rollcalls * members * (1 + replicates);
-  e.seconds = s.rollcalls * members * (step_cost::tally_vote_us + replicates * step_cost::null_vote_us) * 1e-6;
-  e.formula = "roll calls " + count_text(s.rollcalls) + " x members " + count_text(members) + " x (1 + null " +
-              count_text(replicates) + ")";
-  e.parameter = replicates > 0 ? "null" : "group";
+  const double members = group_size(ctx, r, "group");
+  const double null = static_cast<double>(r.integer("null")), boot = static_cast<double>(r.integer("boot"));
+  e.steps = s.rollcalls * (members * (1 + null) + boot);
+  e.seconds = s.rollcalls * (members * (step_cost::tally_vote_us + null * step_cost::null_vote_us) +
+                             boot * step_cost::null_vote_us) *
+              kMicro;
+  e.formula = "roll calls " + count_text(s.rollcalls) + " x (members " + count_text(members) + " x (1 + null " +
+              count_text(null) + ") + boot " + count_text(boot) + ")";
+  e.parameter = boot > members * null ? "boot" : null > 0 ? "null" : "group";
   return e;
 }
 
-WorkEstimate estimate_blocs(Context& ctx, const Params& p) {
-  Shape s = shape_of(ctx, p);
-  const double runs = get_int(p, "runs", 20, 1, 1000);
+WorkEstimate estimate_cohesion_compare(Context& ctx, const Request& r) {
+  Shape s = shape_of(ctx, r);
+  const double members = group_size(ctx, r, "group") + group_size(ctx, r, "vs");
+  const double null = static_cast<double>(r.integer("null"));
+  // Each group's own bootstrap and the paired one, at least 100 replicates each.
+  const double boot = 3 * std::max<double>(static_cast<double>(r.integer("boot")), 100);
+  WorkEstimate e;
+  e.steps = s.rollcalls * (members * (1 + null) + boot);
+  e.seconds = s.rollcalls * (members * (step_cost::tally_vote_us + null * step_cost::null_vote_us) +
+                             boot * step_cost::null_vote_us) *
+              kMicro;
+  e.formula = "roll calls " + count_text(s.rollcalls) + " x (members " + count_text(members) + " x (1 + null " +
+              count_text(null) + ") + boot " + count_text(boot) + ")";
+  e.parameter = boot > members * null ? "boot" : "null";
+  return e;
+}
+
+WorkEstimate estimate_blocs(Context& ctx, const Request& r) {
+  Shape s = shape_of(ctx, r);
+  const double runs = static_cast<double>(r.integer("runs"));
   double gammas = 1;
-  if (get_bool(p, "scan", false)) {
-    const double lo = get_double(p, "gamma-min", 0.5, 0.01, 20);
-    const double hi = get_double(p, "gamma-max", 2.0, lo, 20);
-    const double step = get_double(p, "gamma-step", 0.1, 0.001, 10);
-    gammas = std::floor((hi - lo) / step + 1e-9) + 1;
+  if (r.flag("scan")) {
+    const double lo = r.number("gamma-min"), hi = r.number("gamma-max"), step = r.number("gamma-step");
+    gammas = hi >= lo && step > 0 ? std::floor((hi - lo) / step + 1e-9) + 1 : 1;
   }
   // States that cast a vote in the selection: the graph's nodes (an upper bound:
   // min-n drops the rarest voters).
@@ -108,57 +121,64 @@ WorkEstimate estimate_blocs(Context& ctx, const Params& p) {
   WorkEstimate e;
   const double per_run = states * states;
   e.steps = s.periods * gammas * runs * per_run;
-  e.seconds = (s.periods * per_run / 2 * step_cost::dyad_us + e.steps * step_cost::leiden_state2_us) * 1e-6;
+  e.seconds = (s.periods * per_run / 2 * step_cost::dyad_us + e.steps * step_cost::leiden_state2_us) * kMicro;
   e.formula = "periods " + count_text(s.periods) + (gammas > 1 ? " x gamma steps " + count_text(gammas) : "") +
               " x runs " + count_text(runs) + " x states^2 " + count_text(per_run);
   e.parameter = gammas > runs ? "gamma-step" : "runs";
   return e;
 }
 
-WorkEstimate estimate_poles(Context& ctx, const Params& p) {
-  Shape s = shape_of(ctx, p);
+WorkEstimate estimate_poles(Context& ctx, const Request& r) {
+  Shape s = shape_of(ctx, r);
   double members = 0;
-  const std::string spec = get(p, "poles", "USA,CHN");
-  for (const std::string& pole : split_list(spec))
-    for (const std::string& one : split_list(pole, '+')) members += group_size(ctx, one);
+  for (const std::string& pole : split_list(r.text("poles")))
+    for (const std::string& one : split_list(pole, '+'))
+      members += static_cast<double>(parse_countries(*s.m, one, "poles", false, ctx.user_groups()).size());
   WorkEstimate e;
-  const double pairs = s.m->countries() * members;
-  e.steps = pairs * s.periods;
-  e.seconds = e.steps * step_cost::dyad_us * 1e-6;
+  e.steps = s.m->countries() * members * s.periods;
+  e.seconds = e.steps * step_cost::dyad_us * kMicro;
   e.formula = "states " + std::to_string(s.m->countries()) + " x pole members " + count_text(members) +
               " x periods " + count_text(s.periods);
   e.parameter = "poles";
   return e;
 }
 
-WorkEstimate estimate_shifts(Context& ctx, const Params& p) {
-  Shape s = shape_of(ctx, p, "year");
+WorkEstimate estimate_shifts(Context& ctx, const Request& r) {
+  Shape s = shape_of(ctx, r);
   WorkEstimate e;
-  const std::string group = get(p, "group");
-  if (!group.empty()) {
-    const double members = group_size(ctx, group);
+  if (r.has("group")) {
+    const double members = group_size(ctx, r, "group");
     e.steps = s.rollcalls * members;
-    e.seconds = e.steps * step_cost::tally_vote_us * 1e-6;
+    e.seconds = e.steps * step_cost::tally_vote_us * kMicro;
     e.formula = "roll calls " + count_text(s.rollcalls) + " x members " + count_text(members);
     e.parameter = "group";
     return e;
   }
-  const double na = static_cast<double>(parse_countries(*s.m, p, "a", false, ctx.user_groups()).size());
-  const double nb = static_cast<double>(parse_countries(*s.m, p, "b", false, ctx.user_groups()).size());
+  const double na = r.has("a") ? static_cast<double>(parse_countries(*s.m, r.text("a"), "a", false, ctx.user_groups()).size()) : 0;
+  const double nb = r.has("b") ? static_cast<double>(parse_countries(*s.m, r.text("b"), "b", false, ctx.user_groups()).size()) : 0;
   e.steps = na * nb * s.periods;
-  e.seconds = e.steps * step_cost::dyad_us * 1e-6;
+  e.seconds = e.steps * step_cost::dyad_us * kMicro;
   e.formula = "a " + count_text(na) + " x b " + count_text(nb) + " x periods " + count_text(s.periods);
   e.parameter = nb >= na ? "b" : "a";
   return e;
 }
 
 WorkEstimate estimate_work(Context& ctx, std::string_view command, const Params& params) {
-  if (command == "agree") return estimate_agree(ctx, params);
-  if (command == "cohesion") return estimate_cohesion(ctx, params);
-  if (command == "blocs") return estimate_blocs(ctx, params);
-  if (command == "poles") return estimate_poles(ctx, params);
-  if (command == "shifts") return estimate_shifts(ctx, params);
-  return {};
+  using Estimator = WorkEstimate (*)(Context&, const Request&);
+  static const std::pair<std::string_view, Estimator> estimators[] = {
+      {"agree", estimate_agree},       {"cohesion", estimate_cohesion}, {"cohesion-compare", estimate_cohesion_compare},
+      {"blocs", estimate_blocs},       {"poles", estimate_poles},       {"shifts", estimate_shifts}};
+  const AnalysisSpec* spec = find_analysis(command);
+  if (!spec) return {};
+  for (const auto& [name, estimate] : estimators)
+    if (name == command) return estimate(ctx, validate(*spec, params));
+  if (!spec->work) return {};
+  // An analysis with its own estimate (seconds) but no breakdown here.
+  WorkEstimate e;
+  e.seconds = spec->work(ctx, validate(*spec, params));
+  e.steps = e.seconds / kMicro;
+  e.formula = "the analysis's own estimate";
+  return e;
 }
 
 }  // namespace rostrum::query

@@ -10,13 +10,14 @@
 // "Work limits"). The steps are exact where the parameters fix them and upper
 // bounds otherwise (a group's ever-members, all roll calls of the selection).
 // Every estimator does only the cheap prefix of its query (parameter parsing, the
-// roll-call mask, the periods), so it throws the same UsageError for a bad
-// parameter as the query would.
+// roll-call mask, the periods) on a validated Request, so it throws the same
+// ParameterError for a bad parameter as the query would.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "query/catalogue.hpp"
 #include "query/query.hpp"
 
 namespace rostrum::query {
@@ -37,19 +38,24 @@ inline constexpr double tally_vote_us = 0.005;   // one member's vote counted on
 inline constexpr double leiden_state2_us = 0.06;  // one community-detection run (with its consensus share), per state squared
 }  // namespace step_cost
 
-// By command name; commands without a costly parameter ("info", "countries",
-// "groups", "ideal" (reads a saved run), unknown ones) estimate 0.
+// The estimate of analysis `command` for the raw parameters: validates them
+// against the catalogue (throwing the ParameterError the query would), then calls
+// the analysis's estimator below; an analysis with none (info, countries, groups,
+// ideal-latest, ...) or an unknown name estimates 0. The catalogue's
+// AnalysisSpec::work of each costly analysis returns the same estimate's seconds.
 WorkEstimate estimate_work(Context& ctx, std::string_view command, const Params& params);
 
 // pairs x periods x (1 + bootstrap replicates when ci is set).
-WorkEstimate estimate_agree(Context& ctx, const Params& params);
-// roll calls x group members x (1 + null replicates).
-WorkEstimate estimate_cohesion(Context& ctx, const Params& params);
+WorkEstimate estimate_agree(Context& ctx, const Request& r);
+// roll calls x group members x (1 + null replicates), + roll calls x boot.
+WorkEstimate estimate_cohesion(Context& ctx, const Request& r);
+// both groups' cohesion, + roll calls x paired bootstrap replicates (at least 100).
+WorkEstimate estimate_cohesion_compare(Context& ctx, const Request& r);
 // periods x gamma steps x runs x states^2 (gamma steps = 1 without scan).
-WorkEstimate estimate_blocs(Context& ctx, const Params& params);
-// countries x pole members x periods.
-WorkEstimate estimate_poles(Context& ctx, const Params& params);
+WorkEstimate estimate_blocs(Context& ctx, const Request& r);
+// states x pole members x periods.
+WorkEstimate estimate_poles(Context& ctx, const Request& r);
 // a x b x periods, or for a group roll calls x members.
-WorkEstimate estimate_shifts(Context& ctx, const Params& params);
+WorkEstimate estimate_shifts(Context& ctx, const Request& r);
 
 }  // namespace rostrum::query

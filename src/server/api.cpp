@@ -21,7 +21,6 @@ namespace rostrum::server {
 
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
 constexpr const char* kJson = "application/json";
 
 std::string json_text(const nlohmann::json& j) {
@@ -33,25 +32,6 @@ Response json_response(int status, const nlohmann::json& j) {
   r.status = status;
   r.body = json_text(j);
   return r;
-}
-
-// "parameter 'a': unknown country 'Atlantis'" -> "a"
-std::string parameter_of(const std::string& message) {
-  static const std::string marker = "parameter '";
-  auto at = message.find(marker);
-  if (at == std::string::npos) return {};
-  auto start = at + marker.size();
-  auto end = message.find('\'', start);
-  if (end == std::string::npos) return {};
-  return message.substr(start, end - start);
-}
-
-bool names_unknown_command(const std::string& message) {
-  std::string m = message;
-  std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (const char* s : {"unknown command", "unknown query", "not implemented", "not available", "unknown analysis"})
-    if (m.find(s) != std::string::npos) return true;
-  return false;
 }
 
 std::int64_t file_mtime(const std::string& path) {
@@ -215,17 +195,19 @@ void Api::index(const std::shared_ptr<Exchange>& ex) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& e : endpoints()) {
     nlohmann::json params = nlohmann::json::array();
-    for (const auto& p : e.params) params.push_back(p.name);
+    if (e.analysis)
+      for (const auto& p : e.analysis->params)
+        if (!p.cli_only) params.push_back(p.name);
     list.push_back({{"path", e.path}, {"summary", e.summary}, {"parameters", params}});
   }
-  ex->respond(json_response(200, {{"name", "rostrum"}, {"version", kVersion}, {"endpoints", list}, {"openapi", "/api/openapi.json"}}));
+  ex->respond(json_response(200, {{"name", "rostrum"}, {"version", api_version()}, {"endpoints", list}, {"openapi", "/api/openapi.json"}}));
 }
 
 void Api::health(const std::shared_ptr<Exchange>& ex) {
   const bool ok = monitor_.healthy() && !stopping_;
   nlohmann::json j = {
       {"status", ok ? "ok" : "degraded"},
-      {"version", kVersion},
+      {"version", api_version()},
       {"db", opts_.db},
       {"store", monitor_.report()},
       {"dashboard", files_.available()},
@@ -318,11 +300,10 @@ void Api::execute(const std::shared_ptr<Exchange>& ex, const std::string& comman
     monitor_.query_succeeded();
   } catch (const Cancelled& c) {
     return finish(ex, cancelled_response(c.reason(), opts_.request_timeout));
+  } catch (const NotAvailableError& err) {
+    return finish(ex, json_response(404, {{"error", err.what()}, {"status", 404}, {"available", false}, {"command", command}}));
   } catch (const UsageError& err) {
-    std::string message = err.what();
-    if (names_unknown_command(message) && parameter_of(message).empty())
-      return finish(ex, json_response(501, {{"error", message}, {"status", 501}, {"command", command}}));
-    return finish(ex, error_response(400, message, parameter_of(message)));
+    return finish(ex, error_response(400, err.what(), err.parameter()));
   } catch (const InputError& err) {
     return finish(ex, error_response(500, std::string("bad data in the store: ") + err.what()));
   } catch (const StoreError& err) {

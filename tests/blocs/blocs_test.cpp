@@ -366,3 +366,38 @@ TEST(TrackBlocs, RejectsMismatchedInput) {
 
 }  // namespace
 }  // namespace rostrum::blocs
+
+namespace rostrum::blocs {
+namespace {
+
+// Two tight groups of ten and one state that agrees equally with both: the runs
+// disagree about where it goes, so its stability is visibly below the members'.
+TEST(DetectBlocs, StabilityMarksABorderlineMember) {
+  WeightMatrix w;
+  const int n = 21;
+  for (int i = 0; i < n; ++i) w.states.push_back("S" + std::to_string(i));
+  w.weights.assign(n * n, 0.0);
+  auto group = [](int i) { return i < 10 ? 0 : i < 20 ? 1 : 2; };
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      if (i == j) continue;
+      const int a = group(i), b = group(j);
+      w.weights[i * n + j] = a == 2 || b == 2 ? 0.6 : a == b ? 0.9 : 0.3;
+    }
+  CommunityOptions o;
+  o.runs = 40;
+  const Partition p = detect_blocs(w, o);
+  ASSERT_EQ(p.stability.size(), static_cast<std::size_t>(n));
+  double least_member = 1;
+  for (int i = 0; i < 20; ++i) least_member = std::min(least_member, p.stability[i]);
+  EXPECT_GT(least_member, 0.9);
+  EXPECT_LT(p.stability[20], least_member);
+  EXPECT_LT(p.stability[20], 0.99);
+  for (double s : p.stability) {
+    EXPECT_GE(s, 0.0);
+    EXPECT_LE(s, 1.0);
+  }
+}
+
+}  // namespace
+}  // namespace rostrum::blocs

@@ -74,3 +74,23 @@ TEST(Poles, LeanByPosition) {
 
 }  // namespace
 }  // namespace rostrum::blocs
+
+namespace {
+
+TEST(ProjectionOnPoles, HandWorked) {
+  using rostrum::blocs::projection_on_poles;
+  // Poles at distance 1 (agreement 0): a state at A is 0, at B is 1, midway 0.5.
+  EXPECT_DOUBLE_EQ(projection_on_poles(1.0, 0.0, 0.0), 0.0);
+  EXPECT_DOUBLE_EQ(projection_on_poles(0.0, 1.0, 0.0), 1.0);
+  EXPECT_DOUBLE_EQ(projection_on_poles(0.5, 0.5, 0.0), 0.5);
+  // d_a = 0.45, d_b = 0.30, d_ab = 0.8: (0.2025 - 0.09 + 0.64) / 1.28.
+  EXPECT_NEAR(projection_on_poles(0.55, 0.70, 0.20), 0.7525 / 1.28, 1e-12);
+  // An outlying pole A: every state is far from A (d_a = 0.6) and from B by 0.3 or
+  // 0.5. The margin calls both "nearer B"; the projection keeps them apart.
+  const double near_b = projection_on_poles(0.4, 0.7, 0.3), middle = projection_on_poles(0.4, 0.5, 0.3);
+  EXPECT_GT(near_b, middle);
+  EXPECT_NEAR(middle, (0.36 - 0.25 + 0.49) / 0.98, 1e-12);
+  EXPECT_TRUE(std::isnan(projection_on_poles(0.5, 0.5, 1.0)));  // the poles coincide
+}
+
+}  // namespace

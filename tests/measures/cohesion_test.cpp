@@ -107,3 +107,63 @@ TEST(Defections, CountVotesAgainstTheGroupPlurality) {
 
 }  // namespace
 }  // namespace rostrum::measures
+
+namespace rostrum::measures {
+namespace {
+
+TEST(CohesionNullAdjusted, HandWorked) {
+  // (0.8 - 0.6) / (1 - 0.6) = 0.5: halfway between random voting and unanimity.
+  EXPECT_DOUBLE_EQ(null_adjusted(0.8, 0.6), 0.5);
+  EXPECT_DOUBLE_EQ(null_adjusted(1.0, 0.3), 1.0);
+  EXPECT_DOUBLE_EQ(null_adjusted(0.3, 0.3), 0.0);
+  EXPECT_TRUE(std::isnan(null_adjusted(0.9, 1.0)));
+  EXPECT_TRUE(std::isnan(null_adjusted(NAN, 0.5)));
+}
+
+// Two groups over 60 roll calls: A (three states) always unanimous, B (three
+// states) split two against one on every roll call. A is more cohesive on the
+// adjusted scale, with an interval above 0 and p near 0; reversed, p near 1.
+TEST(CohesionCompare, AUnanimousGroupBeatsASplitOne) {
+  VoteMatrix m;
+  for (const char* c : {"A1", "A2", "A3", "B1", "B2", "B3"}) m.add_country(c);
+  const int n = 60;
+  for (int r = 0; r < n; ++r) {
+    RollCallInfo info;
+    info.id = r + 1;
+    info.session = 1;
+    info.date = make_date(2001, 1 + r / 28, 1 + r % 28);
+    m.add_rollcall(info);
+  }
+  for (int r = 0; r < n; ++r) {
+    const Vote a = r % 3 == 0 ? Vote::No : Vote::Yes;
+    for (int c = 0; c < 3; ++c) m.set_vote(c, r, a);
+    m.set_vote(3, r, Vote::Yes);
+    m.set_vote(4, r, Vote::Yes);
+    m.set_vote(5, r, r % 2 ? Vote::No : Vote::Abstain);
+  }
+  m.finish();
+  auto periods = make_periods(m, PeriodKind::all, m.select({}));
+  auto in_a = [](int c, Date) { return c < 3; };
+  auto in_b = [](int c, Date) { return c >= 3; };
+  CohesionOptions o;
+  o.index = CohesionIndex::ai;
+  o.null_replicates = 200;
+  o.boot = 300;
+  auto ab = compare_cohesion(m, in_a, in_b, periods, o);
+  ASSERT_EQ(ab.size(), 1u);
+  EXPECT_DOUBLE_EQ(ab[0].a.value, 1.0);
+  // B: Y = 2 and one other vote on every roll call: AI = (1.5*2 - 1.5)/3 = 0.5.
+  EXPECT_DOUBLE_EQ(ab[0].b.value, 0.5);
+  EXPECT_NEAR(ab[0].a.adjusted, 1.0, 1e-12);
+  EXPECT_GT(ab[0].difference, 0.2);
+  EXPECT_GT(ab[0].lo, 0.0);
+  EXPECT_LT(ab[0].p_not_greater, 0.01);
+  EXPECT_EQ(ab[0].rollcalls, n);
+  auto ba = compare_cohesion(m, in_b, in_a, periods, o);
+  // The nulls are simulated on other streams when the groups swap sides: close, not equal.
+  EXPECT_NEAR(ba[0].difference, -ab[0].difference, 0.05);
+  EXPECT_GT(ba[0].p_not_greater, 0.99);
+}
+
+}  // namespace
+}  // namespace rostrum::measures

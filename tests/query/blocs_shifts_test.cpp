@@ -1,4 +1,4 @@
-// Real-data tests of the blocs / poles / shifts queries (issue 6, "Done when"):
+// Real-data tests of the blocs / poles / shifts queries:
 // imports the unvotes files from ../shared/data into a temporary store once.
 #include <gtest/gtest.h>
 
@@ -114,6 +114,23 @@ TEST_F(BlocsShiftsData, BlocsByYearAreTrackedWithStableLabels) {
     labels.insert(bloc["GBR"]);
   }
   EXPECT_EQ(labels.size(), 1u);
+  // Its name stays too (it is named once, when the bloc is born), and RUS is never in it.
+  std::set<std::string> names;
+  const int cl = t.column("label"), cm = t.column("members");
+  for (const auto& r : t.rows) {
+    const std::string members = "," + cell_string(r[cm]) + ",";
+    if (members.find(",GBR,") == std::string::npos) continue;
+    names.insert(cell_string(r[cl]));
+    EXPECT_EQ(members.find(",RUS,"), std::string::npos) << cell_string(r[cp]);
+  }
+  EXPECT_EQ(names.size(), 1u);
+  // Every member's stability is reported, in [0, 1].
+  for (const auto& period : t.meta["periods"])
+    for (const auto& bloc : period["blocs"])
+      for (const auto& [state, x] : bloc["stability"].items()) {
+        EXPECT_GE(x.get<double>(), 0.0) << state;
+        EXPECT_LE(x.get<double>(), 1.0) << state;
+      }
   for (std::size_t k = 1; k < 5; ++k) {
     EXPECT_TRUE(t.meta["periods"][k].contains("moves"));
     EXPECT_TRUE(t.meta["periods"][k].contains("splits"));

@@ -45,32 +45,33 @@ TEST_F(Budget, AgreeIsPairsTimesPeriodsTimesReplicates) {
   EXPECT_EQ(e.parameter, "boot");
   EXPECT_EQ(e.formula, "pairs 1 x periods 2 x (1 + replicates 500)");
   // ci alone bootstraps 1000 times; without ci there is no bootstrap.
-  EXPECT_DOUBLE_EQ(estimate_agree(*ctx, {{"a", "USA"}, {"b", "RUS"}, {"ci", "0.9"}}).steps, 1 * 1 * 1001);
+  EXPECT_DOUBLE_EQ(estimate_work(*ctx, "agree", {{"a", "USA"}, {"b", "RUS"}, {"ci", "0.9"}}).steps, 1 * 1 * 1001);
   // all x all: unordered pairs of the four states, by year.
-  e = estimate_agree(*ctx, {{"a", "all"}, {"b", "all"}, {"by", "year"}});
+  e = estimate_work(*ctx, "agree", {{"a", "all"}, {"b", "all"}, {"by", "year"}});
   EXPECT_DOUBLE_EQ(e.steps, 6 * 2);
   EXPECT_EQ(e.parameter, "b");
-  EXPECT_DOUBLE_EQ(estimate_agree(*ctx, {{"a", "USA,CHN"}, {"b", "all"}, {"year", "2019"}}).steps, 2 * 4);
+  EXPECT_DOUBLE_EQ(estimate_work(*ctx, "agree", {{"a", "USA,CHN"}, {"b", "all"}, {"year", "2019"}}).steps, 2 * 4);
 }
 
 TEST_F(Budget, CohesionIsRollCallsTimesMembersTimesNull) {
   auto e = estimate_work(*ctx, "cohesion", {{"group", "USA,RUS,CHN"}, {"null", "100"}});
   EXPECT_DOUBLE_EQ(e.steps, 6 * 3 * 101);
   EXPECT_EQ(e.parameter, "null");
-  EXPECT_DOUBLE_EQ(estimate_cohesion(*ctx, {{"group", "USA,RUS"}, {"year", "2019"}}).steps, 3 * 2 * 201);  // null 200
+  EXPECT_DOUBLE_EQ(estimate_work(*ctx, "cohesion", {{"group", "USA,RUS"}, {"year", "2019"}}).steps, 3 * 2 * 201);  // null 200
   // A named group counts its ever-members (an upper bound).
   const double g7 = static_cast<double>(registry::find_group("G7")->ever_members().size());
-  EXPECT_DOUBLE_EQ(estimate_cohesion(*ctx, {{"group", "G7"}, {"null", "0"}}).steps, 6 * g7);
+  EXPECT_DOUBLE_EQ(estimate_work(*ctx, "cohesion", {{"group", "G7"}, {"null", "0"}}).steps, 6 * g7);
 }
 
 TEST_F(Budget, BlocsIsPeriodsTimesGammaStepsTimesRunsTimesStatesSquared) {
-  auto e = estimate_work(*ctx, "blocs", {{"scan", "1"}, {"gamma-min", "0.5"}, {"gamma-max", "1.0"}, {"gamma-step", "0.1"}});
+  auto e = estimate_work(*ctx, "blocs",
+                         {{"scan", "1"}, {"gamma-min", "0.5"}, {"gamma-max", "1.0"}, {"gamma-step", "0.1"}, {"runs", "20"}});
   EXPECT_DOUBLE_EQ(e.steps, 1 * 6 * 20 * 16);
   EXPECT_EQ(e.parameter, "runs");
-  e = estimate_blocs(*ctx, {{"scan", "1"}, {"gamma-step", "0.001"}, {"runs", "5"}, {"by", "session"}});
+  e = estimate_work(*ctx, "blocs", {{"scan", "1"}, {"gamma-step", "0.001"}, {"runs", "5"}, {"by", "session"}});
   EXPECT_DOUBLE_EQ(e.steps, 2 * 1501 * 5 * 16);
   EXPECT_EQ(e.parameter, "gamma-step");
-  EXPECT_DOUBLE_EQ(estimate_blocs(*ctx, {{"runs", "1000"}}).steps, 1 * 1000 * 16);
+  EXPECT_DOUBLE_EQ(estimate_work(*ctx, "blocs", {{"runs", "1000"}}).steps, 1 * 1000 * 16);
 }
 
 TEST_F(Budget, PolesAndShifts) {
@@ -92,7 +93,7 @@ TEST_F(Budget, CheapCommandsAndBadParameters) {
     EXPECT_NE(std::string(e.what()).find("parameter 'boot'"), std::string::npos) << e.what();
   }
   EXPECT_THROW(estimate_work(*ctx, "agree", {{"a", "Atlantis"}, {"b", "RUS"}}), UsageError);
-  EXPECT_THROW(estimate_work(*ctx, "cohesion", {}), UsageError);
+  EXPECT_THROW(estimate_work(*ctx, "cohesion", {}), UsageError);  // group is required
 }
 
 }  // namespace
