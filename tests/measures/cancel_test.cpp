@@ -97,5 +97,24 @@ TEST(Cancel, CohesionNullStopsAtTheDeadline) {
   EXPECT_THROW(cohesion(w.m, member, w.periods, opt), Cancelled);
 }
 
+TEST(Cancel, CohesionBootstrapAndPairedComparisonStopAtTheDeadline) {
+  Work w;
+  CohesionOptions opt;
+  opt.null_replicates = 0;
+  opt.boot = 10000000;  // 2e9 resampled roll calls per period: minutes if not stopped
+  auto a = [](int c, Date) { return c < 20; };
+  auto b = [](int c, Date) { return c >= 20; };
+  {
+    CancelToken token;
+    token.set_deadline(CancelToken::Clock::now() + std::chrono::milliseconds(50));
+    CancelScope scope(&token);
+    EXPECT_THROW(cohesion(w.m, a, w.periods, opt), Cancelled);
+  }
+  CancelToken token;
+  token.set_deadline(CancelToken::Clock::now() + std::chrono::milliseconds(50));
+  CancelScope scope(&token);
+  EXPECT_THROW(compare_cohesion(w.m, a, b, w.periods, opt), Cancelled);
+}
+
 }  // namespace
 }  // namespace rostrum::measures
