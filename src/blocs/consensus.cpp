@@ -19,6 +19,7 @@
 #include <string>
 #include <utility>
 
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 
 namespace rostrum::blocs {
@@ -183,6 +184,7 @@ Partition detect_blocs(const WeightMatrix& matrix, const CommunityOptions& optio
     IgraphSession session;
     for (int round = 0; round < options.max_consensus_rounds; ++round) {
       for (int r = 0; r < options.runs; ++r) {
+        throw_if_cancelled();
         const std::uint64_t seed = options.seed + static_cast<std::uint64_t>(round) * options.runs + r;
         runs[r] = canonical(cluster_once(current, options.algorithm, resolution, seed));
       }

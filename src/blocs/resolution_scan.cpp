@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 
 namespace rostrum::blocs {
@@ -25,6 +26,7 @@ ResolutionScan scan_resolution(const WeightMatrix& matrix, const ResolutionScanO
   if (steps > 10000) throw UsageError("blocs: resolution scan grid too fine (more than 10000 points)");
   ResolutionScan scan;
   for (int i = 0; i < steps; ++i) {
+    throw_if_cancelled();
     CommunityOptions community = options.community;
     community.resolution = options.gamma_min + i * options.gamma_step;
     scan.partitions.push_back(detect_blocs(matrix, community));

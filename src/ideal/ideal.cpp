@@ -10,6 +10,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "core/cancel.hpp"
 #include "ideal/kernels.hpp"
 
 namespace rostrum::ideal {
@@ -960,6 +961,7 @@ RunInfo run(const Problem& p, const Options& o, const std::vector<std::uint8_t>&
     double step_max = 4.0;
     int maps = 0, cycle = 0;
     while (maps < o.max_iter) {
+      if (cancel_requested()) break;  // the caller throws Cancelled (not from inside an OpenMP region)
       double ll;
       ++cycle;
       if (o.accelerate && cycle > 2) {
@@ -1020,6 +1022,7 @@ RunInfo run(const Problem& p, const Options& o, const std::vector<std::uint8_t>&
   EmEngine eng(p, o, cat, threads);
   eng.from(x);
   for (int iter = 1; iter <= o.max_iter; ++iter) {
+    if (cancel_requested()) break;
     const double ll = eng.estep(x);
     eng.items(x);
     eng.states(x);

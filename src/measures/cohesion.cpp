@@ -6,6 +6,7 @@
 #include <limits>
 #include <random>
 
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/seed.hpp"
 #include "core/stats.hpp"
@@ -127,6 +128,7 @@ CohesionResult summarise(const PeriodCounts& pc, const CohesionOptions& options,
     std::vector<double> reps;
     reps.reserve(options.null_replicates);
     for (int rep = 0; rep < options.null_replicates; ++rep) {
+      if (cancel_requested(options.cancel)) break;
       double s = 0;
       std::int64_t used = 0;
       for (const auto& k : pc.counts) {
@@ -160,6 +162,7 @@ CohesionResult summarise(const PeriodCounts& pc, const CohesionOptions& options,
     std::vector<double> values, adjusted;
     values.reserve(options.boot);
     for (int rep = 0; rep < options.boot; ++rep) {
+      if (cancel_requested(options.cancel)) break;
       double s = 0;
       for (std::size_t i = 0; i < pc.counts.size(); ++i) {
         const auto& k = pc.counts[draw(rng)];
@@ -189,11 +192,15 @@ double null_adjusted(double value, double null_mean) {
 std::vector<CohesionResult> cohesion(const VoteMatrix& m, const std::function<bool(int, Date)>& member,
                                      const std::vector<Period>& periods, const CohesionOptions& options) {
   std::vector<CohesionResult> out(periods.size());
+  CohesionOptions own = options;
+  own.cancel = current_cancel_token();
 #pragma omp parallel for schedule(dynamic, 1)
   for (std::size_t p = 0; p < periods.size(); ++p) {
-    out[p] = summarise(count_period(m, member, periods[p], options.index), options, static_cast<std::uint64_t>(p));
+    if (cancel_requested(own.cancel)) continue;
+    out[p] = summarise(count_period(m, member, periods[p], options.index), own, static_cast<std::uint64_t>(p));
     out[p].period = static_cast<int>(p);
   }
+  throw_if_cancelled(own.cancel);
   return out;
 }
 
@@ -204,8 +211,10 @@ std::vector<CohesionComparison> compare_cohesion(const VoteMatrix& m, const std:
   const int boot = std::max(options.boot, 100);
   CohesionOptions own = options;
   own.boot = boot;
+  own.cancel = current_cancel_token();
 #pragma omp parallel for schedule(dynamic, 1)
   for (std::size_t p = 0; p < periods.size(); ++p) {
+    if (cancel_requested(own.cancel)) continue;
     const PeriodCounts pa = count_period(m, member_a, periods[p], options.index);
     const PeriodCounts pb = count_period(m, member_b, periods[p], options.index);
     CohesionComparison& c = out[p];
@@ -228,6 +237,7 @@ std::vector<CohesionComparison> compare_cohesion(const VoteMatrix& m, const std:
     diffs.reserve(boot);
     std::int64_t not_greater = 0;
     for (int rep = 0; rep < boot; ++rep) {
+      if (cancel_requested(own.cancel)) break;
       double sa = 0, sb = 0;
       std::int64_t na = 0, nb = 0;
       for (std::size_t i = 0; i < pool.size(); ++i) {
@@ -255,6 +265,7 @@ std::vector<CohesionComparison> compare_cohesion(const VoteMatrix& m, const std:
     c.lo = quantile(diffs, alpha);
     c.hi = quantile(diffs, 1.0 - alpha);
   }
+  throw_if_cancelled(own.cancel);
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/cancel.hpp"
 #include "matrix/vote_matrix.hpp"
 
 namespace rostrum::measures {
@@ -32,6 +33,9 @@ struct CohesionOptions {
   int boot = 0;               // bootstrap replicates over roll calls for the intervals (0 = none)
   double level = 0.95;
   std::uint64_t seed = 1;
+  // Polled per period and replicate; cohesion() and compare_cohesion() set it to
+  // the thread's current token and raise Cancelled when it trips.
+  const CancelToken* cancel = nullptr;
 };
 
 struct CohesionResult {

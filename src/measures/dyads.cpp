@@ -7,6 +7,7 @@
 #include <random>
 #include <tuple>
 
+#include "core/cancel.hpp"
 #include "core/seed.hpp"
 #include "core/stats.hpp"
 
@@ -60,6 +61,7 @@ std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t 
   std::vector<double> values;
   values.reserve(boot.replicates);
   for (int r = 0; r < boot.replicates; ++r) {
+    if ((r & 1023) == 0 && cancel_requested(boot.cancel)) return {kNaN, kNaN};
     // Multinomial(K; cells/K) by sequential conditional binomials.
     JointCounts draw;
     std::int64_t remaining_n = rollcalls, remaining_mass = rollcalls;
@@ -93,8 +95,13 @@ std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std
     period_size[p] = k;
   }
   const std::int64_t total = static_cast<std::int64_t>(out.size());
+  // Polled per (pair, period), and by the bootstrap every 1024 replicates.
+  const CancelToken* cancel = current_cancel_token();
+  BootstrapOptions bootstrap = boot;
+  bootstrap.cancel = cancel;
 #pragma omp parallel for schedule(dynamic, 256)
   for (std::int64_t idx = 0; idx < total; ++idx) {
+    if (cancel_requested(cancel)) continue;
     const std::size_t p = static_cast<std::size_t>(idx) / np, q = static_cast<std::size_t>(idx) % np;
     const Period& period = periods[p];
     const auto [a, b] = pairs[q];
@@ -107,9 +114,10 @@ std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std
     r.lo = r.hi = kNaN;
     if (boot.replicates > 0 && r.value.n > 0) {
       const std::uint64_t stream = (static_cast<std::uint64_t>(a) << 40) ^ (static_cast<std::uint64_t>(b) << 20) ^ p;
-      std::tie(r.lo, r.hi) = bootstrap_interval(t, period_size[p], measure, rule, boot, stream);
+      std::tie(r.lo, r.hi) = bootstrap_interval(t, period_size[p], measure, rule, bootstrap, stream);
     }
   }
+  throw_if_cancelled(cancel);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/cancel.hpp"
 #include "matrix/vote_matrix.hpp"
 #include "measures/joint_counts.hpp"
 
@@ -29,6 +30,9 @@ struct BootstrapOptions {
   int replicates = 0;   // 0 = no interval
   double level = 0.95;  // two-sided percentile interval
   std::uint64_t seed = 1;
+  // Polled every 1024 replicates; when it trips the interval is NaN. compute_dyads
+  // sets it to the thread's current token and then raises Cancelled.
+  const CancelToken* cancel = nullptr;
 };
 
 struct DyadResult {

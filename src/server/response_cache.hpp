@@ -17,6 +17,7 @@ class ResponseCache {
   struct Entry {
     std::string body;
     std::string content_type;
+    std::string gzipped;  // the body gzip-compressed; empty when not worth it
   };
 
   ResponseCache(std::size_t max_entries, std::size_t max_bytes) : max_entries_(max_entries), max_bytes_(max_bytes) {}
@@ -31,11 +32,11 @@ class ResponseCache {
     return it->second->second;
   }
 
-  void put(const std::string& key, std::string body, std::string content_type) {
+  void put(const std::string& key, std::string body, std::string content_type, std::string gzipped = {}) {
     // One answer may take at most an eighth of the cache.
-    std::size_t size = body.size() + key.size();
+    std::size_t size = body.size() + gzipped.size() + key.size();
     if (!enabled() || size > max_bytes_ / 8) return;
-    auto entry = std::make_shared<const Entry>(Entry{std::move(body), std::move(content_type)});
+    auto entry = std::make_shared<const Entry>(Entry{std::move(body), std::move(content_type), std::move(gzipped)});
     std::lock_guard lock(mutex_);
     if (auto it = index_.find(key); it != index_.end()) {
       bytes_ -= size_of(*it->second);
@@ -66,7 +67,9 @@ class ResponseCache {
 
  private:
   using Item = std::pair<std::string, std::shared_ptr<const Entry>>;
-  static std::size_t size_of(const Item& item) { return item.first.size() + item.second->body.size(); }
+  static std::size_t size_of(const Item& item) {
+    return item.first.size() + item.second->body.size() + item.second->gzipped.size();
+  }
 
   std::size_t max_entries_;
   std::size_t max_bytes_;

@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -205,6 +206,52 @@ void write_reference_tables(SQLite::Database& db) {
           "('ec', 32, 'Economic development')");
 }
 
+// Opens the file so that an interrupted writer never locks readers out.
+//
+// A writer (import, ideal run) switches the store to write-ahead logging (WAL,
+// use_write_ahead_log below;
+// https://sqlite.org/wal.html): a writer killed mid-transaction leaves uncommitted
+// frames in the -wal file that readers simply ignore, and readers never wait for a
+// writer. A store still in rollback-journal mode (made by an older build) that was
+// left with a hot journal (https://sqlite.org/lockingv3.html#hot_journals) cannot be
+// read by a read-only connection (SQLITE_READONLY_ROLLBACK: "attempt to write a
+// readonly database"): it is opened read-write once, which rolls the journal back,
+// and then reopened as asked.
+std::unique_ptr<SQLite::Database> open_recovered(const std::string& path, int flags) {
+  auto connect = [&](int f) {
+    auto db = std::make_unique<SQLite::Database>(path, f);
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec("PRAGMA busy_timeout = 5000");
+    db->execAndGet("PRAGMA user_version");  // the first read: recovers, or fails here
+    return db;
+  };
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    db = connect(flags);
+  } catch (const SQLite::Exception& e) {
+    if (e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK) throw;
+    try {
+      connect(SQLite::OPEN_READWRITE);  // rolls the hot journal back, then closes
+    } catch (const SQLite::Exception& rw) {
+      throw StoreError("the store '" + path + "' holds an interrupted write (hot journal '" + path +
+                       "-journal') that needs write access to roll back: " + rw.what());
+    }
+    db = connect(flags);
+  }
+  return db;
+}
+
+// Called by a writer once the file is known to be a rostrum store (someone else's
+// database is never switched).
+void use_write_ahead_log(SQLite::Database& db) {
+  try {
+    db.exec("PRAGMA journal_mode = WAL");
+  } catch (const SQLite::Exception&) {
+    // Busy (another connection holds the file in rollback mode): stay as is; the
+    // next writer switches.
+  }
+}
+
 }  // namespace
 
 Store::Store(Store&&) noexcept = default;
@@ -224,9 +271,7 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
     int flags = (create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
                         : read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) |
                 SQLite::OPEN_NOMUTEX;
-    s.db_ = std::make_unique<SQLite::Database>(path, flags);
-    s.db_->exec("PRAGMA foreign_keys = ON");
-    s.db_->exec("PRAGMA busy_timeout = 5000");
+    s.db_ = open_recovered(path, flags);
     int version = s.db_->execAndGet("PRAGMA user_version").getInt();
     if (version == 0 && read_only) {
       throw StoreError("'" + path + "' is not a rostrum store");
@@ -235,6 +280,7 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
       // someone else's database and is left alone.
       bool has_tables = s.db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
       if (has_tables) throw StoreError("'" + path + "' is not a rostrum store (it holds other tables)");
+      use_write_ahead_log(*s.db_);
       SQLite::Transaction tx(*s.db_);
       s.db_->exec(kSchema);
       write_reference_tables(*s.db_);
@@ -243,6 +289,8 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
     } else if (version != kSchemaVersion) {
       throw StoreError("'" + path + "' has store schema version " + std::to_string(version) + ", this rostrum reads " +
                        std::to_string(kSchemaVersion) + ": re-import the data into a new store");
+    } else if (!read_only) {
+      use_write_ahead_log(*s.db_);  // a store made in rollback-journal mode switches on its next write
     }
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot open store '" + path + "': " + e.what());

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 
 namespace rostrum::blocs {
@@ -200,6 +201,28 @@ TEST(DetectBlocs, RejectsMalformedInput) {
   CommunityOptions options;
   options.runs = 0;
   EXPECT_THROW(detect_blocs(matrix, options), UsageError);
+}
+
+TEST(Cancel, ConsensusRunsAndTheScanStopWhenTheTokenTrips) {
+  const Simulation sim = simulate_votes({15, 15, 15}, 120, 6);
+  ResolutionScanOptions options;
+  options.gamma_min = 0.01;
+  options.gamma_max = 20;
+  options.gamma_step = 0.002;  // 10,000 grid points x 1,000 runs: hours if not stopped
+  options.community.runs = 1000;
+  CancelToken token;
+  token.set_deadline(CancelToken::Clock::now() + std::chrono::milliseconds(50));
+  CancelScope scope(&token);
+  try {
+    scan_resolution(sim.matrix, options);
+    ADD_FAILURE() << "finished instead of stopping";
+  } catch (const Cancelled& e) {
+    EXPECT_EQ(e.reason(), CancelReason::deadline);
+  }
+  CancelToken gone;
+  gone.cancel(CancelReason::shutdown);
+  CancelScope inner(&gone);
+  EXPECT_THROW(detect_blocs(sim.matrix, options.community), Cancelled);
 }
 
 TEST(ResolutionScan, FindsThePlantedPartitionAsTheMostStable) {

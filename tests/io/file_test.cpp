@@ -65,9 +65,106 @@ TEST(File, GzipDetectedByMagicNotByName) {
   std::string content = "a,b\n1,2\n";
   auto p = write_gz(dir, "looks_plain.csv", content);
   EXPECT_EQ(read_file(p), content);
-  // And a plain file named .gz is read as plain.
-  auto q = dir.write("plain.csv.gz", content);
-  EXPECT_EQ(read_file(q), content);
+}
+
+TEST(File, PlainFileNamedGzIsRefusedNamingIt) {
+  TempDir dir;
+  auto q = dir.write("plain.csv.gz", "rcid,vote\n1,yes\n");
+  try {
+    read_file(q);
+    ADD_FAILURE() << "a .gz that is not gzip was read as text";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), q);
+    EXPECT_NE(e.detail().find("not gzip"), std::string::npos) << e.what();
+    EXPECT_NE(e.detail().find("rcid,vot"), std::string::npos) << e.what();  // shows how it starts
+  }
+  EXPECT_THROW(read_file(dir.write("empty.GZ", "")), InputError);
+}
+
+// A deflate stream of `inflated` zero bytes: about 1000 times smaller than its content.
+std::string write_bomb(const TempDir& dir, const std::string& name, std::size_t inflated) {
+  std::string path = (dir.path() / name).string();
+  gzFile f = gzopen(path.c_str(), "wb1");
+  EXPECT_NE(f, nullptr);
+  std::string zeros(1 << 20, '\0');
+  for (std::size_t done = 0; done < inflated; done += zeros.size())
+    EXPECT_EQ(gzwrite(f, zeros.data(), static_cast<unsigned>(zeros.size())), static_cast<int>(zeros.size()));
+  gzclose(f);
+  return path;
+}
+
+TEST(File, DecompressionBombIsRefusedByItsRatio) {
+  TempDir dir;
+  auto p = write_bomb(dir, "un_votes.csv.gz", std::size_t{64} << 20);  // 64 MiB in about 64 KB
+  ASSERT_LT(std::filesystem::file_size(p), std::uintmax_t{1} << 20);
+  try {
+    read_file(p);  // default limits: ratio 100 judged past 16 MiB
+    ADD_FAILURE() << "bomb inflated";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), p);
+    EXPECT_NE(e.detail().find("decompression bomb"), std::string::npos) << e.what();
+    EXPECT_NE(e.detail().find("ROSTRUM_MAX_GZIP_RATIO"), std::string::npos) << e.what();
+  }
+  // With the ratio check off, the absolute cap still holds.
+  ReadLimits limits;
+  limits.max_ratio = 0;
+  limits.max_bytes = std::uint64_t{32} << 20;
+  try {
+    read_file(p, limits);
+    ADD_FAILURE() << "bomb inflated past the absolute cap";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.detail().find("input size limit"), std::string::npos) << e.what();
+  }
+  // Both off (or raised), a genuine highly compressible file reads whole.
+  limits.max_bytes = 0;
+  EXPECT_EQ(read_file(p, limits).size(), std::size_t{64} << 20);
+}
+
+TEST(File, SmallRepetitiveFilesAreNotJudgedByRatio) {
+  TempDir dir;
+  auto p = write_bomb(dir, "zeros.gz", std::size_t{4} << 20);  // ratio ~1000 but only 4 MiB
+  EXPECT_EQ(read_file(p).size(), std::size_t{4} << 20);
+}
+
+TEST(File, PlainFilesAndSpecialFilesOverTheCapAreRefused) {
+  TempDir dir;
+  ReadLimits limits;
+  limits.max_bytes = 1000;
+  auto p = dir.write("big.csv", std::string(1001, 'x'));
+  try {
+    read_file(p, limits);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), p);
+    EXPECT_NE(e.detail().find("input size limit"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_file(dir.write("ok.csv", std::string(1000, 'x')), limits).size(), 1000u);
+  limits.max_bytes = std::uint64_t{4} << 20;
+  EXPECT_THROW(read_file("/dev/zero", limits), InputError);  // endless, no size up front
+}
+
+TEST(File, LimitsFromTheEnvironment) {
+  ::setenv("ROSTRUM_MAX_INPUT_BYTES", "2G", 1);
+  ::setenv("ROSTRUM_MAX_GZIP_RATIO", "250", 1);
+  auto limits = default_read_limits();
+  EXPECT_EQ(limits.max_bytes, std::uint64_t{2} << 30);
+  EXPECT_EQ(limits.max_ratio, 250);
+  ::setenv("ROSTRUM_MAX_INPUT_BYTES", "12345", 1);
+  EXPECT_EQ(default_read_limits().max_bytes, 12345u);
+  ::setenv("ROSTRUM_MAX_INPUT_BYTES", "lots", 1);
+  try {
+    default_read_limits();
+    ADD_FAILURE() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("ROSTRUM_MAX_INPUT_BYTES"), std::string::npos);
+  }
+  ::setenv("ROSTRUM_MAX_INPUT_BYTES", "1T", 1);
+  EXPECT_THROW(default_read_limits(), UsageError);
+  ::unsetenv("ROSTRUM_MAX_INPUT_BYTES");
+  ::setenv("ROSTRUM_MAX_GZIP_RATIO", "-3", 1);
+  EXPECT_THROW(default_read_limits(), UsageError);
+  ::unsetenv("ROSTRUM_MAX_GZIP_RATIO");
+  EXPECT_EQ(default_read_limits().max_bytes, ReadLimits{}.max_bytes);
 }
 
 TEST(File, LargeGzipSpanningManyBuffers) {

@@ -3,8 +3,15 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <thread>
+
 #include "io/import.hpp"
 #include "server/server.hpp"
+#include "server_helpers.hpp"
 #include "store/store.hpp"
 #include "support/test_support.hpp"
 
@@ -136,3 +143,114 @@ TEST_F(RealStore, ResultCapAndUnavailableAnalyses) {
   EXPECT_EQ(s2, 404) << j2.dump();
   EXPECT_NE(j2["error"].get<std::string>().find("rostrum ideal"), std::string::npos) << j2.dump();
 }
+
+// ---- the real query layer under expensive and interrupted work -------------------
+
+namespace {
+
+struct Expensive : ::testing::Test {
+  rostrum::testing::TempDir dir;
+  std::unique_ptr<rostrum::server::Server> server;
+  int port = 0;
+  std::string db;
+
+  void SetUp() override {
+    // 40 states, 400 roll calls over 20 sessions: all pairs by session with
+    // 100,000 bootstrap replicates is 1.6e9 replicates, most of an hour of CPU.
+    db = rostrum::testing::write_store(dir, "big.db", 40, 400, 20);
+  }
+  void start(double max_work) {
+    rostrum::server::Options o;
+    o.port = 0;
+    o.db = db;
+    o.web_root = (dir.path() / "no-web").string();
+    o.max_work = max_work;
+    o.request_timeout = 600;
+    server = std::make_unique<rostrum::server::Server>(o);
+    port = server->start();
+  }
+  void TearDown() override {
+    if (server) server->stop();
+  }
+  nlohmann::json health() {
+    httplib::Client c("127.0.0.1", port);
+    c.set_read_timeout(5);
+    auto r = c.Get("/api/health");
+    return r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+  }
+};
+
+const char* kExpensive = "/api/agree?a=all&b=all&by=session&ci=0.95&boot=100000";
+
+TEST_F(Expensive, RefusedBeforeAnyWorkNamingBoot) {
+  start(30);
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(10);
+  auto r = c.Get(kExpensive);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422) << r->body;
+  auto j = nlohmann::json::parse(r->body);
+  EXPECT_EQ(j["parameter"], "boot");
+  EXPECT_EQ(j["limit_s"], 30);
+  EXPECT_GT(j["estimate_s"].get<double>(), 1000);
+  EXPECT_NE(j["work"].get<std::string>().find("pairs 780 x periods 20 x (1 + replicates 100000)"), std::string::npos)
+      << r->body;
+  // The same query with a modest bootstrap runs.
+  r = c.Get("/api/agree?a=USA&b=all&by=session&ci=0.95&boot=200");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body.substr(0, 300);
+}
+
+TEST_F(Expensive, DisconnectingClientStopsTheRealBootstrap) {
+  start(0);  // no work limit: cancellation alone must end it
+  int s = rostrum::testing::connect_to(port);
+  ASSERT_TRUE(rostrum::testing::send_all(s, std::string("GET ") + kExpensive + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+  bool running = false;
+  for (int i = 0; i < 200 && !running; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    running = health()["queries"]["heavy_running"] == 1;
+  }
+  ASSERT_TRUE(running) << health().dump();
+  ::close(s);
+  bool stopped = false;
+  for (int i = 0; i < 400 && !stopped; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    stopped = health()["queries"]["heavy_running"] == 0;
+  }
+  EXPECT_TRUE(stopped) << "the bootstrap kept running after its client left: " << health().dump();
+}
+
+TEST_F(Expensive, ImportKilledMidWriteLeavesTheServerAnswering) {
+  start(30);
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(10);
+  auto first = c.Get("/api/agree?a=USA&b=all");
+  ASSERT_EQ(first->status, 200) << first->body;
+  // A writer dies with SIGKILL in the middle of a large transaction.
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    try {
+      auto store = rostrum::store::Store::open(db, false);
+      store.db().exec("PRAGMA cache_size = 8");
+      store.db().exec("BEGIN");
+      store.db().exec("DELETE FROM votes");
+      ::kill(::getpid(), SIGKILL);
+    } catch (...) {
+    }
+    ::_exit(3);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status)) << status;
+  // Uncached queries and health go on as before.
+  auto r = c.Get("/api/agree?a=USA&b=all&by=session");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body.substr(0, 300);
+  r = c.Get("/api/info");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body.substr(0, 300);
+  EXPECT_EQ(health()["status"], "ok");
+}
+
+}  // namespace

@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -480,6 +484,106 @@ TEST(StoreOpen, ReadOnlyOpenDoesNotTouchTheFile) {
     EXPECT_EQ(s.sources().size(), 2u);
   }
   EXPECT_TRUE(slurp(path) == before) << "file changed: " << path;
+}
+
+// A writer killed with SIGKILL in the middle of a large transaction, after SQLite
+// has spilled dirty pages (a tiny page cache forces it): what `kill -9` does to an
+// import. Runs `write` in a child process; `write` ends by killing it, with the
+// connection still open.
+template <typename Write>
+void kill_writer_mid_transaction(Write write) {
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    try {
+      write();
+    } catch (...) {
+      ::_exit(3);
+    }
+    ::kill(::getpid(), SIGKILL);
+    ::_exit(4);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the writer did not reach the kill: " << status;
+}
+
+void begin_big_uncommitted_write(SQLite::Database& db) {
+  db.exec("PRAGMA cache_size = 8");
+  db.exec("BEGIN");
+  db.exec("DELETE FROM votes");
+  db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
+          "INSERT INTO rollcalls (source_id, key, body, session, session_label, date, important, amendment, "
+          "paragraph, issues) SELECT 1, 'k' || i, 'ga', 1, '1', '2000-01-01', 0, 0, 0, 0 FROM n");
+}
+
+TEST(StoreRecovery, KilledWriterLeavesTheStoreReadable) {
+  TempDir tmp;
+  auto path = (tmp.path() / "k.db").string();
+  { Store::open(path, true).write_source(random_batch("good", 1)); }
+  std::size_t votes_before = 0;
+  {
+    Store s = Store::open(path, false, true);
+    votes_before = static_cast<std::size_t>(s.db().execAndGet("SELECT count(*) FROM votes").getInt64());
+    ASSERT_GT(votes_before, 0u);
+  }
+  kill_writer_mid_transaction([&] {
+    Store s = Store::open(path, false);  // as `rostrum import` opens it
+    begin_big_uncommitted_write(s.db());
+    ::kill(::getpid(), SIGKILL);
+  });
+  // The killed write left its traces (WAL frames) but readers see the last commit.
+  EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
+  {
+    Store s = Store::open(path, false, true);
+    EXPECT_EQ(s.sources().size(), 2u);
+    EXPECT_EQ(static_cast<std::size_t>(s.db().execAndGet("SELECT count(*) FROM votes").getInt64()), votes_before);
+    EXPECT_EQ(s.db().execAndGet("PRAGMA integrity_check").getString(), "ok");
+    auto src = s.resolve_source("good", "ga");
+    EXPECT_EQ(s.load_matrix(src.id, Body::GeneralAssembly).rollcalls(), 150);
+  }
+  // And the next import writes as usual.
+  { Store::open(path, false).write_source(random_batch("next", 2, 20)); }
+  EXPECT_EQ(Store::open(path, false, true).sources().size(), 4u);  // GA and SC of each source
+}
+
+TEST(StoreRecovery, HotJournalOfARollbackModeStoreIsRolledBackAtOpen) {
+  // A store written in rollback-journal mode (as older builds did) by a writer
+  // killed mid-transaction keeps a hot journal; a plain read-only connection then
+  // fails with "attempt to write a readonly database".
+  TempDir tmp;
+  auto path = (tmp.path() / "j.db").string();
+  { Store::open(path, true).write_source(random_batch("good", 1)); }
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    ASSERT_EQ(db.execAndGet("PRAGMA journal_mode = DELETE").getString(), "delete");
+  }
+  kill_writer_mid_transaction([&] {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    begin_big_uncommitted_write(db);
+    ::kill(::getpid(), SIGKILL);
+  });
+  ASSERT_TRUE(std::filesystem::exists(path + "-journal"));
+  try {
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    raw.execAndGet("SELECT count(*) FROM sources");
+    ADD_FAILURE() << "the reproduction did not leave a hot journal";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_EQ(e.getExtendedErrorCode(), SQLITE_READONLY_ROLLBACK) << e.what();
+  }
+  Store s = Store::open(path, false, true);
+  EXPECT_EQ(s.sources().size(), 2u);
+  EXPECT_EQ(s.db().execAndGet("SELECT count(*) FROM rollcalls").getInt64(), 153);
+  EXPECT_EQ(s.db().execAndGet("PRAGMA integrity_check").getString(), "ok");
+  EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+}
+
+TEST(StoreRecovery, WritersUseTheWriteAheadLog) {
+  TempDir tmp;
+  auto path = (tmp.path() / "w.db").string();
+  { Store::open(path, true); }
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "core/text.hpp"
 #include "matrix/vote_matrix.hpp"
 #include "measures/dyads.hpp"
+#include "query/budget.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
 #include "registry/groups.hpp"
@@ -340,6 +341,7 @@ ROSTRUM_ANALYSIS(blocs) {
             }
             return doc;
           },
+      .work = [](Context& c, const Request& r) { return estimate_blocs(c, r).seconds; },
   };
 }
 

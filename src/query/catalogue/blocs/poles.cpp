@@ -11,6 +11,7 @@
 #include "matrix/vote_matrix.hpp"
 #include "measures/dyads.hpp"
 #include "measures/poles.hpp"
+#include "query/budget.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
 #include "registry/registry.hpp"
@@ -215,6 +216,7 @@ ROSTRUM_ANALYSIS(poles) {
                   {"position", ColumnType::number, "projection on the segment from pole A (0) to pole B (1)", true},
                   {"nearer", ColumnType::text, "the nearer pole, tie, or null", true}},
       .run = poles_analysis,
+      .work = [](Context& c, const Request& r) { return estimate_poles(c, r).seconds; },
   };
 }
 

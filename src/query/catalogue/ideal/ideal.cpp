@@ -3,6 +3,7 @@
 // store, which ideal-latest (GET /api/ideal), the dashboard and the brief read.
 #include <cmath>
 
+#include "core/cancel.hpp"
 #include "query/catalogue.hpp"
 #include "query/ideal_runs.hpp"
 
@@ -14,6 +15,7 @@ Table estimate(Context& ctx, const Request& r) {
   using namespace ideal_runs;
   Prepared prep = prepare(ctx, r);
   ideal::Result res = ideal::estimate(prep.data, prep.options, ctx.progress());
+  throw_if_cancelled();  // a cancelled estimate stopped early: never save it
   std::vector<store::Store::IdealPoint> points;
   points.reserve(res.estimates.size());
   for (const auto& e : res.estimates) {

@@ -1,5 +1,6 @@
 // predict: a held-out test of the ideal-point model -- hide a share of the votes,
 // fit on the rest, score the hidden ones against simple baselines.
+#include "core/cancel.hpp"
 #include "query/catalogue.hpp"
 #include "query/ideal_runs.hpp"
 
@@ -12,6 +13,7 @@ Table predict(Context& ctx, const Request& r) {
   const double fraction = r.number("holdout");
   Prepared prep = prepare(ctx, r);
   auto report = ideal::holdout(prep.data, prep.options, fraction, prep.options.seed);
+  throw_if_cancelled();
   Table t;
   t.columns = {"votes", "predictor", "accuracy", "log_loss", "apre", "n"};
   auto add = [&](const char* votes, const char* who, const ideal::Score& s) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "measures/dyads.hpp"
+#include "query/budget.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
 
@@ -152,6 +153,7 @@ ROSTRUM_ANALYSIS(agree) {
                   {"lo", ColumnType::number, "lower bound of the bootstrap interval (with ci)", true},
                   {"hi", ColumnType::number, "upper bound of the bootstrap interval (with ci)", true}},
       .run = agree,
+      .work = [](Context& c, const Request& r) { return estimate_agree(c, r).seconds; },
   };
 }
 

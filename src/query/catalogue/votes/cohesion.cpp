@@ -2,6 +2,7 @@
 // period, with a random-voting null; or each member's defection rate.
 // Definitions: src/measures/cohesion.hpp, docs/methods.md.
 #include "measures/cohesion.hpp"
+#include "query/budget.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
 
@@ -105,6 +106,7 @@ ROSTRUM_ANALYSIS(cohesion) {
                   {"adjusted_lo", ColumnType::number, "bootstrap interval of adjusted (with boot)", true},
                   {"adjusted_hi", ColumnType::number, "bootstrap interval of adjusted (with boot)", true}},
       .run = cohesion,
+      .work = [](Context& c, const Request& r) { return estimate_cohesion(c, r).seconds; },
   };
 }
 

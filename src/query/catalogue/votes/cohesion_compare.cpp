@@ -2,6 +2,7 @@
 // indices null-adjusted ((index - null) / (1 - null)) so that a small group does
 // not win by its size, compared by a paired bootstrap over the period's roll calls.
 #include "measures/cohesion.hpp"
+#include "query/budget.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
 
@@ -94,6 +95,7 @@ ROSTRUM_ANALYSIS(cohesion_compare) {
                   {"p", ColumnType::number, "one-sided p: share of replicates with difference <= 0", true},
                   {"n", ColumnType::integer, "roll calls in the period"}},
       .run = compare,
+      .work = [](Context& c, const Request& r) { return estimate_cohesion_compare(c, r).seconds; },
   };
 }
 

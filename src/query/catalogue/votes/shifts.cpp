@@ -11,6 +11,7 @@
 #include "matrix/vote_matrix.hpp"
 #include "measures/cohesion.hpp"
 #include "measures/dyads.hpp"
+#include "query/budget.hpp"
 #include "query/catalogue.hpp"
 #include "query/selection.hpp"
 #include "shifts/changepoints.hpp"
@@ -249,6 +250,7 @@ ROSTRUM_ANALYSIS(shifts) {
                   {"cost_reduction", ColumnType::number, "cost saved by the change", true}},
       .run = shifts_analysis,
       .json_document = [](const Table& t) { return t.meta; },
+      .work = [](Context& c, const Request& r) { return estimate_shifts(c, r).seconds; },
   };
 }
 
