@@ -97,6 +97,8 @@ struct WriteResult {
 // Writes a batch in one transaction (creating the alliance tables if needed),
 // replacing a source of the same name. Nothing is written on error.
 WriteResult write_alliances(store::Store& store, const AllianceBatch& batch);
+// Several batches in one transaction (all or nothing).
+std::vector<WriteResult> write_alliances(store::Store& store, const std::vector<AllianceBatch>& batches);
 
 struct Coverage {
   std::string source, format;
@@ -148,7 +150,9 @@ class AllianceData {
 };
 
 // Every alliance source in the store. Throws UsageError when none was imported.
-AllianceData load_alliances(store::Store& store);
+// `involving` (registry ids, optional) loads only the ties of those states --
+// enough for their pair timelines and their portfolios, and much faster.
+AllianceData load_alliances(store::Store& store, const std::vector<std::string>& involving = {});
 bool has_alliances(store::Store& store);
 
 }  // namespace rostrum::alliances

@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS alliance_ties (
   nonagg INTEGER NOT NULL, consul INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS alliance_ties_pair ON alliance_ties(a, b, year);
+CREATE INDEX IF NOT EXISTS alliance_ties_b ON alliance_ties(b);
 )SQL";
 
 std::string now_utc() {
@@ -65,90 +66,104 @@ bool table_exists(SQLite::Database& db, const char* name) {
 
 }  // namespace
 
-WriteResult write_alliances(store::Store& store, const AllianceBatch& batch) {
+namespace {
+
+WriteResult write_one(SQLite::Database& db, const AllianceBatch& batch) {
   WriteResult result;
   const int n_countries = static_cast<int>(registry::countries().size());
   const int n_treaties = static_cast<int>(batch.treaties.size());
   for (const Tie& t : batch.ties)
     if (t.a < 0 || t.a >= n_countries || t.b < 0 || t.b >= n_countries || t.treaty >= n_treaties || t.treaty < -1)
       throw StoreError("cannot write alliance source '" + batch.source_name + "': a tie refers to a state or treaty outside the batch");
-  auto& db = store.db();
-  try {
-    SQLite::Transaction tx(db);
-    db.exec(kSchema);
-    {
-      SQLite::Statement find(db, "SELECT id FROM alliance_sources WHERE name = ?");
-      find.bind(1, batch.source_name);
-      if (find.executeStep()) {
-        const std::int64_t old = find.getColumn(0).getInt64();
-        result.replaced = true;
-        for (const char* sql : {"DELETE FROM alliance_ties WHERE source_id = ?", "DELETE FROM treaties WHERE source_id = ?",
-                                "DELETE FROM alliance_sources WHERE id = ?"}) {
-          SQLite::Statement del(db, sql);
-          del.bind(1, old);
-          del.exec();
-        }
+  db.exec(kSchema);
+  {
+    SQLite::Statement find(db, "SELECT id FROM alliance_sources WHERE name = ?");
+    find.bind(1, batch.source_name);
+    if (find.executeStep()) {
+      const std::int64_t old = find.getColumn(0).getInt64();
+      result.replaced = true;
+      for (const char* sql : {"DELETE FROM alliance_ties WHERE source_id = ?", "DELETE FROM treaties WHERE source_id = ?",
+                              "DELETE FROM alliance_sources WHERE id = ?"}) {
+        SQLite::Statement del(db, sql);
+        del.bind(1, old);
+        del.exec();
       }
     }
-    nlohmann::json paths = batch.paths, notes = batch.notes, warnings = nlohmann::json::object();
-    for (const auto& [kind, e] : batch.warnings.by_kind) warnings[kind] = {{"count", e.count}, {"examples", e.examples}};
-    SQLite::Statement src(db, "INSERT INTO alliance_sources (name, format, paths, imported_at, first_year, last_year, "
-                              "complete, as_of, notes, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    src.bind(1, batch.source_name);
-    src.bind(2, batch.format);
-    src.bind(3, paths.dump());
-    src.bind(4, now_utc());
-    src.bind(5, batch.first_year);
-    src.bind(6, batch.last_year);
-    src.bind(7, batch.complete ? 1 : 0);
-    if (batch.as_of) src.bind(8, format_date(batch.as_of));
-    else src.bind(8);
-    src.bind(9, notes.dump());
-    src.bind(10, warnings.dump());
-    src.exec();
-    const std::int64_t source_id = db.getLastInsertRowid();
+  }
+  nlohmann::json paths = batch.paths, notes = batch.notes, warnings = nlohmann::json::object();
+  for (const auto& [kind, e] : batch.warnings.by_kind) warnings[kind] = {{"count", e.count}, {"examples", e.examples}};
+  SQLite::Statement src(db, "INSERT INTO alliance_sources (name, format, paths, imported_at, first_year, last_year, "
+                            "complete, as_of, notes, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  src.bind(1, batch.source_name);
+  src.bind(2, batch.format);
+  src.bind(3, paths.dump());
+  src.bind(4, now_utc());
+  src.bind(5, batch.first_year);
+  src.bind(6, batch.last_year);
+  src.bind(7, batch.complete ? 1 : 0);
+  if (batch.as_of) src.bind(8, format_date(batch.as_of));
+  else src.bind(8);
+  src.bind(9, notes.dump());
+  src.bind(10, warnings.dump());
+  src.exec();
+  const std::int64_t source_id = db.getLastInsertRowid();
 
-    std::vector<std::int64_t> treaty_ids;
-    SQLite::Statement tr(db, "INSERT INTO treaties (source_id, line, name, parties, signed, in_force, ended, obligations, "
-                             "source, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    for (const Treaty& t : batch.treaties) {
-      tr.bind(1, source_id);
-      tr.bind(2, static_cast<std::int64_t>(t.line));
-      tr.bind(3, t.name);
-      tr.bind(4, t.parties);
-      int k = 5;
-      for (Date d : {t.signed_on, t.in_force, t.ended}) {
-        if (d) tr.bind(k, format_date(d));
-        else tr.bind(k);
-        ++k;
-      }
-      tr.bind(8, obligation_list(t.obligations));
-      tr.bind(9, t.source);
-      tr.bind(10, t.notes);
-      tr.exec();
-      tr.reset();
-      treaty_ids.push_back(db.getLastInsertRowid());
+  std::vector<std::int64_t> treaty_ids;
+  SQLite::Statement tr(db, "INSERT INTO treaties (source_id, line, name, parties, signed, in_force, ended, obligations, "
+                           "source, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  for (const Treaty& t : batch.treaties) {
+    tr.bind(1, source_id);
+    tr.bind(2, static_cast<std::int64_t>(t.line));
+    tr.bind(3, t.name);
+    tr.bind(4, t.parties);
+    int k = 5;
+    for (Date d : {t.signed_on, t.in_force, t.ended}) {
+      if (d) tr.bind(k, format_date(d));
+      else tr.bind(k);
+      ++k;
     }
-    SQLite::Statement ins(db, "INSERT INTO alliance_ties VALUES (?,?,?,?,?,?,?,?,?,?)");
-    const auto countries = registry::countries();
-    for (const Tie& t : batch.ties) {
-      ins.bind(1, source_id);
-      if (t.treaty >= 0) ins.bind(2, treaty_ids[static_cast<std::size_t>(t.treaty)]);
-      else ins.bind(2);
-      ins.bind(3, t.year);
-      ins.bind(4, std::string(countries[static_cast<std::size_t>(t.a)].iso3));
-      ins.bind(5, std::string(countries[static_cast<std::size_t>(t.b)].iso3));
-      for (int k = 0; k < 5; ++k) ins.bind(6 + k, (t.obligations >> k) & 1);
-      ins.exec();
-      ins.reset();
-    }
-    tx.commit();
-  } catch (const SQLite::Exception& e) {
-    throw StoreError("cannot write to store '" + store.path() + "': " + e.what());
+    tr.bind(8, obligation_list(t.obligations));
+    tr.bind(9, t.source);
+    tr.bind(10, t.notes);
+    tr.exec();
+    tr.reset();
+    treaty_ids.push_back(db.getLastInsertRowid());
+  }
+  SQLite::Statement ins(db, "INSERT INTO alliance_ties VALUES (?,?,?,?,?,?,?,?,?,?)");
+  const auto countries = registry::countries();
+  for (const Tie& t : batch.ties) {
+    ins.bind(1, source_id);
+    if (t.treaty >= 0) ins.bind(2, treaty_ids[static_cast<std::size_t>(t.treaty)]);
+    else ins.bind(2);
+    ins.bind(3, t.year);
+    ins.bind(4, std::string(countries[static_cast<std::size_t>(t.a)].iso3));
+    ins.bind(5, std::string(countries[static_cast<std::size_t>(t.b)].iso3));
+    for (int k = 0; k < 5; ++k) ins.bind(6 + k, (t.obligations >> k) & 1);
+    ins.exec();
+    ins.reset();
   }
   result.ties = static_cast<std::int64_t>(batch.ties.size());
   result.treaties = static_cast<std::int64_t>(batch.treaties.size());
   return result;
+}
+
+}  // namespace
+
+std::vector<WriteResult> write_alliances(store::Store& store, const std::vector<AllianceBatch>& batches) {
+  std::vector<WriteResult> results;
+  auto& db = store.db();
+  try {
+    SQLite::Transaction tx(db);
+    for (const auto& batch : batches) results.push_back(write_one(db, batch));
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot write to store '" + store.path() + "': " + e.what());
+  }
+  return results;
+}
+
+WriteResult write_alliances(store::Store& store, const AllianceBatch& batch) {
+  return write_alliances(store, std::vector<AllianceBatch>{batch}).front();
 }
 
 bool has_alliances(store::Store& store) {
@@ -161,7 +176,7 @@ bool has_alliances(store::Store& store) {
   }
 }
 
-AllianceData load_alliances(store::Store& store) {
+AllianceData load_alliances(store::Store& store, const std::vector<std::string>& involving) {
   if (!has_alliances(store))
     throw UsageError("no alliance data in this store: import some first (rostrum alliances import "
                      "../shared/data/alliances/atop_dyad_year.csv.gz data/treaties.csv)");
@@ -208,7 +223,17 @@ AllianceData load_alliances(store::Store& store) {
       index_of.emplace(iso3, idx);
       return idx;
     };
-    SQLite::Statement q(db, "SELECT treaty_id, year, a, b, defense, offense, neutral, nonagg, consul FROM alliance_ties");
+    std::string sql = "SELECT treaty_id, year, a, b, defense, offense, neutral, nonagg, consul FROM alliance_ties";
+    if (!involving.empty()) {
+      std::string marks;
+      for (std::size_t i = 0; i < involving.size(); ++i) marks += i ? ",?" : "?";
+      sql += " WHERE a IN (" + marks + ") OR b IN (" + marks + ")";
+    }
+    SQLite::Statement q(db, sql);
+    for (std::size_t i = 0; i < involving.size(); ++i) {
+      q.bind(static_cast<int>(i) + 1, involving[i]);
+      q.bind(static_cast<int>(i + involving.size()) + 1, involving[i]);
+    }
     while (q.executeStep()) {
       Tie t;
       t.treaty = q.getColumn(0).isNull() ? -1 : treaty_index.at(q.getColumn(0).getInt64());

@@ -11,9 +11,12 @@ void register_analysis_commands(CLI::App& app, Globals& g);  // analysis_command
 
 void register_ideal_commands(CLI::App& app, Globals& g);  // ideal_commands.cpp: ideal, predict
 
+void register_alliance_commands(CLI::App& app, Globals& g);  // alliance_commands.cpp: alliances, alliance-gap, vetoes, dyad
+
 void register_more_commands(CLI::App& app, Globals& g) {
   register_ideal_commands(app, g);
   register_analysis_commands(app, g);
+  register_alliance_commands(app, g);
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");
   cmd->footer(
       "Binds to 127.0.0.1 unless --host says otherwise. Endpoints under /api (see /api/openapi.json);\n"
