@@ -1,5 +1,7 @@
 #include "report/brief.hpp"
 
+#include "query/selection.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -179,18 +181,11 @@ void Builder::parse_sides() {
   if (focus_.empty()) throw UsageError("parameter 'focus': give at least one country");
   focus_param_ = join(focus_);
   focus_label_ = join(focus_, ", ");
-  if (const registry::Group* g = registry::find_group(o_.vs, ctx_.user_groups())) {
-    vs_ = g->ever_members();
-    vs_param_ = g->name;
-    vs_label_ = g->name;
-    vs_pole_ = g->name;
+  const query::GroupSpec vs = query::parse_group(o_.vs, "vs", ctx_.user_groups(), 1);
+  vs_ = vs.ever_members();
+  if (vs.group) {
+    vs_param_ = vs_label_ = vs_pole_ = vs.name;
   } else {
-    for (const std::string& one : split_list(o_.vs)) {
-      const registry::Country* c = registry::lookup(one);
-      if (!c) throw UsageError("parameter 'vs': '" + one + "' is neither a group nor a country");
-      vs_.emplace_back(c->iso3);
-    }
-    if (vs_.empty()) throw UsageError("parameter 'vs': give a group or countries");
     vs_param_ = join(vs_);
     vs_label_ = join(vs_, ", ");
     vs_pole_ = join(vs_, "+");
@@ -595,7 +590,7 @@ void Builder::ideal_section() {
     Params p;
     if (!o_.source.empty()) p["source"] = o_.source;
     p["year"] = std::to_string(last_year_);
-    auto t = run("ideal", p);
+    auto t = run("ideal-latest", p);
     int cc = -1, cv = -1;
     for (const char* name : {"country", "iso3", "state"})
       if (cc < 0) cc = t.column(name);
