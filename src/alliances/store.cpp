@@ -178,7 +178,7 @@ bool has_alliances(store::Store& store) {
 
 AllianceData load_alliances(store::Store& store, const std::vector<std::string>& involving) {
   if (!has_alliances(store))
-    throw UsageError("no alliance data in this store: import some first (rostrum alliances import "
+    throw NotAvailableError("no alliance data in this store: import some first (rostrum alliances import "
                      "../shared/data/alliances/atop_dyad_year.csv.gz data/treaties.csv)");
   auto& db = store.db();
   std::vector<Tie> ties;

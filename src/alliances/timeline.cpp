@@ -32,15 +32,15 @@ std::pair<int, int> year_range(const AllianceData& data, int from, int to) {
 
 void check_years(int from, int to) {
   if (from && to && from > to)
-    throw UsageError("parameter 'from': " + std::to_string(from) + " is after 'to' " + std::to_string(to));
+    throw ParameterError("from", std::to_string(from) + " is after 'to' " + std::to_string(to));
 }
 
 }  // namespace
 
 StateLine resolve_state(const std::string& text, const std::string& param) {
-  if (text.empty()) throw UsageError("parameter '" + param + "': required (a country)");
+  if (text.empty()) throw ParameterError(param, "required (a country)");
   const registry::Country* c = registry::lookup(text);
-  if (!c) throw UsageError("parameter '" + param + "': unknown country '" + text + "'");
+  if (!c) throw ParameterError(param, "unknown country '" + text + "'");
   return line_for(c->iso3);
 }
 
@@ -64,7 +64,7 @@ std::vector<const StateLine*> GroupLines::members(int year) const {
 
 GroupLines resolve_group(const std::string& text, const std::string& param,
                          const std::vector<registry::Group>& user_groups) {
-  if (text.empty()) throw UsageError("parameter '" + param + "': required (a group name or a comma list of countries)");
+  if (text.empty()) throw ParameterError(param, "required (a group name or a comma list of countries)");
   GroupLines g;
   std::vector<std::string> ids;
   if (const registry::Group* group = registry::find_group(text, user_groups)) {
@@ -72,9 +72,12 @@ GroupLines resolve_group(const std::string& text, const std::string& param,
     g.name = group->name;
     ids = group->ever_members();
   } else {
-    for (const std::string& one : split_list(text)) {
+    // "CHN,RUS,PRK" or "CHN+RUS+PRK".
+    std::string list = text;
+    std::replace(list.begin(), list.end(), '+', ',');
+    for (const std::string& one : split_list(list)) {
       const registry::Country* c = registry::lookup(one);
-      if (!c) throw UsageError("parameter '" + param + "': '" + one + "' is neither a group nor a country");
+      if (!c) throw ParameterError(param, "'" + one + "' is neither a group nor a country");
       ids.emplace_back(c->iso3);
     }
     g.name = text;
@@ -84,7 +87,7 @@ GroupLines resolve_group(const std::string& text, const std::string& param,
     bool seen = std::any_of(g.lines.begin(), g.lines.end(), [&](const StateLine& l) { return l.ids == line.ids; });
     if (!seen) g.lines.push_back(std::move(line));
   }
-  if (g.lines.size() < 2) throw UsageError("parameter '" + param + "': a group needs at least two states");
+  if (g.lines.size() < 2) throw ParameterError(param, "a group needs at least two states");
   return g;
 }
 
@@ -110,7 +113,7 @@ bool exists(StateSystem& system, const StateLine& s, int year) {
 Table pair_timeline(const AllianceData& data, const PairTimelineRequest& request) {
   check_years(request.from, request.to);
   const StateLine a = resolve_state(request.a, "a"), b = resolve_state(request.b, "b");
-  if (a.ids == b.ids) throw UsageError("parameter 'b': the same state as 'a'");
+  if (a.ids == b.ids) throw ParameterError("b", "the same state as 'a'");
   StateSystem system;
   auto [from, to] = year_range(data, request.from, request.to);
   if (!request.from) {
@@ -202,7 +205,7 @@ Table group_density(const AllianceData& data, const GroupDensityRequest& request
 Table portfolio_timeline(const AllianceData& data, const PortfolioRequest& request) {
   check_years(request.from, request.to);
   const StateLine a = resolve_state(request.a, "a"), b = resolve_state(request.b, "b");
-  if (a.ids == b.ids) throw UsageError("parameter 'b': the same state as 'a'");
+  if (a.ids == b.ids) throw ParameterError("b", "the same state as 'a'");
   StateSystem system;
   auto [from, to] = year_range(data, request.from, request.to);
   Table t;

@@ -25,7 +25,8 @@ struct StateLine {
 StateLine resolve_state(const std::string& text, const std::string& param);
 
 // Members of a group argument by year: a built-in or user group (dated
-// membership) or a comma list of countries (members throughout).
+// membership) or a list of countries, "CHN,RUS,PRK" or "CHN+RUS+PRK" (members
+// throughout).
 struct GroupLines {
   std::string name;
   const registry::Group* group = nullptr;

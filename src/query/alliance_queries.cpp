@@ -28,11 +28,11 @@ Cell number_or_null(double v) { return std::isfinite(v) ? Cell(v) : Cell(std::mo
 
 void check_years(int from, int to) {
   if (from && to && from > to)
-    throw UsageError("parameter 'from': " + std::to_string(from) + " is after 'to' " + std::to_string(to));
+    throw ParameterError("from", std::to_string(from) + " is after 'to' " + std::to_string(to));
 }
 
 void check_fraction(double v, const char* name) {
-  if (!(v >= 0 && v <= 1)) throw UsageError(std::string("parameter '") + name + "': expected a number in [0, 1]");
+  if (!(v >= 0 && v <= 1)) throw ParameterError(name, "expected a number in [0, 1]");
 }
 
 // Focus: countries and groups; membership by year (groups by their dates).
@@ -57,7 +57,9 @@ struct Focus {
 
 Focus parse_focus(const std::string& text, const std::vector<registry::Group>& user_groups) {
   Focus f;
-  for (const std::string& item : split_list(text)) {
+  std::string list = text;
+  std::replace(list.begin(), list.end(), '+', ',');
+  for (const std::string& item : split_list(list)) {
     if (const registry::Group* g = registry::find_group(item, user_groups)) {
       f.groups.push_back(alliances::resolve_group(g->name, "focus", user_groups));
     } else {
@@ -114,17 +116,17 @@ Table alliance_gap(Context& ctx, const AllianceGapRequest& req) {
   check_years(req.from, req.to);
   check_fraction(req.high, "high");
   check_fraction(req.low, "low");
-  if (req.min_n < 1) throw UsageError("parameter 'min-n': expected at least 1");
+  if (req.min_n < 1) throw ParameterError("min-n", "expected at least 1");
   const Focus focus = parse_focus(req.focus, ctx.user_groups());
   std::string table = req.table;
   if (table.empty()) table = focus.empty() ? "gaps" : "all";
   if (table != "gaps" && table != "aligned-without-alliance" && table != "allied-without-alignment" && table != "all")
-    throw UsageError("parameter 'table': expected gaps, aligned-without-alliance, allied-without-alignment or all, got '" +
+    throw ParameterError("table", "expected gaps, aligned-without-alliance, allied-without-alignment or all, got '" +
                      table + "'");
   std::string pairs_mode = req.pairs;
   if (pairs_mode.empty()) pairs_mode = focus.size_hint() >= 2 ? "within" : "any";
   if (pairs_mode != "within" && pairs_mode != "any")
-    throw UsageError("parameter 'pairs': expected within or any, got '" + pairs_mode + "'");
+    throw ParameterError("pairs", "expected within or any, got '" + pairs_mode + "'");
 
   Record rec = *support::load_record(ctx, req.source, Body::GeneralAssembly, true, true);
   auto store = store::Store::open(ctx.db_path(), false, true);
@@ -277,7 +279,7 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
   std::string member;
   if (!req.member.empty()) {
     const registry::Country* c = registry::lookup(req.member);
-    if (!c) throw UsageError("parameter 'member': unknown country '" + req.member + "'");
+    if (!c) throw ParameterError("member", "unknown country '" + req.member + "'");
     member = std::string(c->iso3);
   }
   auto data = maybe_alliances(store);

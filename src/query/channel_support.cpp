@@ -14,6 +14,38 @@ std::string registry_iso3(int index) {
   return std::string(registry::countries()[static_cast<std::size_t>(index)].iso3);
 }
 
+int year_param(const Request& r, std::string_view name) {
+  if (!r.has(name)) return 0;
+  auto d = parse_date_bound(r.text(name), false);
+  if (!d) throw ParameterError(std::string(name), "expected YYYY or YYYY-MM-DD");
+  return date_year(*d);
+}
+
+std::vector<ParamSpec> year_range_params(const std::string& what) {
+  return {{.name = "from",
+           .type = ParamType::date,
+           .help = "First year (YYYY or YYYY-MM-DD: its year)" + (what.empty() ? std::string() : "; default " + what),
+           .example = "1990"},
+          {.name = "to", .type = ParamType::date, .help = "Last year (default: the newest data)", .example = "2018"}};
+}
+
+nlohmann::json years_document(const Table& t) {
+  nlohmann::json full = to_json(t);
+  nlohmann::json doc = t.meta.is_object() ? t.meta : nlohmann::json::object();
+  doc["columns"] = t.columns;
+  doc["years"] = std::move(full["rows"]);
+  return doc;
+}
+
+std::vector<std::string> line_ids(const std::vector<const alliances::StateLine*>& lines) {
+  std::vector<std::string> out;
+  for (const auto* line : lines)
+    for (int id : line->ids) out.push_back(registry_iso3(id));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::optional<Record> load_record(Context& ctx, const std::string& source, Body body, bool drop_unanimous, bool required) {
   const std::string code(body_code(body));
   auto store = store::Store::open(ctx.db_path(), false, true);

@@ -12,6 +12,7 @@
 
 #include "alliances/timeline.hpp"
 #include "measures/dyads.hpp"
+#include "query/catalogue.hpp"
 #include "query/dated_record.hpp"
 #include "query/query.hpp"
 #include "store/store.hpp"
@@ -54,5 +55,17 @@ struct IdealIndex {
 IdealIndex load_ideal(store::Store& store, const store::SourceSummary& ga);
 
 std::string registry_iso3(int index);
+
+// A date parameter (YYYY or YYYY-MM-DD) as a year; 0 when absent.
+int year_param(const Request& r, std::string_view name);
+// from / to parameters shared by the channel analyses.
+std::vector<ParamSpec> year_range_params(const std::string& what = "");
+
+// The JSON of a year-by-year view: {"columns", "years": [{column: value}], ...meta}.
+nlohmann::json years_document(const Table& t);
+
+// Registry ids (ISO3) of the lines of the given states, for loading only their
+// alliance ties (alliances::load_alliances(store, involving)).
+std::vector<std::string> line_ids(const std::vector<const alliances::StateLine*>& lines);
 
 }  // namespace rostrum::query::support

@@ -291,47 +291,59 @@ int alliance_last_year(Context& ctx, const DyadRequest&) {
   return sql_year(ctx, "alliance_sources", "SELECT max(last_year) FROM alliance_sources");
 }
 
+ColumnSpec number(const char* name, const char* help) { return {name, ColumnType::number, help, true}; }
+ColumnSpec integer(const char* name, const char* help) { return {name, ColumnType::integer, help, true}; }
+ColumnSpec text(const char* name, const char* help) { return {name, ColumnType::text, help, true}; }
+
 std::vector<DyadChannel> make_channels() {
   std::vector<DyadChannel> c;
   c.push_back({"ga",
                "General Assembly agreement (Voeten's agree: 1 - |vi - vj|/2 over joint votes, unanimous roll calls "
                "dropped), 0 to 1",
                "ga_n joint votes; [ga_lo, ga_hi] bootstrap percentile interval over roll calls",
-               {"ga_agree", "ga_n", "ga_lo", "ga_hi"},
+               {number("ga_agree", "GA agreement"), integer("ga_n", "joint GA votes"),
+                number("ga_lo", "lower bound of the bootstrap interval"), number("ga_hi", "upper bound")},
                fill_ga,
                [](Context& ctx, const DyadRequest& r) { return record_last_year(ctx, r.source, "ga"); }});
   c.push_back({"ideal",
                "dynamic ordinal ideal points of the latest saved run (docs/ideal-points.md), pooled SD 1; distance "
                "|ideal_a - ideal_b|",
                "ideal_distance_sd = sqrt(sd_a^2 + sd_b^2), treating the two estimates as independent",
-               {"ideal_a", "ideal_b", "ideal_distance", "ideal_distance_sd"},
+               {number("ideal_a", "a's ideal point"), number("ideal_b", "b's ideal point"),
+                number("ideal_distance", "|ideal_a - ideal_b|"), number("ideal_distance_sd", "sd of the distance")},
                fill_ideal,
                ideal_last_year});
   c.push_back({"sc",
                "Security Council agreement (agree, every roll call kept), 0 to 1; with vetoed drafts joined as failed "
                "roll calls on which only the vetoing members' No is known",
                "sc_n and sc_n_with_vetoes joint votes",
-               {"sc_agree", "sc_n", "sc_agree_with_vetoes", "sc_n_with_vetoes"},
+               {number("sc_agree", "SC agreement"), integer("sc_n", "joint SC votes"),
+                number("sc_agree_with_vetoes", "SC agreement with vetoed drafts"),
+                integer("sc_n_with_vetoes", "joint votes with vetoed drafts")},
                fill_sc,
                [](Context& ctx, const DyadRequest& r) { return record_last_year(ctx, r.sc_source, "sc"); }});
   c.push_back({"vetoes",
                "vetoes cast that year by each side and drafts both vetoed (counts)",
                "complete counts of the imported veto files' years; null for a state not holding a permanent seat",
-               {"vetoes_a", "vetoes_b", "covetoes"},
+               {integer("vetoes_a", "vetoes by a"), integer("vetoes_b", "vetoes by b"),
+                integer("covetoes", "drafts both vetoed")},
                fill_vetoes,
                [](Context& ctx, const DyadRequest&) { return sql_year(ctx, "vetoes", "SELECT max(date) FROM vetoes"); }});
   c.push_back({"alliance",
                "formal commitments by ATOP type in either direction (1/0)",
                "alliance_coverage: 'complete' (a source holding every commitment covers the year: 0 is a known 0) or "
                "'treaties' (only listed treaties speak: types they do not name are null)",
-               {"defense", "offense", "neutral", "nonagg", "consul", "alliance_coverage"},
+               {integer("defense", "defence pledge"), integer("offense", "offence pledge"),
+                integer("neutral", "neutrality pledge"), integer("nonagg", "non-aggression pledge"),
+                integer("consul", "consultation pledge"), text("alliance_coverage", "complete or treaties")},
                fill_alliance,
                alliance_last_year});
   c.push_back({"portfolio",
                "alliance-portfolio similarity over the COW state system: Signorino-Ritter S (-1 to 1), Haege's kappa "
                "and pi (chance-corrected), weights defense/offense 3, neutral/nonagg 2, consul 1",
                "portfolio_n states in the system; null in years no complete alliance source covers",
-               {"portfolio_s", "portfolio_kappa", "portfolio_pi", "portfolio_n"},
+               {number("portfolio_s", "S"), number("portfolio_kappa", "kappa"), number("portfolio_pi", "pi"),
+                integer("portfolio_n", "states in the system")},
                fill_portfolio,
                [](Context& ctx, const DyadRequest&) {
                  return sql_year(ctx, "alliance_sources", "SELECT max(last_year) FROM alliance_sources WHERE complete = 1");
@@ -350,21 +362,21 @@ const std::vector<DyadChannel>& dyad_channels() {
 
 Table dyad_view(Context& ctx, const DyadRequest& request) {
   if (request.from && request.to && request.from > request.to)
-    throw UsageError("parameter 'from': " + std::to_string(request.from) + " is after 'to' " + std::to_string(request.to));
-  if (!(request.ci >= 0 && request.ci < 1)) throw UsageError("parameter 'ci': expected a level in [0, 1)");
+    throw ParameterError("from", std::to_string(request.from) + " is after 'to' " + std::to_string(request.to));
+  if (!(request.ci >= 0 && request.ci < 1)) throw ParameterError("ci", "expected a level in [0, 1)");
   if (request.ci > 0 && (request.boot < 10 || request.boot > 100000))
-    throw UsageError("parameter 'boot': expected 10 to 100000 replicates");
+    throw ParameterError("boot", "expected 10 to 100000 replicates");
   std::vector<std::pair<StateLine, StateLine>> pairs;
   std::string label;
   if (!request.group.empty()) {
-    if (!request.a.empty() || !request.b.empty()) throw UsageError("parameter 'group': give either a and b, or a group");
+    if (!request.a.empty() || !request.b.empty()) throw ParameterError("group", "give either a and b, or a group");
     const auto g = alliances::resolve_group(request.group, "group");
     for (std::size_t i = 0; i < g.lines.size(); ++i)
       for (std::size_t j = i + 1; j < g.lines.size(); ++j) pairs.emplace_back(g.lines[i], g.lines[j]);
     label = g.name;
   } else {
     StateLine a = alliances::resolve_state(request.a, "a"), b = alliances::resolve_state(request.b, "b");
-    if (a.ids == b.ids) throw UsageError("parameter 'b': the same state as 'a'");
+    if (a.ids == b.ids) throw ParameterError("b", "the same state as 'a'");
     pairs.emplace_back(std::move(a), std::move(b));
   }
   int from = request.from, to = request.to;
@@ -381,10 +393,10 @@ Table dyad_view(Context& ctx, const DyadRequest& request) {
   }
   if (!to) {
     for (const auto& ch : dyad_channels()) to = std::max(to, ch.last_year(ctx, request));
-    if (!to) throw UsageError("no data in this store for any channel: import a vote record, alliances or vetoes first");
+    if (!to) throw NotAvailableError("no data in this store for any channel: import a vote record, alliances or vetoes first");
   }
   if (to < from) to = from;
-  if (to - from > 400) throw UsageError("parameter 'from': at most 400 years in one view");
+  if (to - from > 400) throw ParameterError("from", "at most 400 years in one view");
   const DyadScope scope(ctx, request, pairs, from, to);
 
   Table t;
@@ -394,9 +406,13 @@ Table dyad_view(Context& ctx, const DyadRequest& request) {
   for (const auto& ch : dyad_channels()) {
     cells.emplace_back(pairs.size(), scope.years(), ch.columns.size());
     ch.fill(scope, cells.back());
-    for (const auto& c : ch.columns) t.columns.push_back(c);
+    std::vector<std::string> names;
+    for (const auto& c : ch.columns) {
+      t.columns.push_back(c.name);
+      names.push_back(c.name);
+    }
     channels.push_back({{"name", ch.name},
-                        {"columns", ch.columns},
+                        {"columns", names},
                         {"scale", ch.scale},
                         {"uncertainty", ch.uncertainty},
                         {"notes", cells.back().notes}});

@@ -18,6 +18,7 @@
 
 #include "alliances/timeline.hpp"
 #include "core/table.hpp"
+#include "query/catalogue.hpp"
 #include "query/query.hpp"
 
 namespace rostrum::query {
@@ -69,7 +70,7 @@ struct DyadChannel {
   std::string name;
   std::string scale;        // what the values are and how they are bounded
   std::string uncertainty;  // what says how sure a value is (n, interval, sd, coverage)
-  std::vector<std::string> columns;
+  std::vector<ColumnSpec> columns;  // every one nullable
   std::function<void(const DyadScope&, ChannelCells&)> fill;
   // The newest year the channel has data for in this store (0 = none); the
   // view's default range ends at the newest of all channels.

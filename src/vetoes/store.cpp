@@ -138,7 +138,7 @@ bool has_vetoes(store::Store& store) {
 
 std::vector<Veto> load_vetoes(store::Store& store, std::vector<std::string>* conflicts) {
   if (!has_vetoes(store))
-    throw UsageError("no Security Council vetoes in this store: import some first (rostrum vetoes import "
+    throw NotAvailableError("no Security Council vetoes in this store: import some first (rostrum vetoes import "
                      "../shared/data/unsc/unsc_vetoes_1946_sept2022.csv)");
   auto& db = store.db();
   std::map<std::int64_t, Veto> by_id;

@@ -13,7 +13,7 @@ PeriodKind parse_period(const std::string& text) {
   if (text.empty() || text == "all") return PeriodKind::all;
   if (text == "decade") return PeriodKind::decade;
   if (text == "year") return PeriodKind::year;
-  throw UsageError("parameter 'period': expected all, decade or year, got '" + text + "'");
+  throw ParameterError("period", "expected all, decade or year, got '" + text + "'");
 }
 
 namespace {
@@ -31,7 +31,7 @@ std::string join(const std::vector<std::string>& items, char sep = ';') {
 // "all" the label spans the years of the selected vetoes ("1946-2022").
 std::vector<std::pair<const Veto*, std::string>> in_periods(const std::vector<Veto>& vetoes, const CovetoRequest& r) {
   if (r.from && r.to && r.from > r.to)
-    throw UsageError("parameter 'from': " + std::to_string(r.from) + " is after 'to' " + std::to_string(r.to));
+    throw ParameterError("from", std::to_string(r.from) + " is after 'to' " + std::to_string(r.to));
   std::vector<const Veto*> chosen;
   for (const Veto& v : vetoes) {
     const int y = date_year(v.date);

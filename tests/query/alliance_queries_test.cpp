@@ -114,7 +114,7 @@ void add_block(io::ImportBatch& b, Body body, const std::string& prefix, std::ve
     for (std::size_t k = 0; k < v.size(); ++k) b.votes.push_back({first + static_cast<int>(k), id(iso3.c_str()), code(v[k])});
 }
 
-class SmallStore : public ::testing::Test {
+class ChannelStore : public ::testing::Test {
  protected:
   void SetUp() override {
     db = (dir.path() / "small.db").string();
@@ -175,7 +175,7 @@ class SmallStore : public ::testing::Test {
   std::string db;
 };
 
-TEST_F(SmallStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
+TEST_F(ChannelStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   Context ctx(db);
   DyadRequest req;
   req.a = "Russia";
@@ -246,7 +246,7 @@ TEST_F(SmallStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   EXPECT_EQ(std::get<std::int64_t>(d.rows.back()[0]), 2025);
 }
 
-TEST_F(SmallStore, DyadViewReadsTheChinaSeatByDate) {
+TEST_F(ChannelStore, DyadViewReadsTheChinaSeatByDate) {
   Context ctx(db);
   DyadRequest req;
   req.from = 1960;
@@ -263,7 +263,7 @@ TEST_F(SmallStore, DyadViewReadsTheChinaSeatByDate) {
   EXPECT_EQ(count(roc.rows[0][roc.column("ga_n")]), 2);
 }
 
-TEST_F(SmallStore, DyadViewOfAGroupHasEveryPair) {
+TEST_F(ChannelStore, DyadViewOfAGroupHasEveryPair) {
   Context ctx(db);
   DyadRequest req;
   req.group = "CHN,RUS,PRK";
@@ -288,7 +288,7 @@ TEST_F(SmallStore, DyadViewOfAGroupHasEveryPair) {
   EXPECT_THROW(dyad_view(ctx, both), UsageError);
 }
 
-TEST_F(SmallStore, AllianceGapFindsBothKindsOfGap) {
+TEST_F(ChannelStore, AllianceGapFindsBothKindsOfGap) {
   Context ctx(db);
   AllianceGapRequest req;
   req.from = req.to = 1980;
@@ -327,7 +327,7 @@ TEST_F(SmallStore, AllianceGapFindsBothKindsOfGap) {
   EXPECT_THROW(alliance_gap(ctx, AllianceGapRequest{"", 0, 0, "", "", "everything"}), UsageError);
 }
 
-TEST_F(SmallStore, GroupAlignmentSetsCohesionBesideAllianceDensity) {
+TEST_F(ChannelStore, GroupAlignmentSetsCohesionBesideAllianceDensity) {
   Context ctx(db);
   GroupAlignmentRequest req;
   req.group = "RUS,PRK,CUB";
@@ -348,7 +348,7 @@ TEST_F(SmallStore, GroupAlignmentSetsCohesionBesideAllianceDensity) {
   EXPECT_EQ(std::get<std::string>((*r80)[t.column("members")]), "SUN,PRK,CUB");
 }
 
-TEST_F(SmallStore, TopCoverNeedsAnAllyOrAnAlignedPartner) {
+TEST_F(ChannelStore, TopCoverNeedsAnAllyOrAnAlignedPartner) {
   Context ctx(db);
   TopCoverRequest req;
   req.min_n = 1;
@@ -375,7 +375,7 @@ TEST_F(SmallStore, TopCoverNeedsAnAllyOrAnAlignedPartner) {
   EXPECT_EQ(std::get<std::string>(only.rows[0][only.column("vetoer")]), "CHN");
 }
 
-TEST_F(SmallStore, ScAgreementOfTheFiveWithAndWithoutVetoedDrafts) {
+TEST_F(ChannelStore, ScAgreementOfTheFiveWithAndWithoutVetoedDrafts) {
   Context ctx(db);
   Table t = sc_agreement(ctx, {"", 1995, 1995});
   ASSERT_EQ(t.rows.size(), 10u);  // the five permanent members in pairs
