@@ -24,6 +24,22 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Three-valued logic (Kleene): nullopt is "unknown".
+std::optional<bool> kleene_not(std::optional<bool> a) {
+  if (!a) return std::nullopt;
+  return !*a;
+}
+std::optional<bool> kleene_and(std::optional<bool> a, std::optional<bool> b) {
+  if ((a && !*a) || (b && !*b)) return false;
+  if (a && b) return true;
+  return std::nullopt;
+}
+std::optional<bool> kleene_or(std::optional<bool> a, std::optional<bool> b) {
+  if ((a && *a) || (b && *b)) return true;
+  if (a && b) return false;
+  return std::nullopt;
+}
+
 Cell number_or_null(double v) { return std::isfinite(v) ? Cell(v) : Cell(std::monostate{}); }
 
 void check_years(int from, int to) {
@@ -274,6 +290,7 @@ Table group_alignment(Context& ctx, const GroupAlignmentRequest& req) {
 Table top_cover(Context& ctx, const TopCoverRequest& req) {
   check_years(req.from, req.to);
   check_fraction(req.aligned, "aligned");
+  check_fraction(req.opposed, "opposed");
   auto store = store::Store::open(ctx.db_path(), false, true);
   const auto all = vetoes::load_vetoes(store);
   std::string member;
@@ -287,7 +304,7 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
   std::map<int, YearDyads> dyads_by_year;
   Table t;
   t.columns = {"date", "draft", "topic", "vetoer", "subject", "subject_basis", "ally", "alliance_types",
-               "ga_agree", "ga_n", "agree_quantile", "aligned", "top_cover", "self"};
+               "ga_agree", "ga_n", "agree_quantile", "aligned", "opposed", "top_cover", "self"};
   std::map<std::string, std::int64_t> events;
   for (const auto& v : all) {
     const int year = date_year(v.date);
@@ -303,7 +320,7 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
         row.push_back(ally ? Cell(static_cast<std::int64_t>(*ally)) : Cell(std::monostate{}));
         row.push_back(c ? Cell(*c ? alliances::obligation_list(*c) : std::string()) : Cell(std::monostate{}));
         // Voting alignment: the subject's agreement with the vetoer, ranked among the vetoer's dyads that year.
-        std::optional<bool> aligned;
+        std::optional<bool> aligned, opposed;
         Cell agree_cell, n_cell, q_cell;
         if (rec && rec->by_year.count(year)) {
           auto it = dyads_by_year.find(year);
@@ -331,16 +348,21 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
             n_cell = n;
             q_cell = q;
             aligned = q >= req.aligned;
+            opposed = q <= req.opposed;
           }
         }
         row.push_back(agree_cell);
         row.push_back(n_cell);
         row.push_back(q_cell);
         row.push_back(aligned ? Cell(static_cast<std::int64_t>(*aligned)) : Cell(std::monostate{}));
+        row.push_back(opposed ? Cell(static_cast<std::int64_t>(*opposed)) : Cell(std::monostate{}));
+        // A partner: an ally that does not vote against the vetoer, or a voting-aligned
+        // state (three-valued: unknown where an input is unknown and decides).
+        const std::optional<bool> allied_partner = kleene_and(ally, kleene_not(opposed));
+        const std::optional<bool> partner = kleene_or(allied_partner, aligned);
         Cell cover;
         if (self) cover = std::int64_t{0};
-        else if ((ally && *ally) || (aligned && *aligned)) cover = std::int64_t{1};
-        else if (ally && aligned) cover = std::int64_t{0};
+        else if (partner) cover = static_cast<std::int64_t>(*partner);
         row.push_back(cover);
         row.push_back(static_cast<std::int64_t>(self));
         if (std::holds_alternative<std::int64_t>(cover) && std::get<std::int64_t>(cover) == 1) ++events[who];
@@ -349,6 +371,7 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
     }
   }
   t.meta = {{"aligned", req.aligned},
+            {"opposed", req.opposed},
             {"min_n", req.min_n},
             {"top_cover_by_vetoer", events},
             {"ga_source", rec ? nlohmann::json(rec->source.name) : nlohmann::json(nullptr)},

@@ -50,10 +50,15 @@ struct TopCoverRequest {
   std::string member;      // only vetoes by this state ("" = all)
   double aligned = 0.75;   // "aligned partner": the subject's agreement quantile among the vetoer's dyads
   int min_n = 10;
+  double opposed = 0.25;   // an ally whose agreement quantile is at most this votes against the vetoer: no partner
 };
 // One row per (veto, vetoing state, state the draft concerns): date, draft,
 // topic, vetoer, subject, subject_basis, ally, alliance_types, ga_agree, ga_n,
-// agree_quantile, aligned, top_cover, self.
+// agree_quantile, aligned, opposed, top_cover, self. A partner is an ally that
+// does not vote against the vetoer (agree_quantile > opposed) or a
+// voting-aligned state (agree_quantile >= aligned); top_cover says whether the
+// subject is a partner (three-valued: null where an unknown input decides; 0 for
+// a vetoer that is itself a subject).
 Table top_cover(Context& ctx, const TopCoverRequest& request);
 
 struct ScAgreementRequest {

@@ -81,9 +81,10 @@ TEST(DatedRecord, VotesMoveToTheSeatHolderOfTheirDate) {
 // GA 1980 (four): RUS Y Y N A, PRK Y Y N Y, USA N N Y Y, CUB Y N N A ("Russia" = the USSR).
 // GA 1995 (four): RUS Y N Y Y, PRK N N Y A, USA Y Y N N, CUB N N Y Y.
 // SC 1995: s1 RUS Y, CHN Y, USA Y, GBR Y, FRA A; s2 RUS A, CHN Y, USA Y, GBR Y, FRA Y.
-// Vetoes: 1980-05-01 USSR on "North Korea"; 1995-06-01 Russia on "Cyprus";
-//         1995-07-01 Russia and China on "Syria".
-// Alliances: ATOP-like, complete 1980-1995: SUN<->PRK defense 1980, PRK->USA defense 1980;
+// Vetoes: 1980-05-01 USSR on "North Korea"; 1980-06-01 USA on "US-USSR";
+//         1995-06-01 Russia on "Cyprus"; 1995-07-01 Russia and China on "Syria".
+// Alliances: ATOP-like, complete 1980-1995: SUN<->PRK defense 1980, PRK->USA defense 1980,
+//            USA->SUN nonagg 1980;
 //            treaty file: RUS;PRK defense;consul in force 2024-12-04, as of 2025-06-01.
 
 io::ImportedRollCall rollcall(const std::string& key, Body body, Date date) {
@@ -136,7 +137,8 @@ class ChannelStore : public ::testing::Test {
 
     std::vector<alliances::Tie> ties = {{1980, id("SUN"), id("PRK"), alliances::kDefense, -1},
                                         {1980, id("PRK"), id("SUN"), alliances::kDefense, -1},
-                                        {1980, id("PRK"), id("USA"), alliances::kDefense, -1}};
+                                        {1980, id("PRK"), id("USA"), alliances::kDefense, -1},
+                                        {1980, id("USA"), id("SUN"), alliances::kNonagg, -1}};
     alliances::AllianceBatch atop;
     atop.source_name = "atop-test";
     atop.format = "atop";
@@ -153,6 +155,7 @@ class ChannelStore : public ::testing::Test {
     auto vetoes = vetoes::import_vetoes(dir.write("v.csv",
                                                   "date,draft,agenda_item,crisis_topic,member_veto1,member_veto2\n"
                                                   "1980-05-01,S/A,Item,North Korea,USSR,\n"
+                                                  "1980-06-01,S/D,Item,US-USSR,USA,\n"
                                                   "1995-06-01,S/B,Item,Cyprus,Russia,\n"
                                                   "1995-07-01,S/C,Item,Syria,Russia,China\n"));
     vetoes::write_vetoes(store, {vetoes});
@@ -206,11 +209,11 @@ TEST_F(ChannelStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   EXPECT_TRUE(null(r80[c("covetoes")]));
   EXPECT_TRUE(null(r80[c("sc_agree")]));
   EXPECT_TRUE(null(r80[c("ideal_distance")]));  // no ideal-point run saved
-  // Portfolios over the 1980 system of n states: SUN = {SUN 3, PRK 3}, PRK = {SUN 3, PRK 3, USA 3}:
-  // they differ by 3 at one state: S = 1 - 2 (3/n) / 3.
+  // Portfolios over the 1980 system of n states: SUN = {SUN 3, PRK 3, USA 2 (nonagg)},
+  // PRK = {SUN 3, PRK 3, USA 3}: they differ by 1 at one state: S = 1 - 2 (1/n) / 3.
   alliances::StateSystem system;
   const double n80 = static_cast<double>(system.members(1980).size());
-  EXPECT_NEAR(num(r80[c("portfolio_s")]), 1.0 - 2.0 / n80, 1e-12);
+  EXPECT_NEAR(num(r80[c("portfolio_s")]), 1.0 - 2.0 / (3.0 * n80), 1e-12);
   EXPECT_EQ(count(r80[c("portfolio_n")]), static_cast<std::int64_t>(n80));
 
   const auto& r95 = t.rows[15];
@@ -348,29 +351,45 @@ TEST_F(ChannelStore, GroupAlignmentSetsCohesionBesideAllianceDensity) {
   EXPECT_EQ(std::get<std::string>((*r80)[t.column("members")]), "SUN,PRK,CUB");
 }
 
-TEST_F(ChannelStore, TopCoverNeedsAnAllyOrAnAlignedPartner) {
+TEST_F(ChannelStore, TopCoverNeedsAPartner) {
   Context ctx(db);
   TopCoverRequest req;
   req.min_n = 1;
   Table t = top_cover(ctx, req);
-  ASSERT_EQ(t.rows.size(), 4u);  // 1980 SUN/PRK; 1995 RUS/CYP; 1995 RUS/SYR and CHN/SYR
+  // 1980 SUN/PRK; 1980 USA/SUN and USA/USA; 1995 RUS/CYP; 1995 CHN/SYR and RUS/SYR.
+  ASSERT_EQ(t.rows.size(), 6u);
+  auto col = [&](const char* name) { return static_cast<std::size_t>(t.column(name)); };
   const auto& first = t.rows[0];
-  EXPECT_EQ(std::get<std::string>(first[t.column("vetoer")]), "SUN");
-  EXPECT_EQ(std::get<std::string>(first[t.column("subject")]), "PRK");
-  EXPECT_EQ(count(first[t.column("ally")]), 1);
-  EXPECT_EQ(std::get<std::string>(first[t.column("alliance_types")]), "defense");
+  EXPECT_EQ(std::get<std::string>(first[col("vetoer")]), "SUN");
+  EXPECT_EQ(std::get<std::string>(first[col("subject")]), "PRK");
+  EXPECT_EQ(count(first[col("ally")]), 1);
+  EXPECT_EQ(std::get<std::string>(first[col("alliance_types")]), "defense");
   // SUN's 1980 dyads: PRK .875, CUB .75, USA .125: PRK's mid-rank (2 + .5)/3.
-  EXPECT_DOUBLE_EQ(num(first[t.column("agree_quantile")]), 2.5 / 3.0);
-  EXPECT_EQ(count(first[t.column("aligned")]), 1);
-  EXPECT_EQ(count(first[t.column("top_cover")]), 1);
-  // Syria 1995: covered by the alliance data (no pact: ally 0) but no GA votes: not aligned, not known.
-  const auto& syr = t.rows[2];
-  EXPECT_EQ(std::get<std::string>(syr[t.column("subject")]), "SYR");
-  EXPECT_EQ(count(syr[t.column("ally")]), 0);
-  EXPECT_TRUE(null(syr[t.column("aligned")]));
-  EXPECT_TRUE(null(syr[t.column("top_cover")]));
+  EXPECT_DOUBLE_EQ(num(first[col("agree_quantile")]), 2.5 / 3.0);
+  EXPECT_EQ(count(first[col("aligned")]), 1);
+  EXPECT_EQ(count(first[col("opposed")]), 0);
+  EXPECT_EQ(count(first[col("top_cover")]), 1);
+  // The USA and the USSR: a non-aggression pledge on paper, but the USSR ranks lowest
+  // among the USA's 1980 dyads (SUN .125, PRK .25, CUB .375: (0 + .5)/3), so it is no partner.
+  const auto& usa_sun = t.rows[1];
+  EXPECT_EQ(std::get<std::string>(usa_sun[col("subject")]), "SUN");
+  EXPECT_EQ(count(usa_sun[col("ally")]), 1);
+  EXPECT_DOUBLE_EQ(num(usa_sun[col("agree_quantile")]), 0.5 / 3.0);
+  EXPECT_EQ(count(usa_sun[col("opposed")]), 1);
+  EXPECT_EQ(count(usa_sun[col("top_cover")]), 0);
+  const auto& usa_self = t.rows[2];
+  EXPECT_EQ(count(usa_self[col("self")]), 1);
+  EXPECT_EQ(count(usa_self[col("top_cover")]), 0);
+  // Syria 1995: covered by the alliance data (no pact: ally 0) but no GA votes: unknown.
+  const auto& syr = t.rows[4];
+  EXPECT_EQ(std::get<std::string>(syr[col("subject")]), "SYR");
+  EXPECT_EQ(count(syr[col("ally")]), 0);
+  EXPECT_TRUE(null(syr[col("aligned")]));
+  EXPECT_TRUE(null(syr[col("top_cover")]));
   EXPECT_EQ(t.meta["top_cover_by_vetoer"]["SUN"], 1);
-  Table only = top_cover(ctx, TopCoverRequest{"", 0, 0, "CHN", 0.75, 1});
+  EXPECT_FALSE(t.meta["top_cover_by_vetoer"].contains("USA"));
+  req.member = "CHN";
+  Table only = top_cover(ctx, req);
   ASSERT_EQ(only.rows.size(), 1u);
   EXPECT_EQ(std::get<std::string>(only.rows[0][only.column("vetoer")]), "CHN");
 }

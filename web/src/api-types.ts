@@ -208,6 +208,8 @@ export interface TopCoverParams {
   member?: string;
   /** Agreement quantile that makes a voting-aligned partner */
   aligned?: number;
+  /** Agreement quantile at or below which an ally votes against the vetoer */
+  opposed?: number;
   /** Joint votes a dyad needs in a year */
   'min-n'?: number;
   /** GA source (default: the newest) */
@@ -231,6 +233,7 @@ export interface TopCoverRow {
   ga_n: number | null;
   agree_quantile: number | null;
   aligned: number | null;
+  opposed: number | null;
   top_cover: number | null;
   self: number;
 }

@@ -11,7 +11,7 @@ namespace {
 
 Table cover(Context& ctx, const Request& r) {
   return top_cover(ctx, {r.text("source"), support::year_param(r, "from"), support::year_param(r, "to"),
-                         r.text("member"), r.number("aligned"), r.integer32("min-n")});
+                         r.text("member"), r.number("aligned"), r.integer32("min-n"), r.number("opposed")});
 }
 
 }  // namespace
@@ -23,9 +23,11 @@ ROSTRUM_ANALYSIS(top_cover) {
       .description =
           "One row per veto, vetoing state and state the draft concerns (the file's target column, else the\n"
           "states its crisis topic names; docs/vetoes.md). ally: any alliance commitment between vetoer and\n"
-          "subject that year (null where no alliance source covers the year). aligned: the subject's GA\n"
-          "agreement with the vetoer ranks at or above --aligned among the vetoer's dyads that year. top_cover:\n"
-          "1 when ally or aligned, 0 when both are known false or the vetoer is itself the subject, else null.",
+          "subject that year (null where no alliance source covers the year). aligned / opposed: the subject's\n"
+          "GA agreement with the vetoer ranks at or above --aligned / at or below --opposed among the vetoer's\n"
+          "dyads that year. A partner is an ally that is not opposed, or an aligned state (an alliance on paper\n"
+          "with a state voting against the vetoer -- Ukraine after 2014 -- is no partnership). top_cover: 1 for\n"
+          "a partner, 0 when known not to be one or when the vetoer is itself the subject, null when unknown.",
       .examples = {"rostrum top-cover --member RUS", "rostrum top-cover --from 2007 --format csv"},
       .params = params_of({{{.name = "member",
                              .type = ParamType::countries,
@@ -38,6 +40,13 @@ ROSTRUM_ANALYSIS(top_cover) {
                              .min = 0,
                              .max = 1,
                              .example = "0.75"},
+                            {.name = "opposed",
+                             .type = ParamType::number,
+                             .help = "Agreement quantile at or below which an ally votes against the vetoer",
+                             .fallback = 0.25,
+                             .min = 0,
+                             .max = 1,
+                             .example = "0.25"},
                             {.name = "min-n",
                              .type = ParamType::integer,
                              .help = "Joint votes a dyad needs in a year",
@@ -59,6 +68,7 @@ ROSTRUM_ANALYSIS(top_cover) {
                   {"ga_n", ColumnType::integer, "joint votes", true},
                   {"agree_quantile", ColumnType::number, "mid-rank among the vetoer's dyads", true},
                   {"aligned", ColumnType::integer, "1 / 0: agree_quantile >= aligned", true},
+                  {"opposed", ColumnType::integer, "1 / 0: agree_quantile <= opposed", true},
                   {"top_cover", ColumnType::integer, "1 / 0, null when unknown", true},
                   {"self", ColumnType::integer, "1: the vetoer is a subject of the draft"}},
       .run = cover,
