@@ -62,7 +62,7 @@ class UsageError : public Error {
 // A bad value for one named parameter. what() reads "parameter 'NAME': DETAIL".
 class ParameterError : public UsageError {
  public:
-  ParameterError(std::string parameter, const std::string& detail)
+  ParameterError(const std::string& parameter, const std::string& detail)
       : UsageError(parameter, "parameter '" + parameter + "': " + detail), detail_(detail) {}
   const std::string& detail() const noexcept { return detail_; }
 

@@ -33,6 +33,16 @@ std::string_view param_type_name(ParamType t) {
   return "text";
 }
 
+nlohmann::json value_json(const Value& v) {
+  return std::visit(
+      [](const auto& x) -> nlohmann::json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+        else return x;
+      },
+      v);
+}
+
 const ParamSpec* AnalysisSpec::param(std::string_view n) const {
   for (const auto& p : params)
     if (p.name == n) return &p;

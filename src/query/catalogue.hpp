@@ -45,6 +45,7 @@ enum class ParamType {
 std::string_view param_type_name(ParamType t);  // "text", "integer", ...
 
 using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
+nlohmann::json value_json(const Value& v);  // null for monostate
 
 struct ParamSpec {
   std::string name;  // "min-n": the CLI flag --min-n and the API parameter min-n

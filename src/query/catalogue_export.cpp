@@ -11,16 +11,6 @@ namespace rostrum::query {
 
 namespace {
 
-nlohmann::json value_json(const Value& v) {
-  return std::visit(
-      [](const auto& x) -> nlohmann::json {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-        else return x;
-      },
-      v);
-}
-
 std::string column_type_name(ColumnType t) {
   switch (t) {
     case ColumnType::integer: return "integer";

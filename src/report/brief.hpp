@@ -1,4 +1,4 @@
-// The brief (DESIGN.md section 7, issue 6): one self-contained HTML file answering,
+// The brief (DESIGN.md section 7): one self-contained HTML file answering,
 // for a set of focus states and a comparison group, how aligned they are now and
 // over time, since when, on which issues, how cohesive each side is, where they sit
 // on the ideal-point scale and which third states are closest to each side. Every

@@ -20,16 +20,6 @@ std::vector<EndpointSpec> build() {
   return e;
 }
 
-nlohmann::json value_json(const query::Value& v) {
-  return std::visit(
-      [](const auto& x) -> nlohmann::json {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-        else return x;
-      },
-      v);
-}
-
 nlohmann::json param_schema(const query::ParamSpec& p) {
   using query::ParamType;
   nlohmann::json s;
@@ -43,7 +33,7 @@ nlohmann::json param_schema(const query::ParamSpec& p) {
   }
   if (std::isfinite(p.min)) s["minimum"] = p.min;
   if (std::isfinite(p.max)) s["maximum"] = p.max;
-  if (!std::holds_alternative<std::monostate>(p.fallback)) s["default"] = value_json(p.fallback);
+  if (!std::holds_alternative<std::monostate>(p.fallback)) s["default"] = query::value_json(p.fallback);
   return s;
 }
 
