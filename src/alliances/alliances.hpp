@@ -45,17 +45,17 @@ struct Tie {
   int year = 0;
   int a = 0, b = 0;  // indices into registry::countries(): a's obligations toward b
   std::uint8_t obligations = 0;
-  int treaty = -1;   // index into the batch's (or the data's) treaties; -1 for ATOP rows
+  int treaty = -1;  // index into the batch's (or the data's) treaties; -1 for ATOP rows
 };
 
 struct Treaty {
   std::string name;
-  std::string parties;             // as written: "RUS;PRK", "NATO"
+  std::string parties;                          // as written: "RUS;PRK", "NATO"
   Date signed_on = 0, in_force = 0, ended = 0;  // 0 = none / unknown / still in force
   std::uint8_t obligations = 0;
-  std::string source;              // citation: where the text and dates come from
+  std::string source;  // citation: where the text and dates come from
   std::string notes;
-  std::uint64_t line = 0;          // line in the file it was read from
+  std::uint64_t line = 0;  // line in the file it was read from
 };
 
 struct AllianceBatch {

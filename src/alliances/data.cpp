@@ -98,7 +98,8 @@ std::vector<AllianceData::Partner> AllianceData::partners(int state, int year) c
   if (it == by_state_.end() || it->first != key) return {};
   const std::size_t begin = it->second;
   const std::size_t end = (it + 1 == by_state_.end()) ? adjacency_.size() : (it + 1)->second;
-  return {adjacency_.begin() + static_cast<std::ptrdiff_t>(begin), adjacency_.begin() + static_cast<std::ptrdiff_t>(end)};
+  return {adjacency_.begin() + static_cast<std::ptrdiff_t>(begin),
+          adjacency_.begin() + static_cast<std::ptrdiff_t>(end)};
 }
 
 }  // namespace rostrum::alliances

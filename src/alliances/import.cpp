@@ -60,8 +60,8 @@ int int_in_range(const CsvReader& reader, const CsvRecord& rec, int index, const
   std::int64_t v = io::detail::parse_int(reader, rec, index, what);
   if (v < lo || v > hi)
     fail(reader, rec, index,
-         std::string(what) + " out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]: " +
-             std::to_string(v));
+         std::string(what) + " out of range [" + std::to_string(lo) + ", " + std::to_string(hi) +
+             "]: " + std::to_string(v));
   return static_cast<int>(v);
 }
 
@@ -157,9 +157,10 @@ AllianceBatch import_atop(const std::string& path) {
   for (const auto& s : registry::cow_system()) abbr.emplace(s.code, s.abbr);
   for (const auto& [code, s] : skipped) {
     auto it = abbr.find(code);
-    batch.notes.push_back("COW " + std::to_string(code) + (it != abbr.end() ? " (" + std::string(it->second) + ")" : "") +
-                          " " + std::to_string(s.first) + "-" + std::to_string(s.last) + ": the registry has no such state; " +
-                          with_commas(s.rows) + " directed dyad-years left out");
+    batch.notes.push_back("COW " + std::to_string(code) +
+                          (it != abbr.end() ? " (" + std::string(it->second) + ")" : "") + " " +
+                          std::to_string(s.first) + "-" + std::to_string(s.last) +
+                          ": the registry has no such state; " + with_commas(s.rows) + " directed dyad-years left out");
   }
   return batch;
 }
@@ -279,8 +280,10 @@ AllianceBatch import_treaties(const std::string& path, Date as_of) {
     t.ended = optional_date(reader, rec, c_ended, "ended");
     t.obligations = parse_obligations(reader, rec, c_obl);
     t.source = std::string(trim(field(reader, rec, c_source)));
-    if (t.source.empty()) fail(reader, rec, c_source, "source: every treaty must cite where its text and dates come from");
-    if (c_notes >= 0 && static_cast<std::size_t>(c_notes) < rec.size()) t.notes = std::string(trim(rec.fields[c_notes]));
+    if (t.source.empty())
+      fail(reader, rec, c_source, "source: every treaty must cite where its text and dates come from");
+    if (c_notes >= 0 && static_cast<std::size_t>(c_notes) < rec.size())
+      t.notes = std::string(trim(rec.fields[c_notes]));
     if (t.obligations && !t.in_force)
       fail(reader, rec, c_force, "in_force: required for a treaty with obligations (the date they began to bind)");
     if (t.signed_on && t.in_force && t.in_force < t.signed_on)

@@ -8,9 +8,7 @@
 
 namespace rostrum::alliances {
 
-double PortfolioWeights::top() const {
-  return std::max(self, *std::max_element(by_type.begin(), by_type.end()));
-}
+double PortfolioWeights::top() const { return std::max(self, *std::max_element(by_type.begin(), by_type.end())); }
 
 double tie_value(std::uint8_t obligations, const PortfolioWeights& w) {
   double v = 0;

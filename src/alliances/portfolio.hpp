@@ -33,12 +33,12 @@ struct PortfolioWeights {
 double tie_value(std::uint8_t obligations, const PortfolioWeights& w);
 
 struct Similarity {
-  double s = 0;      // 1 - 2 d / dmax, d = mean |x - y|, dmax = top
-  double s2 = 0;     // 1 - 2 d / dmax, d = mean (x - y)^2, dmax = top^2
-  double kappa = 0;  // 1 - SSD / (Q1 + Q2 - 2 S1 S2 / n)
-  double pi = 0;     // 1 - SSD / (Q1 + Q2 - (S1 + S2)^2 / (2n))
-  std::int64_t n = 0;         // length of the vectors (states in the system)
-  bool degenerate = false;    // a zero kappa/pi denominator: 0 by Haege's convention
+  double s = 0;             // 1 - 2 d / dmax, d = mean |x - y|, dmax = top
+  double s2 = 0;            // 1 - 2 d / dmax, d = mean (x - y)^2, dmax = top^2
+  double kappa = 0;         // 1 - SSD / (Q1 + Q2 - 2 S1 S2 / n)
+  double pi = 0;            // 1 - SSD / (Q1 + Q2 - (S1 + S2)^2 / (2n))
+  std::int64_t n = 0;       // length of the vectors (states in the system)
+  bool degenerate = false;  // a zero kappa/pi denominator: 0 by Haege's convention
 };
 // Additive sums of two vectors: n, S1 = sum x, S2 = sum y, Q1 = sum x^2,
 // Q2 = sum y^2, SAD = sum |x - y|, SSD = sum (x - y)^2.

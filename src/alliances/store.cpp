@@ -74,7 +74,8 @@ WriteResult write_one(SQLite::Database& db, const AllianceBatch& batch) {
   const int n_treaties = static_cast<int>(batch.treaties.size());
   for (const Tie& t : batch.ties)
     if (t.a < 0 || t.a >= n_countries || t.b < 0 || t.b >= n_countries || t.treaty >= n_treaties || t.treaty < -1)
-      throw StoreError("cannot write alliance source '" + batch.source_name + "': a tie refers to a state or treaty outside the batch");
+      throw StoreError("cannot write alliance source '" + batch.source_name +
+                       "': a tie refers to a state or treaty outside the batch");
   db.exec(kSchema);
   {
     SQLite::Statement find(db, "SELECT id FROM alliance_sources WHERE name = ?");
@@ -82,8 +83,9 @@ WriteResult write_one(SQLite::Database& db, const AllianceBatch& batch) {
     if (find.executeStep()) {
       const std::int64_t old = find.getColumn(0).getInt64();
       result.replaced = true;
-      for (const char* sql : {"DELETE FROM alliance_ties WHERE source_id = ?", "DELETE FROM treaties WHERE source_id = ?",
-                              "DELETE FROM alliance_sources WHERE id = ?"}) {
+      for (const char* sql :
+           {"DELETE FROM alliance_ties WHERE source_id = ?", "DELETE FROM treaties WHERE source_id = ?",
+            "DELETE FROM alliance_sources WHERE id = ?"}) {
         SQLite::Statement del(db, sql);
         del.bind(1, old);
         del.exec();
@@ -92,8 +94,9 @@ WriteResult write_one(SQLite::Database& db, const AllianceBatch& batch) {
   }
   nlohmann::json paths = batch.paths, notes = batch.notes, warnings = nlohmann::json::object();
   for (const auto& [kind, e] : batch.warnings.by_kind) warnings[kind] = {{"count", e.count}, {"examples", e.examples}};
-  SQLite::Statement src(db, "INSERT INTO alliance_sources (name, format, paths, imported_at, first_year, last_year, "
-                            "complete, as_of, notes, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement src(db,
+                        "INSERT INTO alliance_sources (name, format, paths, imported_at, first_year, last_year, "
+                        "complete, as_of, notes, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)");
   src.bind(1, batch.source_name);
   src.bind(2, batch.format);
   src.bind(3, paths.dump());
@@ -101,16 +104,19 @@ WriteResult write_one(SQLite::Database& db, const AllianceBatch& batch) {
   src.bind(5, batch.first_year);
   src.bind(6, batch.last_year);
   src.bind(7, batch.complete ? 1 : 0);
-  if (batch.as_of) src.bind(8, format_date(batch.as_of));
-  else src.bind(8);
+  if (batch.as_of)
+    src.bind(8, format_date(batch.as_of));
+  else
+    src.bind(8);
   src.bind(9, notes.dump());
   src.bind(10, warnings.dump());
   src.exec();
   const std::int64_t source_id = db.getLastInsertRowid();
 
   std::vector<std::int64_t> treaty_ids;
-  SQLite::Statement tr(db, "INSERT INTO treaties (source_id, line, name, parties, signed, in_force, ended, obligations, "
-                           "source, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement tr(db,
+                       "INSERT INTO treaties (source_id, line, name, parties, signed, in_force, ended, obligations, "
+                       "source, notes) VALUES (?,?,?,?,?,?,?,?,?,?)");
   for (const Treaty& t : batch.treaties) {
     tr.bind(1, source_id);
     tr.bind(2, static_cast<std::int64_t>(t.line));
@@ -118,8 +124,10 @@ WriteResult write_one(SQLite::Database& db, const AllianceBatch& batch) {
     tr.bind(4, t.parties);
     int k = 5;
     for (Date d : {t.signed_on, t.in_force, t.ended}) {
-      if (d) tr.bind(k, format_date(d));
-      else tr.bind(k);
+      if (d)
+        tr.bind(k, format_date(d));
+      else
+        tr.bind(k);
       ++k;
     }
     tr.bind(8, obligation_list(t.obligations));
@@ -133,8 +141,10 @@ WriteResult write_one(SQLite::Database& db, const AllianceBatch& batch) {
   const auto countries = registry::countries();
   for (const Tie& t : batch.ties) {
     ins.bind(1, source_id);
-    if (t.treaty >= 0) ins.bind(2, treaty_ids[static_cast<std::size_t>(t.treaty)]);
-    else ins.bind(2);
+    if (t.treaty >= 0)
+      ins.bind(2, treaty_ids[static_cast<std::size_t>(t.treaty)]);
+    else
+      ins.bind(2);
     ins.bind(3, t.year);
     ins.bind(4, std::string(countries[static_cast<std::size_t>(t.a)].iso3));
     ins.bind(5, std::string(countries[static_cast<std::size_t>(t.b)].iso3));
@@ -178,14 +188,16 @@ bool has_alliances(store::Store& store) {
 
 AllianceData load_alliances(store::Store& store, const std::vector<std::string>& involving) {
   if (!has_alliances(store))
-    throw NotAvailableError("no alliance data in this store: import some first (rostrum alliances import "
-                     "../shared/data/alliances/atop_dyad_year.csv.gz data/treaties.csv)");
+    throw NotAvailableError(
+        "no alliance data in this store: import some first (rostrum alliances import "
+        "../shared/data/alliances/atop_dyad_year.csv.gz data/treaties.csv)");
   auto& db = store.db();
   std::vector<Tie> ties;
   std::vector<Treaty> treaties;
   std::vector<Coverage> coverage;
   try {
-    SQLite::Statement qs(db, "SELECT name, format, first_year, last_year, complete, imported_at FROM alliance_sources ORDER BY id");
+    SQLite::Statement qs(
+        db, "SELECT name, format, first_year, last_year, complete, imported_at FROM alliance_sources ORDER BY id");
     while (qs.executeStep()) {
       Coverage c;
       c.source = qs.getColumn(0).getString();
@@ -197,8 +209,9 @@ AllianceData load_alliances(store::Store& store, const std::vector<std::string>&
       coverage.push_back(std::move(c));
     }
     std::map<std::int64_t, int> treaty_index;
-    SQLite::Statement qt(db, "SELECT id, line, name, parties, signed, in_force, ended, obligations, source, notes "
-                             "FROM treaties ORDER BY id");
+    SQLite::Statement qt(db,
+                         "SELECT id, line, name, parties, signed, in_force, ended, obligations, source, notes "
+                         "FROM treaties ORDER BY id");
     while (qt.executeStep()) {
       Treaty t;
       t.line = static_cast<std::uint64_t>(qt.getColumn(1).getInt64());
@@ -209,7 +222,8 @@ AllianceData load_alliances(store::Store& store, const std::vector<std::string>&
       t.ended = parse_date(qt.getColumn(6).getString()).value_or(0);
       const std::string obligations = qt.getColumn(7).getString();
       for (std::size_t k = 0; k < kObligationNames.size(); ++k)
-        if (obligations.find(kObligationNames[k]) != std::string::npos) t.obligations |= static_cast<std::uint8_t>(1u << k);
+        if (obligations.find(kObligationNames[k]) != std::string::npos)
+          t.obligations |= static_cast<std::uint8_t>(1u << k);
       t.source = qt.getColumn(8).getString();
       t.notes = qt.getColumn(9).getString();
       treaty_index.emplace(qt.getColumn(0).getInt64(), static_cast<int>(treaties.size()));

@@ -122,8 +122,10 @@ Table pair_timeline(const AllianceData& data, const PairTimelineRequest& request
     int first = 0;
     for (int y = from; y <= to && !first; ++y)
       if ((exists(system, a, y) && exists(system, b, y)) || any_tie(data, a, b, y)) first = y;
-    if (!first) from = to + 1;
-    else from = first;
+    if (!first)
+      from = to + 1;
+    else
+      from = first;
   }
   Table t;
   t.columns = {"year", "a", "b"};
@@ -136,8 +138,10 @@ Table pair_timeline(const AllianceData& data, const PairTimelineRequest& request
     const bool complete = data.complete(y), tied = any_tie(data, a, b, y);
     for (std::size_t k = 0; k < kObligationNames.size(); ++k) {
       const bool on = mask & (1u << k);
-      if (complete || on) row.emplace_back(static_cast<std::int64_t>(on ? 1 : 0));
-      else row.emplace_back(std::monostate{});
+      if (complete || on)
+        row.emplace_back(static_cast<std::int64_t>(on ? 1 : 0));
+      else
+        row.emplace_back(std::monostate{});
     }
     row.emplace_back(std::string(complete ? "complete" : tied ? "treaties" : "none"));
     std::string names;
@@ -154,8 +158,11 @@ Table pair_timeline(const AllianceData& data, const PairTimelineRequest& request
   }
   nlohmann::json sources = nlohmann::json::array();
   for (const auto& c : data.coverage())
-    sources.push_back({{"source", c.source}, {"format", c.format}, {"first_year", c.first_year},
-                       {"last_year", c.last_year}, {"complete", c.complete}});
+    sources.push_back({{"source", c.source},
+                       {"format", c.format},
+                       {"first_year", c.first_year},
+                       {"last_year", c.last_year},
+                       {"complete", c.complete}});
   t.meta = {{"a", a.label}, {"b", b.label}, {"sources", sources}};
   return t;
 }
@@ -191,9 +198,11 @@ Table group_density(const AllianceData& data, const GroupDensityRequest& request
       }
     const bool complete = data.complete(y);
     std::vector<Cell> row{static_cast<std::int64_t>(y), g.name, names, pairs};
-    for (int k = 0; k < 6; ++k) {
-      if (complete) row.emplace_back(static_cast<double>(count[k]) / static_cast<double>(pairs));
-      else row.emplace_back(std::monostate{});
+    for (const std::int64_t c : count) {
+      if (complete)
+        row.emplace_back(static_cast<double>(c) / static_cast<double>(pairs));
+      else
+        row.emplace_back(std::monostate{});
     }
     row.emplace_back(std::string(complete ? "complete" : "none"));
     t.add_row(std::move(row));

@@ -16,8 +16,8 @@ namespace rostrum::alliances {
 // A state as asked for, and every registry id on its line (RUS -> {RUS, SUN}):
 // data recorded under any of them in a year counts for it in that year.
 struct StateLine {
-  std::string label;       // the canonical id asked for ("RUS")
-  std::vector<int> ids;    // registry indices of the line
+  std::string label;     // the canonical id asked for ("RUS")
+  std::vector<int> ids;  // registry indices of the line
   // The id holding the line on 1 July of `year` (SUN for RUS in 1980).
   std::string holder(int year) const;
 };

@@ -80,7 +80,8 @@ void register_alliances_import(CLI::App& app, Globals& g) {
       report += std::string(results[i].replaced ? "replaced" : "imported") + " alliance source '" + b.source_name +
                 "' (" + b.format + ") into " + store.path() + ": " + std::to_string(results[i].ties) +
                 " directed dyad-years, " + std::to_string(b.first_year) + "-" + std::to_string(b.last_year) +
-                (b.format == "treaties" ? ", " + std::to_string(results[i].treaties) + " treaties" : std::string()) + "\n";
+                (b.format == "treaties" ? ", " + std::to_string(results[i].treaties) + " treaties" : std::string()) +
+                "\n";
       report += notes_text(b.notes, b.warnings);
     }
     std::fputs(report.c_str(), stdout);

@@ -100,7 +100,8 @@ YearDyads year_dyads(const Record& rec, const Period& period, int min_n) {
   std::vector<std::pair<int, int>> pairs;
   for (std::size_t i = 0; i < voting.size(); ++i)
     for (std::size_t j = i + 1; j < voting.size(); ++j) pairs.emplace_back(voting[i], voting[j]);
-  auto results = measures::compute_dyads(m, pairs, {period}, measures::Measure::agree, measures::CoincidenceRule::partial);
+  auto results =
+      measures::compute_dyads(m, pairs, {period}, measures::Measure::agree, measures::CoincidenceRule::partial);
   YearDyads out;
   for (const auto& r : results) {
     if (r.value.n < min_n || !std::isfinite(r.value.value)) continue;
@@ -137,8 +138,8 @@ Table alliance_gap(Context& ctx, const AllianceGapRequest& req) {
   std::string table = req.table;
   if (table.empty()) table = focus.empty() ? "gaps" : "all";
   if (table != "gaps" && table != "aligned-without-alliance" && table != "allied-without-alignment" && table != "all")
-    throw ParameterError("table", "expected gaps, aligned-without-alliance, allied-without-alignment or all, got '" +
-                     table + "'");
+    throw ParameterError(
+        "table", "expected gaps, aligned-without-alliance, allied-without-alignment or all, got '" + table + "'");
   std::string pairs_mode = req.pairs;
   if (pairs_mode.empty()) pairs_mode = focus.size_hint() >= 2 ? "within" : "any";
   if (pairs_mode != "within" && pairs_mode != "any")
@@ -150,10 +151,12 @@ Table alliance_gap(Context& ctx, const AllianceGapRequest& req) {
   const auto ideal = support::load_ideal(store, rec.source);
   const VoteMatrix& m = rec.dated.matrix;
   std::vector<int> registry_index(static_cast<std::size_t>(m.countries()));
-  for (int c = 0; c < m.countries(); ++c) registry_index[static_cast<std::size_t>(c)] = registry::index_of_iso3(m.iso3(c));
+  for (int c = 0; c < m.countries(); ++c)
+    registry_index[static_cast<std::size_t>(c)] = registry::index_of_iso3(m.iso3(c));
 
   Table t;
-  t.columns = {"year", "a", "b", "agree", "n", "agree_quantile", "ideal_distance", "defense", "commitments", "category"};
+  t.columns = {"year",           "a",       "b",           "agree",   "n", "agree_quantile",
+               "ideal_distance", "defense", "commitments", "category"};
   for (const auto& [year, period] : rec.by_year) {
     if ((req.from && year < req.from) || (req.to && year > req.to)) continue;
     const YearDyads dyads = year_dyads(rec, period, req.min_n);
@@ -174,8 +177,10 @@ Table alliance_gap(Context& ctx, const AllianceGapRequest& req) {
       if (table == "aligned-without-alliance" && category != "aligned without alliance") continue;
       if (table == "allied-without-alignment" && category != "allied without alignment") continue;
       std::vector<Cell> row{static_cast<std::int64_t>(year), m.iso3(ra), m.iso3(rb), agree, dyads.values[k].n, q};
-      const auto* pa = ideal.by_state_year.count({m.iso3(ra), year}) ? &ideal.by_state_year.at({m.iso3(ra), year}) : nullptr;
-      const auto* pb = ideal.by_state_year.count({m.iso3(rb), year}) ? &ideal.by_state_year.at({m.iso3(rb), year}) : nullptr;
+      const auto* pa =
+          ideal.by_state_year.count({m.iso3(ra), year}) ? &ideal.by_state_year.at({m.iso3(ra), year}) : nullptr;
+      const auto* pb =
+          ideal.by_state_year.count({m.iso3(rb), year}) ? &ideal.by_state_year.at({m.iso3(rb), year}) : nullptr;
       row.push_back(pa && pb ? Cell(std::fabs(pa->first - pb->first)) : Cell(std::monostate{}));
       if (c) {
         row.emplace_back(static_cast<std::int64_t>((*c & alliances::kDefense) ? 1 : 0));
@@ -213,7 +218,8 @@ Table group_alignment(Context& ctx, const GroupAlignmentRequest& req) {
   for (int c = 0; c < m.countries(); ++c) {
     const int idx = registry::index_of_iso3(m.iso3(c));
     for (const auto& line : group.lines)
-      if (std::find(line.ids.begin(), line.ids.end(), idx) != line.ids.end()) line_of_row[static_cast<std::size_t>(c)] = &line;
+      if (std::find(line.ids.begin(), line.ids.end(), idx) != line.ids.end())
+        line_of_row[static_cast<std::size_t>(c)] = &line;
   }
   auto member = [&](int c, Date d) {
     const StateLine* line = line_of_row[static_cast<std::size_t>(c)];
@@ -235,8 +241,8 @@ Table group_alignment(Context& ctx, const GroupAlignmentRequest& req) {
   auto cohesion = measures::cohesion(m, member, periods, opt);
   alliances::StateSystem system;
   Table t;
-  t.columns = {"year", "group", "members", "cohesion", "rollcalls", "null_mean", "null_lo", "null_hi",
-               "mean_agree", "defense_density", "any_density", "alliance_coverage"};
+  t.columns = {"year",    "group",   "members",    "cohesion",        "rollcalls",   "null_mean",
+               "null_lo", "null_hi", "mean_agree", "defense_density", "any_density", "alliance_coverage"};
   for (const auto& r : cohesion) {
     const int year = years[static_cast<std::size_t>(r.period)];
     const auto members = group.members(year);
@@ -252,14 +258,21 @@ Table group_alignment(Context& ctx, const GroupAlignmentRequest& req) {
     if (it != agree_rec.by_year.end())
       for (std::size_t i = 0; i < members.size(); ++i)
         for (std::size_t j = i + 1; j < members.size(); ++j) {
-          auto v = measures::compute(measures::Measure::agree, support::joint_counts(agree_rec, *members[i], *members[j], it->second));
+          auto v = measures::compute(measures::Measure::agree,
+                                     support::joint_counts(agree_rec, *members[i], *members[j], it->second));
           if (v.n > 0) {
             sum += v.value;
             ++counted;
           }
         }
-    std::vector<Cell> row{static_cast<std::int64_t>(year), group.name, names, number_or_null(r.value), r.rollcalls,
-                          number_or_null(r.null_mean), number_or_null(r.null_lo), number_or_null(r.null_hi),
+    std::vector<Cell> row{static_cast<std::int64_t>(year),
+                          group.name,
+                          names,
+                          number_or_null(r.value),
+                          r.rollcalls,
+                          number_or_null(r.null_mean),
+                          number_or_null(r.null_lo),
+                          number_or_null(r.null_hi),
                           counted ? Cell(sum / counted) : Cell(std::monostate{})};
     // Density among members existing in the state system that year.
     std::vector<const StateLine*> existing;
@@ -283,7 +296,8 @@ Table group_alignment(Context& ctx, const GroupAlignmentRequest& req) {
     }
     t.add_row(std::move(row));
   }
-  t.meta = {{"group", group.name}, {"source", rec.source.name}, {"index", "ai"}, {"null_replicates", req.null_replicates}};
+  t.meta = {
+      {"group", group.name}, {"source", rec.source.name}, {"index", "ai"}, {"null_replicates", req.null_replicates}};
   return t;
 }
 
@@ -303,8 +317,8 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
   auto rec = support::load_record(ctx, req.source, Body::GeneralAssembly, true, false);
   std::map<int, YearDyads> dyads_by_year;
   Table t;
-  t.columns = {"date", "draft", "topic", "vetoer", "subject", "subject_basis", "ally", "alliance_types",
-               "ga_agree", "ga_n", "agree_quantile", "aligned", "opposed", "top_cover", "self"};
+  t.columns = {"date",     "draft", "topic",          "vetoer",  "subject", "subject_basis", "ally", "alliance_types",
+               "ga_agree", "ga_n",  "agree_quantile", "aligned", "opposed", "top_cover",     "self"};
   std::map<std::string, std::int64_t> events;
   for (const auto& v : all) {
     const int year = date_year(v.date);
@@ -314,9 +328,12 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
       for (const auto& subject : v.subjects) {
         const bool self = subject == who;
         std::vector<Cell> row{format_date(v.date), v.draft, v.topic, who, subject, v.subject_basis};
-        const auto c = commitments(data ? &*data : nullptr, registry::index_of_iso3(who), registry::index_of_iso3(subject), year);
+        const auto c =
+            commitments(data ? &*data : nullptr, registry::index_of_iso3(who), registry::index_of_iso3(subject), year);
         std::optional<bool> ally;
-        if (c) ally = *c != 0 || (data && data->any_tie(registry::index_of_iso3(who), registry::index_of_iso3(subject), year));
+        if (c)
+          ally =
+              *c != 0 || (data && data->any_tie(registry::index_of_iso3(who), registry::index_of_iso3(subject), year));
         row.push_back(ally ? Cell(static_cast<std::int64_t>(*ally)) : Cell(std::monostate{}));
         row.push_back(c ? Cell(*c ? alliances::obligation_list(*c) : std::string()) : Cell(std::monostate{}));
         // Voting alignment: the subject's agreement with the vetoer, ranked among the vetoer's dyads that year.
@@ -324,7 +341,8 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
         Cell agree_cell, n_cell, q_cell;
         if (rec && rec->by_year.count(year)) {
           auto it = dyads_by_year.find(year);
-          if (it == dyads_by_year.end()) it = dyads_by_year.emplace(year, year_dyads(*rec, rec->by_year.at(year), req.min_n)).first;
+          if (it == dyads_by_year.end())
+            it = dyads_by_year.emplace(year, year_dyads(*rec, rec->by_year.at(year), req.min_n)).first;
           const YearDyads& d = it->second;
           const VoteMatrix& m = rec->dated.matrix;
           const int rv = rec->row(who), rs = rec->row(subject);
@@ -361,8 +379,10 @@ Table top_cover(Context& ctx, const TopCoverRequest& req) {
         const std::optional<bool> allied_partner = kleene_and(ally, kleene_not(opposed));
         const std::optional<bool> partner = kleene_or(allied_partner, aligned);
         Cell cover;
-        if (self) cover = std::int64_t{0};
-        else if (partner) cover = static_cast<std::int64_t>(*partner);
+        if (self)
+          cover = std::int64_t{0};
+        else if (partner)
+          cover = static_cast<std::int64_t>(*partner);
         row.push_back(cover);
         row.push_back(static_cast<std::int64_t>(self));
         if (std::holds_alternative<std::int64_t>(cover) && std::get<std::int64_t>(cover) == 1) ++events[who];
@@ -389,15 +409,17 @@ Table sc_agreement(Context& ctx, const ScAgreementRequest& req) {
   with.dated.matrix = vetoes::with_vetoed_drafts(rec.dated.matrix, all);
   with.mask = with.dated.matrix.select({});
   with.by_year.clear();
-  for (auto& p : make_periods(with.dated.matrix, PeriodKind::year, with.mask)) with.by_year.emplace(std::stoi(p.label), std::move(p));
+  for (auto& p : make_periods(with.dated.matrix, PeriodKind::year, with.mask))
+    with.by_year.emplace(std::stoi(p.label), std::move(p));
   std::map<int, std::vector<const vetoes::Veto*>> vetoes_by_year;
   for (const auto& v : all) vetoes_by_year[date_year(v.date)].push_back(&v);
 
   static const vetoes::Seat kSeats[] = {vetoes::Seat::china, vetoes::Seat::france, vetoes::Seat::russia,
                                         vetoes::Seat::uk, vetoes::Seat::usa};
   Table t;
-  t.columns = {"year", "a", "b", "agree", "n", "agree_with_vetoes", "n_with_vetoes", "vetoed_drafts", "covetoes",
-               "vetoes_one_side"};
+  t.columns = {
+      "year",           "a", "b", "agree", "n", "agree_with_vetoes", "n_with_vetoes", "vetoed_drafts", "covetoes",
+      "vetoes_one_side"};
   std::set<int> years;
   for (const auto& [y, p] : with.by_year) years.insert(y);
   for (int year : years) {
@@ -420,7 +442,8 @@ Table sc_agreement(Context& ctx, const ScAgreementRequest& req) {
         for (const Record* r : {&rec, &with}) {
           auto it = r->by_year.find(year);
           measures::MeasureValue v;
-          if (it != r->by_year.end()) v = measures::compute(measures::Measure::agree, support::joint_counts(*r, a, b, it->second));
+          if (it != r->by_year.end())
+            v = measures::compute(measures::Measure::agree, support::joint_counts(*r, a, b, it->second));
           row.push_back(v.n > 0 ? Cell(v.value) : Cell(std::monostate{}));
           row.emplace_back(v.n);
         }
@@ -428,8 +451,10 @@ Table sc_agreement(Context& ctx, const ScAgreementRequest& req) {
         for (const auto* v : year_vetoes) {
           ++drafts;
           const bool va = v->vetoed_by(a.label), vb = v->vetoed_by(b.label);
-          if (va && vb) ++co;
-          else if (va || vb) ++one;
+          if (va && vb)
+            ++co;
+          else if (va || vb)
+            ++one;
         }
         row.emplace_back(drafts);
         row.emplace_back(co);
@@ -439,8 +464,9 @@ Table sc_agreement(Context& ctx, const ScAgreementRequest& req) {
   }
   t.meta = {{"source", rec.source.name},
             {"measure", "agree"},
-            {"note", "vetoed drafts are failed roll calls on which only the vetoing members' votes (No) are known; "
-                     "vetoes_one_side counts drafts one of the pair vetoed while the other's vote is unknown"}};
+            {"note",
+             "vetoed drafts are failed roll calls on which only the vetoing members' votes (No) are known; "
+             "vetoes_one_side counts drafts one of the pair vetoed while the other's vote is unknown"}};
   return t;
 }
 

@@ -15,14 +15,14 @@
 namespace rostrum::query {
 
 struct AllianceGapRequest {
-  std::string source;     // General Assembly source ("" = the default record)
-  int from = 0, to = 0;   // years (0 = the record's first / last)
-  std::string focus;      // countries and groups, comma list ("" = every state)
-  std::string pairs;      // "within" (both in focus) or "any" (one in focus); "" = within for 2+ focus states
-  std::string table;      // gaps | aligned-without-alliance | allied-without-alignment | all ("" = gaps; all with a focus)
-  double high = 0.75;     // "aligned": agreement quantile of the dyad within its year at least this
-  double low = 0.25;      // "without alignment": at most this
-  int min_n = 10;         // joint votes a dyad needs in a year
+  std::string source;    // General Assembly source ("" = the default record)
+  int from = 0, to = 0;  // years (0 = the record's first / last)
+  std::string focus;     // countries and groups, comma list ("" = every state)
+  std::string pairs;     // "within" (both in focus) or "any" (one in focus); "" = within for 2+ focus states
+  std::string table;   // gaps | aligned-without-alliance | allied-without-alignment | all ("" = gaps; all with a focus)
+  double high = 0.75;  // "aligned": agreement quantile of the dyad within its year at least this
+  double low = 0.25;   // "without alignment": at most this
+  int min_n = 10;      // joint votes a dyad needs in a year
 };
 // One row per dyad-year: year, a, b, agree, n, agree_quantile, ideal_distance,
 // defense, commitments, category. Agreement is Voeten's agree on the default GA
@@ -45,12 +45,12 @@ struct GroupAlignmentRequest {
 Table group_alignment(Context& ctx, const GroupAlignmentRequest& request);
 
 struct TopCoverRequest {
-  std::string source;      // GA source for alignment
+  std::string source;  // GA source for alignment
   int from = 0, to = 0;
-  std::string member;      // only vetoes by this state ("" = all)
-  double aligned = 0.75;   // "aligned partner": the subject's agreement quantile among the vetoer's dyads
+  std::string member;     // only vetoes by this state ("" = all)
+  double aligned = 0.75;  // "aligned partner": the subject's agreement quantile among the vetoer's dyads
   int min_n = 10;
-  double opposed = 0.25;   // an ally whose agreement quantile is at most this votes against the vetoer: no partner
+  double opposed = 0.25;  // an ally whose agreement quantile is at most this votes against the vetoer: no partner
 };
 // One row per (veto, vetoing state, state the draft concerns): date, draft,
 // topic, vetoer, subject, subject_basis, ally, alliance_types, ga_agree, ga_n,

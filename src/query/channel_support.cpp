@@ -46,7 +46,8 @@ std::vector<std::string> line_ids(const std::vector<const alliances::StateLine*>
   return out;
 }
 
-std::optional<Record> load_record(Context& ctx, const std::string& source, Body body, bool drop_unanimous, bool required) {
+std::optional<Record> load_record(Context& ctx, const std::string& source, Body body, bool drop_unanimous,
+                                  bool required) {
   const std::string code(body_code(body));
   auto store = store::Store::open(ctx.db_path(), false, true);
   bool present = false;

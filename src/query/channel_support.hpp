@@ -24,15 +24,16 @@ namespace rostrum::query::support {
 struct Record {
   store::SourceSummary source;
   DatedRecord dated;
-  std::vector<Word> mask;            // roll calls analysed (all, or those not unanimous)
-  std::map<int, Period> by_year;     // year -> its roll calls under `mask`
+  std::vector<Word> mask;         // roll calls analysed (all, or those not unanimous)
+  std::map<int, Period> by_year;  // year -> its roll calls under `mask`
   int first_year = 0, last_year = 0;
   int row(std::string_view iso3) const { return dated.matrix.country_index(iso3); }
 };
 // `drop_unanimous`: Voeten's filter for agree (roll calls on which every voting
 // state voted alike are left out). nullopt when the store has no source for the
 // body and `required` is false; UsageError otherwise.
-std::optional<Record> load_record(Context& ctx, const std::string& source, Body body, bool drop_unanimous, bool required);
+std::optional<Record> load_record(Context& ctx, const std::string& source, Body body, bool drop_unanimous,
+                                  bool required);
 
 // The joint-vote table of two state lines over a year: the sum over every pair
 // of their ids' rows (a roll call carries a vote under at most one id of a line).

@@ -37,7 +37,8 @@ DatedRecord dated_by_seat(const VoteMatrix& m) {
   for (const auto& n : names) out.matrix.add_country(n);
   for (int r = 0; r < m.rollcalls(); ++r) out.matrix.add_rollcall(m.rollcall(r));
   // A state's own label first, so that a moved vote never overwrites one recorded under the holder's id.
-  std::vector<std::vector<bool>> filled(names.size(), std::vector<bool>(static_cast<std::size_t>(m.rollcalls()), false));
+  std::vector<std::vector<bool>> filled(names.size(),
+                                        std::vector<bool>(static_cast<std::size_t>(m.rollcalls()), false));
   for (int pass = 0; pass < 2; ++pass)
     for (int c = 0; c < m.countries(); ++c)
       for (int r = 0; r < m.rollcalls(); ++r) {

@@ -94,9 +94,9 @@ void fill_ga(const DyadScope& s, ChannelCells& out) {
       out.at(p, y - s.from, 0) = v.value;
       out.at(p, y - s.from, 1) = v.n;
       if (boot.replicates > 0) {
-        const auto [lo, hi] = measures::bootstrap_interval(t, rollcalls, measures::Measure::agree,
-                                                           measures::CoincidenceRule::partial, boot,
-                                                           (static_cast<std::uint64_t>(p) << 16) ^ static_cast<std::uint64_t>(y));
+        const auto [lo, hi] =
+            measures::bootstrap_interval(t, rollcalls, measures::Measure::agree, measures::CoincidenceRule::partial,
+                                         boot, (static_cast<std::uint64_t>(p) << 16) ^ static_cast<std::uint64_t>(y));
         if (std::isfinite(lo)) out.at(p, y - s.from, 2) = lo;
         if (std::isfinite(hi)) out.at(p, y - s.from, 3) = hi;
       }
@@ -176,8 +176,8 @@ void fill_sc(const DyadScope& s, ChannelCells& out) {
         if (r) {
           auto it = r->by_year.find(y);
           if (it != r->by_year.end()) {
-            const auto v = measures::compute(measures::Measure::agree,
-                                             support::joint_counts(*r, s.pairs[p].first, s.pairs[p].second, it->second));
+            const auto v = measures::compute(
+                measures::Measure::agree, support::joint_counts(*r, s.pairs[p].first, s.pairs[p].second, it->second));
             if (v.n > 0) {
               out.at(p, y - s.from, col) = v.value;
               out.at(p, y - s.from, col + 1) = v.n;
@@ -322,13 +322,14 @@ std::vector<DyadChannel> make_channels() {
                 integer("sc_n_with_vetoes", "joint votes with vetoed drafts")},
                fill_sc,
                [](Context& ctx, const DyadRequest& r) { return record_last_year(ctx, r.sc_source, "sc"); }});
-  c.push_back({"vetoes",
-               "vetoes cast that year by each side and drafts both vetoed (counts)",
-               "complete counts of the imported veto files' years; null for a state not holding a permanent seat",
-               {integer("vetoes_a", "vetoes by a"), integer("vetoes_b", "vetoes by b"),
-                integer("covetoes", "drafts both vetoed")},
-               fill_vetoes,
-               [](Context& ctx, const DyadRequest&) { return sql_year(ctx, "vetoes", "SELECT max(date) FROM vetoes"); }});
+  c.push_back(
+      {"vetoes",
+       "vetoes cast that year by each side and drafts both vetoed (counts)",
+       "complete counts of the imported veto files' years; null for a state not holding a permanent seat",
+       {integer("vetoes_a", "vetoes by a"), integer("vetoes_b", "vetoes by b"),
+        integer("covetoes", "drafts both vetoed")},
+       fill_vetoes,
+       [](Context& ctx, const DyadRequest&) { return sql_year(ctx, "vetoes", "SELECT max(date) FROM vetoes"); }});
   c.push_back({"alliance",
                "formal commitments by ATOP type in either direction (1/0)",
                "alliance_coverage: 'complete' (a source holding every commitment covers the year: 0 is a known 0) or "
@@ -346,7 +347,8 @@ std::vector<DyadChannel> make_channels() {
                 integer("portfolio_n", "states in the system")},
                fill_portfolio,
                [](Context& ctx, const DyadRequest&) {
-                 return sql_year(ctx, "alliance_sources", "SELECT max(last_year) FROM alliance_sources WHERE complete = 1");
+                 return sql_year(ctx, "alliance_sources",
+                                 "SELECT max(last_year) FROM alliance_sources WHERE complete = 1");
                }});
   // The sanctions stance channel joins here once the sanctions stage lands: one
   // entry with its columns and a fill function in its own file.
@@ -393,7 +395,8 @@ Table dyad_view(Context& ctx, const DyadRequest& request) {
   }
   if (!to) {
     for (const auto& ch : dyad_channels()) to = std::max(to, ch.last_year(ctx, request));
-    if (!to) throw NotAvailableError("no data in this store for any channel: import a vote record, alliances or vetoes first");
+    if (!to)
+      throw NotAvailableError("no data in this store for any channel: import a vote record, alliances or vetoes first");
   }
   if (to < from) to = from;
   if (to - from > 400) throw ParameterError("from", "at most 400 years in one view");
@@ -426,7 +429,8 @@ Table dyad_view(Context& ctx, const DyadRequest& request) {
       t.add_row(std::move(row));
     }
   t.meta = {{"channels", channels}, {"from", from}, {"to", to}, {"composite", nullptr}};
-  if (!label.empty()) t.meta["group"] = label;
+  if (!label.empty())
+    t.meta["group"] = label;
   else {
     t.meta["a"] = pairs[0].first.label;
     t.meta["b"] = pairs[0].second.label;

@@ -24,12 +24,12 @@
 namespace rostrum::query {
 
 struct DyadRequest {
-  std::string a, b;      // one pair
-  std::string group;     // or every pair of a group (name or comma list)
-  int from = 0, to = 0;  // years; 0 = from 1946 (or later, when a state enters the state system) / to the newest data
-  std::string source;    // GA source ("" = the default record)
-  std::string sc_source; // SC source ("" = the default)
-  double ci = 0.95;      // bootstrap interval level for GA agreement (0 = none)
+  std::string a, b;       // one pair
+  std::string group;      // or every pair of a group (name or comma list)
+  int from = 0, to = 0;   // years; 0 = from 1946 (or later, when a state enters the state system) / to the newest data
+  std::string source;     // GA source ("" = the default record)
+  std::string sc_source;  // SC source ("" = the default)
+  double ci = 0.95;       // bootstrap interval level for GA agreement (0 = none)
   int boot = 1000;
   std::uint64_t seed = 1;
 };
@@ -68,8 +68,8 @@ class ChannelCells {
 
 struct DyadChannel {
   std::string name;
-  std::string scale;        // what the values are and how they are bounded
-  std::string uncertainty;  // what says how sure a value is (n, interval, sd, coverage)
+  std::string scale;                // what the values are and how they are bounded
+  std::string uncertainty;          // what says how sure a value is (n, interval, sd, coverage)
   std::vector<ColumnSpec> columns;  // every one nullable
   std::function<void(const DyadScope&, ChannelCells&)> fill;
   // The newest year the channel has data for in this store (0 = none); the

@@ -15,10 +15,8 @@ constexpr LineSegment kRussia[] = {{"RUS", 0}, {"SUN", make_date(1922, 12, 30)},
 // The Kingdom of Serbs, Croats and Slovenes was proclaimed on 1918-12-01; the FRY
 // on 1992-04-27; Serbia declared itself the continuing state of Serbia and
 // Montenegro on 2006-06-05.
-constexpr LineSegment kSerbia[] = {{"SRB", 0},
-                                   {"YUG", make_date(1918, 12, 1)},
-                                   {"SCG", make_date(1992, 4, 27)},
-                                   {"SRB", make_date(2006, 6, 5)}};
+constexpr LineSegment kSerbia[] = {
+    {"SRB", 0}, {"YUG", make_date(1918, 12, 1)}, {"SCG", make_date(1992, 4, 27)}, {"SRB", make_date(2006, 6, 5)}};
 constexpr std::span<const LineSegment> kLines[] = {kRussia, kSerbia};
 // The COW code each line carries.
 constexpr int kLineCodes[] = {365, 345};

@@ -107,9 +107,10 @@ VetoBatch import_vetoes(const std::string& path, const std::string& source_name)
     std::string name = io::detail::lower(trim(rec.fields[i]));
     if (name.rfind("member_veto", 0) == 0) c_members.push_back(static_cast<int>(i));
   }
-  if (c_members.empty()) throw InputError(path, rec.line, 1, "header has no column 'member_veto1' (the vetoing members)");
+  if (c_members.empty())
+    throw InputError(path, rec.line, 1, "header has no column 'member_veto1' (the vetoing members)");
   // The source's 0/1 indicator per member: checked against the member columns.
-  const std::pair<const char*, Seat> indicators[] = {{"China", Seat::china}, {"France", Seat::france},
+  const std::pair<const char*, Seat> indicators[] = {{"China", Seat::china},   {"France", Seat::france},
                                                      {"Russia", Seat::russia}, {"USSR", Seat::russia},
                                                      {"USA", Seat::usa},       {"UK", Seat::uk}};
   std::vector<std::pair<int, std::string>> c_indicators;
@@ -124,9 +125,11 @@ VetoBatch import_vetoes(const std::string& path, const std::string& source_name)
     v.line = rec.line;
     std::string_view date_text = trim(field(reader, rec, c_date));
     auto date = parse_veto_date(date_text);
-    if (!date) fail(reader, rec, c_date, "expected a date M/D/YYYY or YYYY-MM-DD, got '" + std::string(date_text) + "'");
+    if (!date)
+      fail(reader, rec, c_date, "expected a date M/D/YYYY or YYYY-MM-DD, got '" + std::string(date_text) + "'");
     v.date = *date;
-    if (v.date < make_date(1945, 10, 24)) fail(reader, rec, c_date, "before the UN Charter entered into force (1945-10-24)");
+    if (v.date < make_date(1945, 10, 24))
+      fail(reader, rec, c_date, "before the UN Charter entered into force (1945-10-24)");
     if (c_year >= 0) {
       std::string_view y = trim(field(reader, rec, c_year));
       if (!y.empty() && y != std::to_string(date_year(v.date)))
@@ -145,8 +148,7 @@ VetoBatch import_vetoes(const std::string& path, const std::string& source_name)
       if (label.empty()) continue;
       const registry::Country* country = registry::lookup(label);
       Seat seat = country ? permanent_seat(country->iso3) : Seat::none;
-      if (seat == Seat::none)
-        fail(reader, rec, c, "'" + label + "' is not a permanent member of the Security Council");
+      if (seat == Seat::none) fail(reader, rec, c, "'" + label + "' is not a permanent member of the Security Council");
       if (!seats.insert(seat).second) fail(reader, rec, c, "'" + label + "' is listed twice for one veto");
       std::string holder(seat_holder(seat, v.date));
       if (holder != country->iso3) ++relabelled;
@@ -167,7 +169,8 @@ VetoBatch import_vetoes(const std::string& path, const std::string& source_name)
         fail(reader, rec, c, "expected 0 or 1 for " + name + ", got '" + std::string(flag) + "'");
       const Seat seat = permanent_seat(registry::lookup(name)->iso3);
       // "Russia" and "USSR" are one seat, told apart by the date.
-      const bool era_matches = seat != Seat::russia || (std::string(name) == "USSR") == (v.date < make_date(1991, 12, 25));
+      const bool era_matches =
+          seat != Seat::russia || (std::string(name) == "USSR") == (v.date < make_date(1991, 12, 25));
       if (!era_matches || flag.empty()) continue;
       if ((flag == "1") != seats.count(seat))
         batch.warnings.add("indicator column disagrees with the member_veto columns (the member columns are used)",

@@ -18,12 +18,18 @@ Seat permanent_seat(std::string_view iso3) {
 
 std::string_view seat_name(Seat s) {
   switch (s) {
-    case Seat::china: return "China";
-    case Seat::russia: return "Russia";
-    case Seat::usa: return "United States";
-    case Seat::uk: return "United Kingdom";
-    case Seat::france: return "France";
-    case Seat::none: break;
+    case Seat::china:
+      return "China";
+    case Seat::russia:
+      return "Russia";
+    case Seat::usa:
+      return "United States";
+    case Seat::uk:
+      return "United Kingdom";
+    case Seat::france:
+      return "France";
+    case Seat::none:
+      break;
   }
   return "";
 }

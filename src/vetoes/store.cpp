@@ -80,8 +80,10 @@ std::vector<WriteResult> write_vetoes(store::Store& store, const std::vector<Vet
         }
       }
       nlohmann::json paths = batch.paths, notes = batch.notes, warnings = nlohmann::json::object();
-      for (const auto& [kind, e] : batch.warnings.by_kind) warnings[kind] = {{"count", e.count}, {"examples", e.examples}};
-      SQLite::Statement src(db, "INSERT INTO veto_sources (name, paths, imported_at, notes, warnings) VALUES (?,?,?,?,?)");
+      for (const auto& [kind, e] : batch.warnings.by_kind)
+        warnings[kind] = {{"count", e.count}, {"examples", e.examples}};
+      SQLite::Statement src(db,
+                            "INSERT INTO veto_sources (name, paths, imported_at, notes, warnings) VALUES (?,?,?,?,?)");
       src.bind(1, batch.source_name);
       src.bind(2, paths.dump());
       src.bind(3, now_utc());
@@ -89,8 +91,9 @@ std::vector<WriteResult> write_vetoes(store::Store& store, const std::vector<Vet
       src.bind(5, warnings.dump());
       src.exec();
       const std::int64_t source_id = db.getLastInsertRowid();
-      SQLite::Statement ins(db, "INSERT INTO vetoes (source_id, line, date, draft, meeting, agenda_item, topic, region, "
-                                "subjects, subject_basis) VALUES (?,?,?,?,?,?,?,?,?,?)");
+      SQLite::Statement ins(db,
+                            "INSERT INTO vetoes (source_id, line, date, draft, meeting, agenda_item, topic, region, "
+                            "subjects, subject_basis) VALUES (?,?,?,?,?,?,?,?,?,?)");
       SQLite::Statement mem(db, "INSERT INTO veto_members VALUES (?,?,?)");
       for (const Veto& v : batch.vetoes) {
         ins.bind(1, source_id);
@@ -138,8 +141,9 @@ bool has_vetoes(store::Store& store) {
 
 std::vector<Veto> load_vetoes(store::Store& store, std::vector<std::string>* conflicts) {
   if (!has_vetoes(store))
-    throw NotAvailableError("no Security Council vetoes in this store: import some first (rostrum vetoes import "
-                     "../shared/data/unsc/unsc_vetoes_1946_sept2022.csv)");
+    throw NotAvailableError(
+        "no Security Council vetoes in this store: import some first (rostrum vetoes import "
+        "../shared/data/unsc/unsc_vetoes_1946_sept2022.csv)");
   auto& db = store.db();
   std::map<std::int64_t, Veto> by_id;
   std::map<std::int64_t, std::int64_t> source_of;
@@ -147,8 +151,9 @@ std::vector<Veto> load_vetoes(store::Store& store, std::vector<std::string>* con
   try {
     SQLite::Statement qs(db, "SELECT id, name FROM veto_sources");
     while (qs.executeStep()) source_name[qs.getColumn(0).getInt64()] = qs.getColumn(1).getString();
-    SQLite::Statement q(db, "SELECT id, source_id, line, date, draft, meeting, agenda_item, topic, region, subjects, "
-                            "subject_basis FROM vetoes");
+    SQLite::Statement q(db,
+                        "SELECT id, source_id, line, date, draft, meeting, agenda_item, topic, region, subjects, "
+                        "subject_basis FROM vetoes");
     while (q.executeStep()) {
       Veto v;
       const std::int64_t id = q.getColumn(0).getInt64();
@@ -195,7 +200,13 @@ std::vector<Veto> load_vetoes(store::Store& store, std::vector<std::string>* con
     for (const auto& [draft, versions] : vetoers_by_draft) {
       if (versions.size() < 2) continue;
       std::string line = format_date(draft.first) + " " + draft.second + ":";
-      for (const auto& [who, source] : versions) line += " " + who + " (" + source + ")";
+      for (const auto& [who, source] : versions) {
+        line += ' ';
+        line += who;
+        line += " (";
+        line += source;
+        line += ')';
+      }
       conflicts->push_back(line);
     }
   std::stable_sort(out.begin(), out.end(), [](const Veto& a, const Veto& b) { return a.date < b.date; });

@@ -46,8 +46,12 @@ std::vector<std::pair<const Veto*, std::string>> in_periods(const std::vector<Ve
     const int y = date_year(v->date);
     std::string label;
     switch (r.period) {
-      case PeriodKind::all: label = std::to_string(first) + "-" + std::to_string(last); break;
-      case PeriodKind::year: label = std::to_string(y); break;
+      case PeriodKind::all:
+        label = std::to_string(first) + "-" + std::to_string(last);
+        break;
+      case PeriodKind::year:
+        label = std::to_string(y);
+        break;
       case PeriodKind::decade: {
         const int d = y / 10 * 10;
         label = std::to_string(std::max(d, first)) + "-" + std::to_string(std::min(d + 9, last));
@@ -99,7 +103,8 @@ Table vetoes_by_member(const std::vector<Veto>& vetoes, const CovetoRequest& req
 
 Table veto_list(const std::vector<Veto>& vetoes, const CovetoRequest& request) {
   Table t;
-  t.columns = {"date", "draft", "meeting", "agenda_item", "topic", "vetoers", "labels", "subjects", "subject_basis", "source"};
+  t.columns = {"date",    "draft",  "meeting",  "agenda_item",   "topic",
+               "vetoers", "labels", "subjects", "subject_basis", "source"};
   CovetoRequest all = request;
   all.period = PeriodKind::all;
   for (const auto& [v, label] : in_periods(vetoes, all))

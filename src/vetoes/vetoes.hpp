@@ -25,13 +25,13 @@ namespace rostrum::vetoes {
 
 struct Veto {
   Date date = 0;
-  std::string draft;        // draft symbol as the source writes it ("S/2022/431"; early rows: the meeting record)
-  std::string meeting;      // meeting record ("S/PV.9048")
+  std::string draft;    // draft symbol as the source writes it ("S/2022/431"; early rows: the meeting record)
+  std::string meeting;  // meeting record ("S/PV.9048")
   std::string agenda_item;
-  std::string topic;        // the source's crisis_topic ("Syria", "Israel-Palestine", "Admission")
+  std::string topic;  // the source's crisis_topic ("Syria", "Israel-Palestine", "Admission")
   std::string region;
-  std::vector<std::string> labels;  // vetoing members as written ("USSR", "China")
-  std::vector<std::string> vetoers; // ISO3 by date, sorted ("CHN", "RUS")
+  std::vector<std::string> labels;    // vetoing members as written ("USSR", "China")
+  std::vector<std::string> vetoers;   // ISO3 by date, sorted ("CHN", "RUS")
   std::vector<std::string> subjects;  // ISO3 of the states the agenda item concerns (see subject_basis)
   std::string subject_basis;          // "target column", "topic", or "none"
   std::uint64_t line = 0;

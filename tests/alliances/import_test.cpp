@@ -46,7 +46,9 @@ InputError input_error(Fn&& fn) {
   return InputError("", 0, 0, "none");
 }
 
-const char* kAtopHeader = "\"ccode1\",\"ccode2\",\"year\",\"atop_defense\",\"atop_offense\",\"atop_neutral\",\"atop_nonagg\",\"atop_consul\"\n";
+const char* kAtopHeader =
+    "\"ccode1\",\"ccode2\",\"year\",\"atop_defense\",\"atop_offense\",\"atop_neutral\",\"atop_nonagg\",\"atop_"
+    "consul\"\n";
 
 TEST(ImportAtop, MapsCowCodesByDateAndReportsWhatItCannotPlace) {
   TempDir dir;
@@ -79,14 +81,17 @@ TEST(ImportAtop, MapsCowCodesByDateAndReportsWhatItCannotPlace) {
 
 TEST(ImportAtop, AcceptsAtopsOwnColumnNames) {
   TempDir dir;
-  std::string path = dir.write("ddyr.csv", "stateA,stateB,year,defense,offense,neutral,nonagg,consul\n2,20,1950,1,0,0,0,1\n");
+  std::string path =
+      dir.write("ddyr.csv", "stateA,stateB,year,defense,offense,neutral,nonagg,consul\n2,20,1950,1,0,0,0,1\n");
   auto t = ties_of(import_atop(path));
   EXPECT_EQ((t[{1950, "USA", "CAN"}]), kDefense | kConsul);
 }
 
 TEST(ImportAtop, MalformedRowsNameLineAndColumn) {
   TempDir dir;
-  auto e = input_error([&] { import_atop(dir.write("a.csv", std::string(kAtopHeader) + "2,20,1950,1,0,0,0,0\n2,20,1951,1,2,0,0,0\n")); });
+  auto e = input_error([&] {
+    import_atop(dir.write("a.csv", std::string(kAtopHeader) + "2,20,1950,1,0,0,0,0\n2,20,1951,1,2,0,0,0\n"));
+  });
   EXPECT_EQ(e.line(), 3u);
   EXPECT_EQ(e.column(), 13u);  // the offense field
   EXPECT_NE(std::string(e.what()).find("offense"), std::string::npos);
@@ -99,7 +104,9 @@ TEST(ImportAtop, MalformedRowsNameLineAndColumn) {
   EXPECT_EQ(e.line(), 2u);
   EXPECT_EQ(e.column(), 6u);
 
-  e = input_error([&] { import_atop(dir.write("d.csv", std::string(kAtopHeader) + "2,20,1950,1,0,0,0,0\n2,20,1950,1,0,0,0,0\n")); });
+  e = input_error([&] {
+    import_atop(dir.write("d.csv", std::string(kAtopHeader) + "2,20,1950,1,0,0,0,0\n2,20,1950,1,0,0,0,0\n"));
+  });
   EXPECT_EQ(e.line(), 3u);
   EXPECT_NE(std::string(e.what()).find("duplicate"), std::string::npos);
 
@@ -118,11 +125,11 @@ const char* kTreatyHeader = "name,parties,signed,in_force,ended,obligations,sour
 
 TEST(ImportTreaties, ExpandsEachTreatyIntoDirectedDyadYears) {
   TempDir dir;
-  std::string path = dir.write(
-      "t.csv", std::string(kTreatyHeader) +
-                   "Pact,RUS;PRK,1961-07-06,1961-09-10,1996-09-10,defense;consul,A citation,\n"
-                   "Later pact,Russia;DPRK,2024-06-19,2024-12-04,,defense;consul,Another citation,Art. 4\n"
-                   "Statement,AUS;GBR;USA,2021-09-15,,,none,A statement,no obligations\n");
+  std::string path =
+      dir.write("t.csv", std::string(kTreatyHeader) +
+                             "Pact,RUS;PRK,1961-07-06,1961-09-10,1996-09-10,defense;consul,A citation,\n"
+                             "Later pact,Russia;DPRK,2024-06-19,2024-12-04,,defense;consul,Another citation,Art. 4\n"
+                             "Statement,AUS;GBR;USA,2021-09-15,,,none,A statement,no obligations\n");
   AllianceBatch b = import_treaties(path, make_date(2026, 3, 1));
   EXPECT_FALSE(b.complete);
   ASSERT_EQ(b.treaties.size(), 3u);
@@ -153,8 +160,9 @@ TEST(ImportTreaties, ExpandsEachTreatyIntoDirectedDyadYears) {
 
 TEST(ImportTreaties, GroupPartiesFollowTheirDatedMembership) {
   TempDir dir;
-  std::string path = dir.write("nato.csv", std::string(kTreatyHeader) +
-                                               "North Atlantic Treaty,NATO,1949-04-04,1949-08-24,,defense;nonagg;consul,nato.int,\n");
+  std::string path =
+      dir.write("nato.csv", std::string(kTreatyHeader) +
+                                "North Atlantic Treaty,NATO,1949-04-04,1949-08-24,,defense;nonagg;consul,nato.int,\n");
   AllianceBatch b = import_treaties(path, make_date(2024, 12, 31));
   auto t = ties_of(b);
   const std::uint8_t all = kDefense | kNonagg | kConsul;
@@ -180,7 +188,8 @@ TEST(ImportTreaties, GroupPartiesFollowTheirDatedMembership) {
 TEST(ImportTreaties, MalformedRowsNameLineAndColumn) {
   TempDir dir;
   auto bad = [&](const std::string& row) {
-    return input_error([&] { import_treaties(dir.write("bad.csv", std::string(kTreatyHeader) + row + "\n"), make_date(2026, 1, 1)); });
+    return input_error(
+        [&] { import_treaties(dir.write("bad.csv", std::string(kTreatyHeader) + row + "\n"), make_date(2026, 1, 1)); });
   };
   auto e = bad("Pact,RUS;Atlantis,2000-01-01,2000-02-01,,defense,cite,");
   EXPECT_EQ(e.line(), 2u);
@@ -222,10 +231,12 @@ TEST(StoreAlliances, WritesReadsAndReplacesBySourceName) {
   auto store = store::Store::open((dir.path() / "s.db").string(), true);
   EXPECT_FALSE(has_alliances(store));
   EXPECT_THROW(load_alliances(store), UsageError);
-  AllianceBatch atop = import_atop(dir.write("atop.csv", std::string(kAtopHeader) + "365,731,1980,1,0,0,1,0\n731,365,1980,1,0,0,1,0\n"));
-  AllianceBatch treaties = import_treaties(
-      dir.write("treaties.csv", std::string(kTreatyHeader) + "Pact,RUS;PRK,2024-06-19,2024-12-04,,defense;consul,cite,\n"),
-      make_date(2025, 6, 1));
+  AllianceBatch atop =
+      import_atop(dir.write("atop.csv", std::string(kAtopHeader) + "365,731,1980,1,0,0,1,0\n731,365,1980,1,0,0,1,0\n"));
+  AllianceBatch treaties =
+      import_treaties(dir.write("treaties.csv", std::string(kTreatyHeader) +
+                                                    "Pact,RUS;PRK,2024-06-19,2024-12-04,,defense;consul,cite,\n"),
+                      make_date(2025, 6, 1));
   auto r1 = write_alliances(store, atop);
   EXPECT_FALSE(r1.replaced);
   EXPECT_EQ(r1.ties, 2);
@@ -236,7 +247,9 @@ TEST(StoreAlliances, WritesReadsAndReplacesBySourceName) {
   EXPECT_TRUE(r2.replaced);
   EXPECT_EQ(count(store, "SELECT count(*) FROM alliance_ties"), 2 + 4);
   EXPECT_EQ(count(store, "SELECT count(*) FROM alliance_sources"), 2);
-  EXPECT_EQ(count(store, "SELECT count(*) FROM alliance_ties WHERE a = 'SUN' AND b = 'PRK' AND year = 1980 AND defense = 1"), 1);
+  EXPECT_EQ(
+      count(store, "SELECT count(*) FROM alliance_ties WHERE a = 'SUN' AND b = 'PRK' AND year = 1980 AND defense = 1"),
+      1);
 
   AllianceData data = load_alliances(store);
   EXPECT_TRUE(data.complete(1980));

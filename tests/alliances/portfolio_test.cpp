@@ -101,8 +101,8 @@ TEST(PairTimeline, KnownZerosInCoveredYearsAndNullsElsewhere) {
   AllianceData d = pair_data();
   Table t = pair_timeline(d, {"Russia", "DPRK", 1990, 2025});
   ASSERT_EQ(t.rows.size(), 36u);
-  const int c_a = t.column("a"), c_def = t.column("defense"), c_nonagg = t.column("nonagg"), c_consul = t.column("consul"),
-            c_cov = t.column("coverage"), c_tr = t.column("treaties");
+  const int c_a = t.column("a"), c_def = t.column("defense"), c_nonagg = t.column("nonagg"),
+            c_consul = t.column("consul"), c_cov = t.column("coverage"), c_tr = t.column("treaties");
   auto row = [&](int year) { return t.rows[static_cast<std::size_t>(year - 1990)]; };
   EXPECT_EQ(std::get<std::string>(row(1990)[c_a]), "SUN");
   EXPECT_EQ(std::get<std::string>(row(1992)[c_a]), "RUS");

@@ -54,7 +54,8 @@ TEST(AtopData, ImportsEveryPlaceableRowByDate) {
 
 TEST(TreatiesData, EveryRowCitesItsSourceAndLeavesAtopYearsAlone) {
   SKIP_WITHOUT_DATA();
-  const AllianceBatch t = import_treaties(std::string(ROSTRUM_SOURCE_DIR) + "/data/treaties.csv", make_date(2026, 1, 1));
+  const AllianceBatch t =
+      import_treaties(std::string(ROSTRUM_SOURCE_DIR) + "/data/treaties.csv", make_date(2026, 1, 1));
   ASSERT_GE(t.treaties.size(), 5u);
   for (const auto& tr : t.treaties) {
     EXPECT_NE(tr.source.find("http"), std::string::npos) << tr.name << ": the source names no URL";

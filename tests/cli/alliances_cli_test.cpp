@@ -58,16 +58,19 @@ TEST(AlliancesCli, BadFilesExit3AndChangeNothing) {
   const std::string before = slurp(db);
 
   // Line 3, column 7 (after "Other,"): the parties field names no state.
-  const std::string bad = dir.write("bad.csv", std::string(kTreaties) + "Other,RUS;Atlantis,2000-01-01,2000-02-01,,defense,cite\n");
+  const std::string bad =
+      dir.write("bad.csv", std::string(kTreaties) + "Other,RUS;Atlantis,2000-01-01,2000-02-01,,defense,cite\n");
   Outcome r = run(dir, "--db " + q(db) + " alliances import " + q(good) + " " + q(bad));
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.err.find("bad.csv:3:7:"), std::string::npos) << r.err;
   EXPECT_EQ(slurp(db), before);
 
-  const std::string veto_ok = dir.write("v.csv", "date,draft,agenda_item,member_veto1\n2022-05-26,S/2022/431,DPRK,China\n");
+  const std::string veto_ok =
+      dir.write("v.csv", "date,draft,agenda_item,member_veto1\n2022-05-26,S/2022/431,DPRK,China\n");
   ASSERT_EQ(run(dir, "--db " + q(db) + " vetoes import " + q(veto_ok)).code, 0);
   const std::string with_vetoes = slurp(db);
-  const std::string veto_bad = dir.write("vb.csv", "date,draft,agenda_item,member_veto1\n2022-05-26,S/1,x,China\n2022-13-01,S/2,x,China\n");
+  const std::string veto_bad =
+      dir.write("vb.csv", "date,draft,agenda_item,member_veto1\n2022-05-26,S/1,x,China\n2022-13-01,S/2,x,China\n");
   r = run(dir, "--db " + q(db) + " vetoes import " + q(veto_bad));
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.err.find("vb.csv:3:1:"), std::string::npos) << r.err;
@@ -93,7 +96,8 @@ TEST(AlliancesCli, ContractOnTheRealData) {
   Outcome r = run(dir, db + " alliances import " + q(rostrum::testing::shared_data("alliances/atop_dyad_year.csv.gz")));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("267920 directed dyad-years, 1815-2018"), std::string::npos) << r.out;
-  r = run(dir, db + " alliances import " + q(std::string(ROSTRUM_SOURCE_DIR) + "/data/treaties.csv") + " --as-of 2025-12-31");
+  r = run(dir, db + " alliances import " + q(std::string(ROSTRUM_SOURCE_DIR) + "/data/treaties.csv") +
+                   " --as-of 2025-12-31");
   ASSERT_EQ(r.code, 0) << r.err;
 
   r = run(dir, db + " alliances --a CHN --b PRK --format json");

@@ -31,8 +31,8 @@ int id(const char* iso3) {
 
 TEST(DatedRecord, VotesMoveToTheSeatHolderOfTheirDate) {
   VoteMatrix m;
-  const int chn = m.add_country("CHN"), rus = m.add_country("RUS"), twn = m.add_country("TWN"), yug = m.add_country("YUG"),
-            usa = m.add_country("USA");
+  const int chn = m.add_country("CHN"), rus = m.add_country("RUS"), twn = m.add_country("TWN"),
+            yug = m.add_country("YUG"), usa = m.add_country("USA");
   for (Date d : {make_date(1960, 10, 1), make_date(1972, 10, 1), make_date(1980, 10, 1), make_date(1995, 10, 1),
                  make_date(2001, 10, 1)}) {
     RollCallInfo info;
@@ -100,9 +100,12 @@ io::ImportedRollCall rollcall(const std::string& key, Body body, Date date) {
 
 Vote code(char c) {
   switch (c) {
-    case 'Y': return Vote::Yes;
-    case 'N': return Vote::No;
-    case 'A': return Vote::Abstain;
+    case 'Y':
+      return Vote::Yes;
+    case 'N':
+      return Vote::No;
+    case 'A':
+      return Vote::Abstain;
   }
   return Vote::Missing;
 }
@@ -110,9 +113,11 @@ Vote code(char c) {
 void add_block(io::ImportBatch& b, Body body, const std::string& prefix, std::vector<Date> dates,
                const std::map<std::string, std::string>& votes) {
   const int first = static_cast<int>(b.rollcalls.size());
-  for (std::size_t k = 0; k < dates.size(); ++k) b.rollcalls.push_back(rollcall(prefix + std::to_string(k), body, dates[k]));
+  for (std::size_t k = 0; k < dates.size(); ++k)
+    b.rollcalls.push_back(rollcall(prefix + std::to_string(k), body, dates[k]));
   for (const auto& [iso3, v] : votes)
-    for (std::size_t k = 0; k < v.size(); ++k) b.votes.push_back({first + static_cast<int>(k), id(iso3.c_str()), code(v[k])});
+    for (std::size_t k = 0; k < v.size(); ++k)
+      b.votes.push_back({first + static_cast<int>(k), id(iso3.c_str()), code(v[k])});
 }
 
 class ChannelStore : public ::testing::Test {
@@ -146,10 +151,10 @@ class ChannelStore : public ::testing::Test {
     atop.first_year = 1980;
     atop.last_year = 1995;
     atop.ties = ties;
-    auto treaties = alliances::import_treaties(
-        dir.write("t.csv", "name,parties,signed,in_force,ended,obligations,source\n"
-                           "Pact,RUS;PRK,2024-06-19,2024-12-04,,defense;consul,cite\n"),
-        make_date(2025, 6, 1));
+    auto treaties = alliances::import_treaties(dir.write("t.csv",
+                                                         "name,parties,signed,in_force,ended,obligations,source\n"
+                                                         "Pact,RUS;PRK,2024-06-19,2024-12-04,,defense;consul,cite\n"),
+                                               make_date(2025, 6, 1));
     alliances::write_alliances(store, std::vector<alliances::AllianceBatch>{atop, treaties});
 
     auto vetoes = vetoes::import_vetoes(dir.write("v.csv",
@@ -161,7 +166,8 @@ class ChannelStore : public ::testing::Test {
     vetoes::write_vetoes(store, {vetoes});
   }
 
-  const std::vector<Cell>* row_of(const Table& t, std::int64_t year, const std::string& a = "", const std::string& b = "") {
+  const std::vector<Cell>* row_of(const Table& t, std::int64_t year, const std::string& a = "",
+                                  const std::string& b = "") {
     for (const auto& r : t.rows) {
       if (std::get<std::int64_t>(r[0]) != year) continue;
       if (!a.empty() && (std::get<std::string>(r[t.column("a")]) != a || std::get<std::string>(r[t.column("b")]) != b))
@@ -227,7 +233,8 @@ TEST_F(ChannelStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   EXPECT_NEAR(num(r95[c("portfolio_s")]), 1.0 - 2.0 * (6.0 / n95) / 3.0, 1e-12);
 
   const auto& r00 = t.rows[20];  // 2000: no channel has data
-  for (const char* name : {"ga_agree", "ga_n", "sc_agree", "vetoes_a", "defense", "consul", "portfolio_s", "alliance_coverage"})
+  for (const char* name :
+       {"ga_agree", "ga_n", "sc_agree", "vetoes_a", "defense", "consul", "portfolio_s", "alliance_coverage"})
     EXPECT_TRUE(null(r00[c(name)])) << name;
 
   const auto& r24 = t.rows[44];
@@ -303,7 +310,8 @@ TEST_F(ChannelStore, AllianceGapFindsBothKindsOfGap) {
   ASSERT_EQ(t.rows.size(), 2u);
   std::map<std::string, std::string> category;
   for (const auto& r : t.rows)
-    category[std::get<std::string>(r[1]) + "-" + std::get<std::string>(r[2])] = std::get<std::string>(r[t.column("category")]);
+    category[std::get<std::string>(r[1]) + "-" + std::get<std::string>(r[2])] =
+        std::get<std::string>(r[t.column("category")]);
   EXPECT_EQ(category["CUB-SUN"], "aligned without alliance");
   EXPECT_EQ(category["PRK-USA"], "allied without alignment");
   const auto* pu = row_of(t, 1980, "PRK", "USA");

@@ -26,8 +26,8 @@ const char* kHeader =
 
 std::string row(const std::string& year, const std::string& date, const std::string& draft, const std::string& topic,
                 const std::string& m1, const std::string& m2 = "", const std::string& flags = ",,,,,,,,") {
-  return year + "," + date + ",1," + draft + ",S/PV.1,Agenda of " + draft + "," + topic + ",Somewhere," + m1 + "," + m2 +
-         ",," + flags + "\n";
+  return year + "," + date + ",1," + draft + ",S/PV.1,Agenda of " + draft + "," + topic + ",Somewhere," + m1 + "," +
+         m2 + ",," + flags + "\n";
 }
 
 template <typename Fn>
@@ -60,14 +60,14 @@ TEST(Seats, HoldersByDate) {
 
 TEST(ImportVetoes, MapsSeatsByDateAndFindsWhatADraftConcerns) {
   TempDir dir;
-  std::string path = dir.write(
-      "v.csv", std::string(kHeader) + row("1950", "9/6/1950", "S/1653", "Korean War", "USSR") +
-                   row("1955", "12/13/1955", "S/3502", "Admission", "China") +
-                   row("1960", "9/17/1960", "S/4523", "Congo", "USSR") +
-                   row("1972", "8/25/1972", "S/10771", "Admission", "China", "", ",,1,0,0,0,0,0,0") +
-                   row("1992", "1/10/1992", "S/X", "Cyprus", "USSR") +
-                   row("2012", "2012-02-04", "S/2012/77", "Syria", "Russia", "China", ",,1,0,1,0,0,0,1") +
-                   row("2018", "6/1/2018", "S/2018/516", "Israel-Palestine", "USA", "", ",,0,0,0,0,0,0,0"));
+  std::string path =
+      dir.write("v.csv", std::string(kHeader) + row("1950", "9/6/1950", "S/1653", "Korean War", "USSR") +
+                             row("1955", "12/13/1955", "S/3502", "Admission", "China") +
+                             row("1960", "9/17/1960", "S/4523", "Congo", "USSR") +
+                             row("1972", "8/25/1972", "S/10771", "Admission", "China", "", ",,1,0,0,0,0,0,0") +
+                             row("1992", "1/10/1992", "S/X", "Cyprus", "USSR") +
+                             row("2012", "2012-02-04", "S/2012/77", "Syria", "Russia", "China", ",,1,0,1,0,0,0,1") +
+                             row("2018", "6/1/2018", "S/2018/516", "Israel-Palestine", "USA", "", ",,0,0,0,0,0,0,0"));
   VetoBatch b = import_vetoes(path);
   EXPECT_EQ(b.source_name, "v");
   ASSERT_EQ(b.vetoes.size(), 7u);
@@ -76,7 +76,7 @@ TEST(ImportVetoes, MapsSeatsByDateAndFindsWhatADraftConcerns) {
   EXPECT_EQ(v[0].date, make_date(1950, 9, 6));
   EXPECT_TRUE(v[0].subjects.empty());  // "Korean War" names no state
   EXPECT_EQ(v[0].subject_basis, "none");
-  EXPECT_EQ(v[1].vetoers, std::vector<std::string>{"TWN"});  // the China seat in 1955
+  EXPECT_EQ(v[1].vetoers, std::vector<std::string>{"TWN"});   // the China seat in 1955
   EXPECT_EQ(v[2].subjects, std::vector<std::string>{"COD"});  // the 1960 Congo crisis
   EXPECT_EQ(v[3].vetoers, std::vector<std::string>{"CHN"});
   EXPECT_EQ(v[4].vetoers, std::vector<std::string>{"RUS"});  // a "USSR" label after 1991 is Russia's seat
@@ -192,7 +192,8 @@ TEST(StoreVetoes, OverlappingFilesCountEachVetoOnce) {
   // A copy extended with a later veto, and with a different account of one draft.
   const std::string extended = base + row("2022", "5/26/2022", "S/2022/431", "North Korea", "China", "Russia");
   const std::string disagree = std::string(kHeader) + row("2012", "2/4/2012", "S/2012/77", "Syria", "Russia");
-  auto batches = std::vector<VetoBatch>{import_vetoes(dir.write("base.csv", base)), import_vetoes(dir.write("ext.csv", extended))};
+  auto batches =
+      std::vector<VetoBatch>{import_vetoes(dir.write("base.csv", base)), import_vetoes(dir.write("ext.csv", extended))};
   write_vetoes(store, batches);
   auto vetoes = load_vetoes(store);
   ASSERT_EQ(vetoes.size(), 4u);  // 2 + 1 + 1, not 2 + 1 + 2 + 1 + 1
@@ -204,7 +205,8 @@ TEST(StoreVetoes, OverlappingFilesCountEachVetoOnce) {
   EXPECT_TRUE(r[0].replaced);
   EXPECT_EQ(load_vetoes(store).size(), 4u);
   EXPECT_EQ(store.db().execAndGet("SELECT count(*) FROM vetoes").getInt64(), 3 + 4);
-  EXPECT_EQ(store.db().execAndGet("SELECT count(*) FROM veto_members WHERE label = 'USSR' AND iso3 = 'SUN'").getInt64(), 4);
+  EXPECT_EQ(store.db().execAndGet("SELECT count(*) FROM veto_members WHERE label = 'USSR' AND iso3 = 'SUN'").getInt64(),
+            4);
   write_vetoes(store, {import_vetoes(dir.write("other.csv", disagree))});
   std::vector<std::string> conflicts;
   EXPECT_EQ(load_vetoes(store, &conflicts).size(), 5u);
@@ -255,7 +257,8 @@ TEST(VetoesData, RealFileMatchesItsOwnIndicators) {
   // Independent count from the raw file: the russia_china column for years >= 2007.
   auto rows = rostrum::testing::parse_csv(rostrum::testing::read_maybe_gz(path));
   ASSERT_EQ(rows.size(), 215u);
-  const auto c_year = rostrum::testing::column(rows[0], "year"), c_rc = rostrum::testing::column(rows[0], "russia_china");
+  const auto c_year = rostrum::testing::column(rows[0], "year"),
+             c_rc = rostrum::testing::column(rows[0], "russia_china");
   int source_count = 0;
   for (std::size_t i = 1; i < rows.size(); ++i)
     if (std::stoi(rows[i][c_year]) >= 2007 && rows[i][c_rc] == "1") ++source_count;
@@ -263,7 +266,8 @@ TEST(VetoesData, RealFileMatchesItsOwnIndicators) {
   Table t = covetoes_by_pair(b.vetoes, {PeriodKind::all, 2007, 0});
   std::int64_t chn_rus = -1;
   for (const auto& r : t.rows)
-    if (std::get<std::string>(r[0]) == "CHN" && std::get<std::string>(r[1]) == "RUS") chn_rus = std::get<std::int64_t>(r[3]);
+    if (std::get<std::string>(r[0]) == "CHN" && std::get<std::string>(r[1]) == "RUS")
+      chn_rus = std::get<std::int64_t>(r[3]);
   EXPECT_EQ(chn_rus, source_count);
   // Every USSR label is before 1991-12-25, every Russia label after: no relabelling needed.
   for (const auto& v : b.vetoes)

@@ -31,7 +31,8 @@ ROSTRUM_ANALYSIS(alliance_cohesion) {
           "random-voting null), the mean pairwise agreement of its members, and the share of member pairs with a\n"
           "defence pledge and with any commitment (null in years no complete alliance source covers). Members by\n"
           "date: a built-in group's dates, or every state of a list CHN+RUS+PRK; RUS is SUN before 1992.",
-      .examples = {"rostrum alliance-cohesion --group CRINK --from 1992", "rostrum alliance-cohesion --group NATO --from 1990"},
+      .examples = {"rostrum alliance-cohesion --group CRINK --from 1992",
+                   "rostrum alliance-cohesion --group NATO --from 1990"},
       .params = params_of({{{.name = "group",
                              .type = ParamType::countries,
                              .help = "A group (CRINK, NATO, ...) or a list CHN+RUS+PRK",

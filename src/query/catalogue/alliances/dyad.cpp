@@ -1,9 +1,9 @@
 // dyad: the multiplex view of a dyad or a group -- every channel by year, each on
 // its own scale with its own uncertainty, null where it has no data. Channels:
 // src/query/dyad.hpp.
+#include "query/dyad.hpp"
 #include "query/catalogue.hpp"
 #include "query/channel_support.hpp"
-#include "query/dyad.hpp"
 
 namespace rostrum::query {
 
@@ -27,11 +27,12 @@ DyadRequest request_of(const Request& r) {
 }  // namespace
 
 ROSTRUM_ANALYSIS(dyad) {
-  std::vector<ColumnSpec> columns = {{"year", ColumnType::integer, "calendar year"},
-                                     {"a", ColumnType::text, "first state as asked"},
-                                     {"b", ColumnType::text, "second state as asked"},
-                                     {"a_id", ColumnType::text, "the id holding a's line that year (SUN for RUS in 1980)"},
-                                     {"b_id", ColumnType::text, "the id holding b's line that year"}};
+  std::vector<ColumnSpec> columns = {
+      {"year", ColumnType::integer, "calendar year"},
+      {"a", ColumnType::text, "first state as asked"},
+      {"b", ColumnType::text, "second state as asked"},
+      {"a_id", ColumnType::text, "the id holding a's line that year (SUN for RUS in 1980)"},
+      {"b_id", ColumnType::text, "the id holding b's line that year"}};
   std::string channels;
   for (const auto& ch : dyad_channels()) {
     channels += "  " + ch.name + ": " + ch.scale + "; " + ch.uncertainty + "\n";

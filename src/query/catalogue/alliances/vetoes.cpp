@@ -1,10 +1,10 @@
 // vetoes: Security Council vetoes -- co-vetoes by pair and period, vetoes by
 // member, or one row per veto. Data and seat dating: src/vetoes/vetoes.hpp,
 // docs/vetoes.md.
+#include "vetoes/vetoes.hpp"
 #include "query/catalogue.hpp"
 #include "query/channel_support.hpp"
 #include "store/store.hpp"
-#include "vetoes/vetoes.hpp"
 
 namespace rostrum::query {
 
@@ -17,7 +17,7 @@ Table vetoes_analysis(Context& ctx, const Request& r) {
   const vetoes::CovetoRequest req{vetoes::parse_period(r.text("period")), support::year_param(r, "from"),
                                   support::year_param(r, "to")};
   const std::string& by = r.text("by");
-  Table t = by == "pair" ? vetoes::covetoes_by_pair(all, req)
+  Table t = by == "pair"     ? vetoes::covetoes_by_pair(all, req)
             : by == "member" ? vetoes::vetoes_by_member(all, req)
                              : vetoes::veto_list(all, req);
   t.meta["conflicts"] = conflicts;
