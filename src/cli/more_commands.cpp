@@ -6,7 +6,10 @@
 
 namespace rostrum::cli {
 
+void register_alliance_commands(CLI::App& app, Globals& g);  // alliance_commands.cpp: alliances import, vetoes import
+
 void register_more_commands(CLI::App& app, Globals& g) {
+  register_alliance_commands(app, g);
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");
   cmd->group("Store and service");
   cmd->footer(

@@ -1,6 +1,262 @@
 // Generated from the query catalogue by `rostrum catalogue --typescript`; do not edit.
 // tests/query checks that this file is current: regenerate it after changing an analysis.
 
+/** A group's vote cohesion against its within-group alliance density, by year */
+export interface AllianceCohesionParams {
+  /** A group (CRINK, NATO, ...) or a list CHN+RUS+PRK */
+  group: string;
+  /** Replicates of the random-voting null (0 = none) */
+  null?: number;
+  /** Random seed for the null */
+  seed?: number;
+  /** GA source (default: the newest) */
+  source?: string;
+  /** First year (YYYY or YYYY-MM-DD: its year); default the record's first year */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface AllianceCohesionRow {
+  year: number;
+  group: string;
+  members: string;
+  cohesion: number | null;
+  rollcalls: number;
+  null_mean: number | null;
+  null_lo: number | null;
+  null_hi: number | null;
+  mean_agree: number | null;
+  defense_density: number | null;
+  any_density: number | null;
+  alliance_coverage: string;
+}
+
+/** Voting alignment against formal commitments: aligned without alliance, allied without alignment */
+export interface AllianceGapParams {
+  /** A year or one range (overrides from/to) */
+  year?: string | number;
+  /** Countries and groups whose dyads to show */
+  focus?: string;
+  /** within: both states in the focus (default for 2+ states); any: one of them */
+  pairs?: 'within' | 'any';
+  /** Which dyads to list (default gaps; all with a focus) */
+  table?: 'gaps' | 'aligned-without-alliance' | 'allied-without-alignment' | 'all';
+  /** Agreement quantile at or above which a dyad is aligned */
+  high?: number;
+  /** Agreement quantile at or below which a dyad is not aligned */
+  low?: number;
+  /** Joint votes a dyad needs in a year */
+  'min-n'?: number;
+  /** GA source (default: the newest) */
+  source?: string;
+  /** First year (YYYY or YYYY-MM-DD: its year); default the record's first year */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface AllianceGapRow {
+  year: number;
+  a: string;
+  b: string;
+  agree: number;
+  n: number;
+  agree_quantile: number;
+  ideal_distance: number | null;
+  defense: number | null;
+  commitments: string | null;
+  category: string;
+}
+
+/** Alliance-portfolio similarity of a pair by year: S, kappa, pi */
+export interface AlliancePortfolioParams {
+  /** First state */
+  a: string;
+  /** Second state */
+  b: string;
+  /** Tie values of defense, offense, neutral, nonagg, consul; a state's own tie takes the largest */
+  weights?: string;
+  /** First year (YYYY or YYYY-MM-DD: its year); default the first year both states are in the state system */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface AlliancePortfolioRow {
+  year: number;
+  a: string;
+  b: string;
+  s: number | null;
+  s2: number | null;
+  kappa: number | null;
+  pi: number | null;
+  n: number | null;
+  degenerate: number | null;
+}
+
+/** Formal alliance commitments of a pair by year, or their density within a group */
+export interface AlliancesParams {
+  /** First state */
+  a?: string;
+  /** Second state */
+  b?: string;
+  /** Instead of a and b: a group (CRINK, NATO, ...) or a list CHN+RUS+PRK */
+  group?: string;
+  /** First year (YYYY or YYYY-MM-DD: its year); default the first year both states are in the state system */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface AlliancesRow {
+  year: number;
+  a: string;
+  b: string;
+  defense: number | null;
+  offense: number | null;
+  neutral: number | null;
+  nonagg: number | null;
+  consul: number | null;
+  coverage: string;
+  treaties: string;
+}
+
+/** Every channel of a dyad (or each pair of a group) by year, each on its own scale */
+export interface DyadParams {
+  /** First state */
+  a?: string;
+  /** Second state */
+  b?: string;
+  /** Instead: every pair of a group or a list CHN+RUS+PRK */
+  group?: string;
+  /** GA source (default: the newest) */
+  source?: string;
+  /** SC source (default: the newest) */
+  'sc-source'?: string;
+  /** Bootstrap interval level for GA agreement (0 = none) */
+  ci?: number;
+  /** Bootstrap replicates */
+  boot?: number;
+  /** Seed of the bootstrap */
+  seed?: number;
+  /** First year (YYYY or YYYY-MM-DD: its year); default 1946, or the first year both states are in the state system */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface DyadRow {
+  year: number;
+  a: string;
+  b: string;
+  a_id: string;
+  b_id: string;
+  ga_agree: number | null;
+  ga_n: number | null;
+  ga_lo: number | null;
+  ga_hi: number | null;
+  ideal_a: number | null;
+  ideal_b: number | null;
+  ideal_distance: number | null;
+  ideal_distance_sd: number | null;
+  sc_agree: number | null;
+  sc_n: number | null;
+  sc_agree_with_vetoes: number | null;
+  sc_n_with_vetoes: number | null;
+  vetoes_a: number | null;
+  vetoes_b: number | null;
+  covetoes: number | null;
+  defense: number | null;
+  offense: number | null;
+  neutral: number | null;
+  nonagg: number | null;
+  consul: number | null;
+  alliance_coverage: string | null;
+  portfolio_s: number | null;
+  portfolio_kappa: number | null;
+  portfolio_pi: number | null;
+  portfolio_n: number | null;
+}
+
+/** Security Council agreement of the five, with and without vetoed drafts */
+export interface ScAgreementParams {
+  /** SC source (default: the newest) */
+  source?: string;
+  /** First year (YYYY or YYYY-MM-DD: its year); default the record's first year */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface ScAgreementRow {
+  year: number;
+  a: string;
+  b: string;
+  agree: number | null;
+  n: number;
+  agree_with_vetoes: number | null;
+  n_with_vetoes: number;
+  vetoed_drafts: number;
+  covetoes: number;
+  vetoes_one_side: number;
+}
+
+/** Vetoes of drafts concerning an ally or a voting-aligned partner of the vetoer */
+export interface TopCoverParams {
+  /** Only vetoes by this permanent member (a seat: RUS includes SUN) */
+  member?: string;
+  /** Agreement quantile that makes a voting-aligned partner */
+  aligned?: number;
+  /** Agreement quantile at or below which an ally votes against the vetoer */
+  opposed?: number;
+  /** Joint votes a dyad needs in a year */
+  'min-n'?: number;
+  /** GA source (default: the newest) */
+  source?: string;
+  /** First year (YYYY or YYYY-MM-DD: its year); default the first veto */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface TopCoverRow {
+  date: string;
+  draft: string;
+  topic: string;
+  vetoer: string;
+  subject: string;
+  subject_basis: string;
+  ally: number | null;
+  alliance_types: string | null;
+  ga_agree: number | null;
+  ga_n: number | null;
+  agree_quantile: number | null;
+  aligned: number | null;
+  opposed: number | null;
+  top_cover: number | null;
+  self: number;
+}
+
+/** Security Council vetoes: co-vetoes by pair and period, vetoes by member, or the list */
+export interface VetoesParams {
+  /** pair (co-vetoes), member or list */
+  by?: 'pair' | 'member' | 'list';
+  /** Periods of pair and member counts */
+  period?: 'all' | 'decade' | 'year';
+  /** First year (YYYY or YYYY-MM-DD: its year); default the first veto */
+  from?: string | number;
+  /** Last year (default: the newest data) */
+  to?: string | number;
+}
+
+export interface VetoesRow {
+  a: string;
+  b: string;
+  period: string;
+  covetoes: number;
+}
+
 /** Voting blocs: communities of the agreement graph, tracked over periods */
 export interface BlocsParams {
   /** Agreement measure: agree (Voeten), coincidence (US State Department), s / s2 (Signorino-Ritter, absolute / squared), kappa / pi (Haege 2011), a (chance-adjusted S); docs/methods.md */
@@ -512,6 +768,14 @@ export interface ShiftsRow {
 }
 
 export const endpoints = {
+  'alliance-cohesion': 'alliance-cohesion',
+  'alliance-gap': 'alliance-gap',
+  'alliance-portfolio': 'alliance-portfolio',
+  alliances: 'alliances',
+  dyad: 'dyad',
+  'sc-agreement': 'sc-agreement',
+  'top-cover': 'top-cover',
+  vetoes: 'vetoes',
   blocs: 'blocs',
   poles: 'poles',
   'ideal-latest': 'ideal',
@@ -528,6 +792,14 @@ export const endpoints = {
 } as const;
 
 export interface Analyses {
+  'alliance-cohesion': { params: AllianceCohesionParams; row: AllianceCohesionRow };
+  'alliance-gap': { params: AllianceGapParams; row: AllianceGapRow };
+  'alliance-portfolio': { params: AlliancePortfolioParams; row: AlliancePortfolioRow };
+  alliances: { params: AlliancesParams; row: AlliancesRow };
+  dyad: { params: DyadParams; row: DyadRow };
+  'sc-agreement': { params: ScAgreementParams; row: ScAgreementRow };
+  'top-cover': { params: TopCoverParams; row: TopCoverRow };
+  vetoes: { params: VetoesParams; row: VetoesRow };
   blocs: { params: BlocsParams; row: BlocsRow };
   poles: { params: PolesParams; row: PolesRow };
   'ideal-latest': { params: IdealLatestParams; row: IdealLatestRow };
