@@ -151,7 +151,7 @@ class AllianceData {
 
 // Every alliance source in the store. Throws UsageError when none was imported.
 // `involving` (registry ids, optional) loads only the ties of those states --
-// enough for their pair timelines and their portfolios, and much faster.
+// enough for their pair timelines and their portfolios, reading only their rows.
 AllianceData load_alliances(store::Store& store, const std::vector<std::string>& involving = {});
 bool has_alliances(store::Store& store);
 

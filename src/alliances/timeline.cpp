@@ -211,9 +211,48 @@ Table group_density(const AllianceData& data, const GroupDensityRequest& request
   return t;
 }
 
+namespace {
+
+void add_similarity(std::vector<Cell>& row, const Similarity& sim) {
+  if (sim.n > 0) {
+    row.insert(row.end(), {sim.s, sim.s2, sim.kappa, sim.pi, sim.n, static_cast<std::int64_t>(sim.degenerate)});
+  } else {
+    for (int k = 0; k < 6; ++k) row.emplace_back(std::monostate{});
+  }
+}
+
+// a against every other state of the system, in the years a complete source covers.
+Table portfolio_against_all(const AllianceData& data, const PortfolioRequest& request, const StateLine& a) {
+  StateSystem system;
+  auto [from, to] = year_range(data, request.from, request.to);
+  Table t;
+  t.columns = {"year", "a", "b", "s", "s2", "kappa", "pi", "n", "degenerate"};
+  const auto countries = registry::countries();
+  for (int y = from; y <= to; ++y) {
+    if (!data.complete(y)) continue;
+    int x = -1;
+    for (int id : a.ids)
+      if (system.contains(y, id)) x = id;
+    if (x < 0) continue;
+    for (int k : system.members(y)) {
+      if (std::find(a.ids.begin(), a.ids.end(), k) != a.ids.end()) continue;
+      std::vector<Cell> row{static_cast<std::int64_t>(y), a.holder(y),
+                            std::string(countries[static_cast<std::size_t>(k)].iso3)};
+      add_similarity(row, portfolio_similarity(data, system, x, k, y, request.weights));
+      t.add_row(std::move(row));
+    }
+  }
+  t.meta = {{"a", a.label}, {"b", "all"}, {"weights", request.weights.by_type}, {"self", request.weights.self}};
+  return t;
+}
+
+}  // namespace
+
 Table portfolio_timeline(const AllianceData& data, const PortfolioRequest& request) {
   check_years(request.from, request.to);
-  const StateLine a = resolve_state(request.a, "a"), b = resolve_state(request.b, "b");
+  const StateLine a = resolve_state(request.a, "a");
+  if (request.b == "all") return portfolio_against_all(data, request, a);
+  const StateLine b = resolve_state(request.b, "b");
   if (a.ids == b.ids) throw ParameterError("b", "the same state as 'a'");
   StateSystem system;
   auto [from, to] = year_range(data, request.from, request.to);
@@ -230,11 +269,7 @@ Table portfolio_timeline(const AllianceData& data, const PortfolioRequest& reque
     if (!request.from && (x < 0 || z < 0)) continue;
     Similarity sim = x >= 0 && z >= 0 ? portfolio_similarity(data, system, x, z, y, request.weights) : Similarity{};
     std::vector<Cell> row{static_cast<std::int64_t>(y), a.holder(y), b.holder(y)};
-    if (sim.n > 0) {
-      row.insert(row.end(), {sim.s, sim.s2, sim.kappa, sim.pi, sim.n, static_cast<std::int64_t>(sim.degenerate)});
-    } else {
-      for (int k = 0; k < 6; ++k) row.emplace_back(std::monostate{});
-    }
+    add_similarity(row, sim);
     t.add_row(std::move(row));
   }
   t.meta = {{"a", a.label}, {"b", b.label}, {"weights", request.weights.by_type}, {"self", request.weights.self}};

@@ -71,6 +71,7 @@ struct PortfolioRequest {
 };
 // One row per year: year, a, b, s, s2, kappa, pi, n (system size), degenerate;
 // null where the year is not completely covered or a state is outside the system.
+// b = "all": a against every other state of the system, in the covered years.
 Table portfolio_timeline(const AllianceData& data, const PortfolioRequest& request);
 
 }  // namespace rostrum::alliances

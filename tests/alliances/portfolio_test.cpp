@@ -185,5 +185,24 @@ TEST(PortfolioTimeline, NullOutsideCompleteCoverage) {
   EXPECT_NEAR(std::get<double>(t.rows[2][c_s]), 1.0 - 2.0 * (6.0 / n) / 3.0, 1e-12);
 }
 
+TEST(PortfolioTimeline, OneStateAgainstEveryOther) {
+  AllianceData d = pair_data();
+  Table t = portfolio_timeline(d, {"RUS", "all", 1990, 1995, {}});
+  StateSystem system;
+  // Only the covered years (1990-1993), every other member of the system.
+  std::size_t expected = 0;
+  for (int y = 1990; y <= 1993; ++y) expected += system.members(y).size() - 1;
+  ASSERT_EQ(t.rows.size(), expected);
+  const double n = static_cast<double>(system.members(1990).size());
+  for (const auto& r : t.rows) {
+    if (std::get<std::int64_t>(r[0]) != 1990) continue;
+    const std::string b = std::get<std::string>(r[2]);
+    EXPECT_NE(b, "SUN");
+    // SUN = {SUN 3, PRK 3}; PRK the same; a state with no tie = {itself 3}: SAD = 9.
+    if (b == "PRK") EXPECT_DOUBLE_EQ(std::get<double>(r[3]), 1.0);
+    if (b == "USA") EXPECT_NEAR(std::get<double>(r[3]), 1.0 - 2.0 * (9.0 / n) / 3.0, 1e-12);
+  }
+}
+
 }  // namespace
 }  // namespace rostrum::alliances

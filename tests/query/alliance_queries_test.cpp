@@ -164,6 +164,11 @@ class ChannelStore : public ::testing::Test {
                                                   "1995-06-01,S/B,Item,Cyprus,Russia,\n"
                                                   "1995-07-01,S/C,Item,Syria,Russia,China\n"));
     vetoes::write_vetoes(store, {vetoes});
+
+    // A saved ideal-point run: session 35 (1980) under unvotes' label "RUS", i.e. the USSR.
+    const auto ga_source = store.resolve_source("ga-test", "ga");
+    store.save_ideal_run(ga_source.id, nlohmann::json::object(), nlohmann::json::object(),
+                         {{"RUS", "35", 1980, 1.0, 0.1, 0.8, 1.2, 4}, {"PRK", "35", 1980, 0.4, 0.2, 0.0, 0.8, 4}});
   }
 
   const std::vector<Cell>* row_of(const Table& t, std::int64_t year, const std::string& a = "",
@@ -214,7 +219,9 @@ TEST_F(ChannelStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   EXPECT_TRUE(null(r80[c("vetoes_b")]));  // North Korea holds no permanent seat
   EXPECT_TRUE(null(r80[c("covetoes")]));
   EXPECT_TRUE(null(r80[c("sc_agree")]));
-  EXPECT_TRUE(null(r80[c("ideal_distance")]));  // no ideal-point run saved
+  EXPECT_DOUBLE_EQ(num(r80[c("ideal_a")]), 1.0);  // the 1980 "RUS" estimate is the USSR's
+  EXPECT_DOUBLE_EQ(num(r80[c("ideal_distance")]), 0.6);
+  EXPECT_NEAR(num(r80[c("ideal_distance_sd")]), std::sqrt(0.1 * 0.1 + 0.2 * 0.2), 1e-12);
   // Portfolios over the 1980 system of n states: SUN = {SUN 3, PRK 3, USA 2 (nonagg)},
   // PRK = {SUN 3, PRK 3, USA 3}: they differ by 1 at one state: S = 1 - 2 (1/n) / 3.
   alliances::StateSystem system;
@@ -228,6 +235,7 @@ TEST_F(ChannelStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   EXPECT_DOUBLE_EQ(num(r95[c("ga_agree")]), 0.625);
   EXPECT_EQ(count(r95[c("defense")]), 0);  // covered, no tie: a known 0
   EXPECT_EQ(count(r95[c("vetoes_a")]), 2);
+  EXPECT_TRUE(null(r95[c("ideal_distance")]));  // the run has no 1995 estimates
   // 1995: no ties: RUS = {RUS 3}, PRK = {PRK 3}: they differ by 3 at two states.
   const double n95 = static_cast<double>(system.members(1995).size());
   EXPECT_NEAR(num(r95[c("portfolio_s")]), 1.0 - 2.0 * (6.0 / n95) / 3.0, 1e-12);
@@ -328,6 +336,7 @@ TEST_F(ChannelStore, AllianceGapFindsBothKindsOfGap) {
   EXPECT_EQ(std::get<std::string>(f.rows[0][2]), "SUN");
   EXPECT_EQ(std::get<std::string>(f.rows[0][f.column("category")]), "");
   EXPECT_EQ(count(f.rows[0][f.column("defense")]), 1);
+  EXPECT_DOUBLE_EQ(num(f.rows[0][f.column("ideal_distance")]), 0.6);
 
   req.focus = "";
   req.from = req.to = 1995;

@@ -36,9 +36,15 @@ alliances::PortfolioWeights parse_weights(const std::string& text) {
 
 Table portfolio(Context& ctx, const Request& r) {
   const auto weights = parse_weights(r.text("weights"));
-  const auto a = alliances::resolve_state(r.text("a"), "a"), b = alliances::resolve_state(r.text("b"), "b");
+  const auto a = alliances::resolve_state(r.text("a"), "a");
   auto store = store::Store::open(ctx.db_path(), false, true);
-  const auto data = alliances::load_alliances(store, support::line_ids({&a, &b}));
+  // Against every state: every tie is needed; for one pair, the two states' ties.
+  std::vector<std::string> involving;
+  if (r.text("b") != "all") {
+    const auto b = alliances::resolve_state(r.text("b"), "b");
+    involving = support::line_ids({&a, &b});
+  }
+  const auto data = alliances::load_alliances(store, involving);
   return alliances::portfolio_timeline(
       data, {r.text("a"), r.text("b"), support::year_param(r, "from"), support::year_param(r, "to"), weights});
 }
@@ -56,10 +62,11 @@ ROSTRUM_ANALYSIS(alliance_portfolio) {
           "with Signorino & Ritter's S (absolute s, squared s2; dmax = 3 and 9) and Haege's chance-corrected\n"
           "kappa and pi (quadratic). Null in years no complete alliance source covers (after 2018 for ATOP).\n"
           "Method and citations: docs/methods-alliances.md.",
-      .examples = {"rostrum alliance-portfolio --a CHN --b RUS --from 1950 --to 2018"},
+      .examples = {"rostrum alliance-portfolio --a CHN --b RUS --from 1950 --to 2018",
+                   "rostrum alliance-portfolio --a PRK --b all --from 2018 --format csv"},
       .params = params_of(
           {{{.name = "a", .type = ParamType::countries, .help = "First state", .example = "CHN", .required = true},
-            {.name = "b", .type = ParamType::countries, .help = "Second state", .example = "RUS", .required = true},
+            {.name = "b", .type = ParamType::countries, .help = "Second state, or all (every state of the system)", .example = "RUS", .required = true},
             {.name = "weights",
              .type = ParamType::text,
              .help = "Tie values of defense, offense, neutral, nonagg, consul; a state's own tie takes the largest",
