@@ -12,6 +12,7 @@ void register_analysis_commands(CLI::App& app, Globals& g);  // analysis_command
 void register_ideal_commands(CLI::App& app, Globals& g);  // ideal_commands.cpp: ideal, predict
 
 void register_more_commands(CLI::App& app, Globals& g) {
+  void register_sanctions_commands(CLI::App&, Globals&); register_sanctions_commands(app, g);  // sanctions_commands.cpp
   register_ideal_commands(app, g);
   register_analysis_commands(app, g);
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");

@@ -153,6 +153,15 @@ std::optional<std::string> parse_dob(std::string_view text) {
     int a = to_int(w[0].substr(0, 4)), b = to_int(w[0].substr(5));
     if (a < b) return four(a) + ".." + four(b);
   }
+  // "01 Jan 1986 to 31 Dec 1987": the years are what such a range says.
+  if (w.size() == 7 && lower(w[3]) == "to") {
+    auto from = parse_day(std::string(w[0]) + " " + std::string(w[1]) + " " + std::string(w[2]));
+    auto to = parse_day(std::string(w[4]) + " " + std::string(w[5]) + " " + std::string(w[6]));
+    if (from && to && *from < *to) {
+      if (date_year(*from) == date_year(*to)) return four(date_year(*from));
+      return four(date_year(*from)) + ".." + four(date_year(*to));
+    }
+  }
   std::size_t base = (w.size() == 4 && lower(w[0]) == "between") ? 1 : 0;
   if (w.size() == 3 + base && digits(w[base], 4, 4) && digits(w[base + 2], 4, 4)) {
     std::string mid = lower(w[base + 1]);

@@ -49,6 +49,42 @@ std::optional<Identifier> make_identifier(std::string kind, std::string_view raw
   return Identifier{std::move(kind), std::move(value), std::move(country), std::move(raw), from_remarks};
 }
 
+namespace {
+bool has_digit(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::string number_in_text(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  std::size_t first = words.size();
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (has_digit(words[i])) {
+      first = i;
+      break;
+    }
+  if (first == words.size()) return std::string(text);
+  std::size_t last = first;
+  while (last + 1 < words.size() && has_digit(words[last + 1])) ++last;
+  if (first > 0 && words[first - 1].size() <= 2 &&
+      std::all_of(words[first - 1].begin(), words[first - 1].end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+    --first;
+  std::string out;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (i > first) out += ' ';
+    out.append(words[i]);
+  }
+  return out;
+}
+
 bool is_strong_kind(std::string_view kind) {
   return kind == "imo" || kind == "mmsi" || kind == "lei" || kind == "swift" || kind == "tax_id" || kind == "ogrn" ||
          kind == "okpo" || kind == "registration" || kind == "passport" || kind == "national_id";

@@ -28,6 +28,11 @@ bool is_lei(std::string_view normalised);
 std::optional<Identifier> make_identifier(std::string kind, std::string_view raw_value, std::string country,
                                           std::string raw, bool from_remarks);
 
+// The number inside a phrase: "Colombia number AZ321704" -> "AZ321704",
+// "Afghan passport number SE012820" -> "SE012820"; a short upper-case prefix stays
+// ("M 271351", "OB 0243318"). The text itself when it holds no digit.
+std::string number_in_text(std::string_view text);
+
 // Kinds that identify an entry on their own when two lists share the value
 // (given compatible types): imo, mmsi, lei, swift, tax_id, ogrn, okpo,
 // registration, passport, national_id.

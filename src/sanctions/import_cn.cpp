@@ -112,10 +112,21 @@ SanctionsList read_cn_csv(const std::string& path) {
   // Two-digit years ("13.07.20") are 20YY: the file's four-digit dates run from
   // 2019, and each is checked against the year in the announcement's URL where
   // it has one; a disagreement is reported and the date not used.
-  auto read_date = [&](const std::string& text, const char* field_name) -> std::optional<Date> {
+  // `after`: for the end date, the listing date it must not precede (the URL dates
+  // the listing, not its end).
+  auto read_date = [&](const std::string& text, const char* field_name, Date after) -> std::optional<Date> {
     if (text.empty()) return std::nullopt;
     if (auto d = parse_day(text)) return d;
     if (auto d = two_digit_year_date(text)) {
+      if (after != 0) {
+        if (*d < after) {
+          unparsed.push_back(path + ":" + std::to_string(rec.line) + " " + field_name + " '" + text +
+                             "' (two-digit year; would precede the listing)");
+          return std::nullopt;
+        }
+        ++short_years;
+        return d;
+      }
       int y = url_year(get(c_url));
       if (y != 0 && y != date_year(*d)) {
         unparsed.push_back(path + ":" + std::to_string(rec.line) + " " + field_name + " '" + text +
@@ -168,11 +179,13 @@ SanctionsList read_cn_csv(const std::string& path) {
     std::string body = get(c_body), list_name = get(c_list), topics = get(c_topics), summary = get(c_summary);
     e.programmes.push_back(list_name.empty() ? (body.empty() ? "unnamed" : body) : list_name);
     e.sector = cn_sector(type, list_name, topics, name, summary);
-    if (auto d = read_date(get(static_cast<int>(c_date)), "Date")) {
+    Date listed = 0;
+    if (auto d = read_date(get(static_cast<int>(c_date)), "Date", 0)) {
       e.events.push_back(Event{EventKind::listed, *d, *d, body});
       latest = std::max(latest, *d);
+      listed = *d;
     }
-    if (auto d = read_date(get(c_end), "End date")) e.events.push_back(Event{EventKind::delisted, *d, *d, "End date"});
+    if (auto d = read_date(get(c_end), "End date", listed ? listed : 1)) e.events.push_back(Event{EventKind::delisted, *d, *d, "End date"});
     e.remarks = summary;
     e.detail = body + (list_name.empty() ? "" : "; " + list_name) + (get(c_url).empty() ? "" : "; " + get(c_url));
     e.origin = detail::origin(detail::base_name(path), rec.line);
@@ -182,7 +195,7 @@ SanctionsList read_cn_csv(const std::string& path) {
   for (const auto& u : unparsed) list.notes.push_back("date not understood (not used): " + u);
   if (short_years > 0)
     list.notes.push_back(std::to_string(short_years) + " dates written DD.MM.YY read as 20YY (" +
-                         std::to_string(short_corroborated) + " agree with the year of the announcement's URL, the others have no dated URL)");
+                         std::to_string(short_corroborated) + " listing dates agree with the year of the announcement's URL; the others have no dated URL or are end dates, checked to follow the listing)");
   list.notes.push_back("entry id = the row number; target = the listed party's Country; sector by the rules of docs/sanctions.md");
   list.as_of = latest;
   list.as_of_basis = latest ? "latest-listing" : "";

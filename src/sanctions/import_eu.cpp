@@ -87,41 +87,6 @@ std::vector<Piece> split_enumeration(std::string_view raw, bool or_separates) {
   return out;
 }
 
-bool has_digit(std::string_view w) {
-  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The number inside a phrase: "Colombia number AZ321704" -> "AZ321704", "M 271351"
-// -> "M 271351" (a short letter prefix stays), "D 000763" -> "D 000763".
-std::string number_in(std::string_view text) {
-  std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < text.size();) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < text.size() && text[j] != ' ') ++j;
-    if (j > i) words.push_back(text.substr(i, j - i));
-    i = j;
-  }
-  std::size_t first = words.size();
-  for (std::size_t i = 0; i < words.size(); ++i)
-    if (has_digit(words[i])) {
-      first = i;
-      break;
-    }
-  if (first == words.size()) return std::string(text);
-  std::size_t last = first;
-  while (last + 1 < words.size() && has_digit(words[last + 1])) ++last;
-  if (first > 0 && words[first - 1].size() <= 2 &&
-      std::all_of(words[first - 1].begin(), words[first - 1].end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
-    --first;
-  std::string out;
-  for (std::size_t i = first; i <= last; ++i) {
-    if (i > first) out += ' ';
-    out.append(words[i]);
-  }
-  return out;
-}
-
 // Alias lists: "A (Кириллица); B" -> A, Кириллица, B. A parenthesis holding no
 // ASCII letter is the name in another script; other parentheses stay in the name.
 std::vector<std::string> split_aliases(std::string_view raw) {
@@ -202,7 +167,7 @@ class EuReader {
       for (const auto& u : unparsed_start_) list_.notes.push_back("startDate not understood (no listing date kept): " + u);
     }
     list_.notes.push_back(std::to_string(no_start_) + " rows have no startDate (no listing date)");
-    list_.notes.push_back("entry id = celex:annex/recordId (recordId restarts in each annex; rows without one are numbered #n within their annex)");
+    list_.notes.push_back("entry id = celex:annex/recordId (recordId restarts in each annex; a row without one is #n, n its place among the rows of its annex)");
     list_.notes.push_back("startDate shapes read: D.M.YYYY, DD.MM.YYYY, D Month YYYY, D Mon. YYYY, YYYY-MM-DD");
   }
 
@@ -228,13 +193,15 @@ class EuReader {
           continue;
         } else if (note.find("USCC") != std::string::npos) {
           country = "CHN";
+        } else if (note.size() <= 3) {
+          // "(ID)", "(CRI)", "(BRN)": the register's abbreviation, not a country
         } else if (auto iso3 = country_iso3(note); !iso3.empty()) {
           country = iso3;
         } else if (auto sp = note.find(' '); sp != std::string::npos) {
           if (auto iso = country_iso3(note.substr(0, sp)); !iso.empty()) country = iso;  // "Moroccan passport issued ..."
         }
       }
-      if (auto id = make_identifier(k, number_in(piece.text), country, piece.text + (note.empty() ? "" : " (" + note + ")"), false))
+      if (auto id = make_identifier(k, number_in_text(piece.text), country, piece.text + (note.empty() ? "" : " (" + note + ")"), false))
         e.ids.push_back(std::move(*id));
     }
   }

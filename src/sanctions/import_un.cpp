@@ -158,7 +158,7 @@ struct Reader {
       std::string country_label = text_of(doc.child("ISSUING_COUNTRY"));
       if (country_label.empty()) country_label = text_of(doc.child("COUNTRY_OF_ISSUE"));
       std::string country = country_label.empty() ? "" : country_iso3(country_label);
-      if (auto id = make_identifier(kind, number, country, number, false)) e.ids.push_back(std::move(*id));
+      if (auto id = make_identifier(kind, number_in_text(number), country, number, false)) e.ids.push_back(std::move(*id));
     }
     auto [line, col] = lines.at(node.offset_debug());
     e.origin = detail::base_name(file) + ":" + std::to_string(line);

@@ -131,6 +131,27 @@ std::vector<Record> build_records(const Dataset& d) {
       r.listed_lo = 0;
     }
   }
+  // The SDN history holds the whole SDN list from its base day on: a designation
+  // of an older SDN snapshot that the history never holds had left the list by then.
+  Date history_base = 0;
+  for (std::size_t i = 0; i < d.entries.size(); ++i) {
+    if (d.list_of(i).format != "ofac-history") continue;
+    for (const auto& ev : d.entries[i].events)
+      if (ev.kind == EventKind::listed && ev.date_lo == 0 && ev.date > 0 && (history_base == 0 || ev.date < history_base))
+        history_base = ev.date;
+  }
+  if (history_base > 0) {
+    for (auto& r : records) {
+      if (r.issuer != "US") continue;
+      bool in_history = false, in_old_sdn = false;
+      for (int i : r.entries) {
+        const auto& list = d.list_of(static_cast<std::size_t>(i));
+        in_history = in_history || list.format == "ofac-history";
+        in_old_sdn = in_old_sdn || list.key == "ofac-sdn";
+      }
+      if (in_old_sdn && !in_history && r.delisted == 0) r.delisted = history_base;
+    }
+  }
   // Within a record, the primary name first.
   for (auto& r : records) {
     std::stable_sort(r.names.begin(), r.names.end(),
