@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peer benchmark for ideal points (issue 4): rostrum's engine vs MCMCpack
+# Peer benchmark for ideal points: rostrum's engine vs MCMCpack
 # (MCMCdynamicIRT1d, MCMCirt1d) and pscl::ideal on the unvotes data.
 #
 #   bench/ideal_peers.sh [DATA_DIR]

@@ -50,50 +50,12 @@ void emit(const Globals& g, const std::string& text) {
 
 Format output_format(const Globals& g) { return g.format.empty() ? Format::table : parse_format(g.format); }
 
-void Selectors::add(CLI::App* cmd, const std::string& default_by) {
-  by = default_by;
-  cmd->add_option("--source", source, "Source to analyse (default: the newest holding the body)");
-  cmd->add_option("--body", body, "ga (General Assembly) or sc (Security Council)")->check(CLI::IsMember({"ga", "sc"}));
-  cmd->add_option("--session", session, "Session number or range (74, 70-74)");
-  cmd->add_option("--year", year, "Calendar year or range (2019, 1990-1999)");
-  cmd->add_option("--from", from, "First date (YYYY or YYYY-MM-DD)");
-  cmd->add_option("--to", to, "Last date (YYYY or YYYY-MM-DD)");
-  cmd->add_option("--issue", issue, "Issues: me, nu, di, hr, co, ec (comma list)");
-  cmd->add_flag("--important", important, "Only votes the US State Department marked important");
-  cmd->add_flag("--no-amendments", no_amendments, "Drop votes on amendments");
-  cmd->add_flag("--no-paragraphs", no_paragraphs, "Drop separate votes on paragraphs");
-  cmd->add_option("--by", by, "Periods: session, year or all")->check(CLI::IsMember({"session", "year", "all"}));
-}
-
-void Selectors::fill(query::Params& p) const {
-  auto put = [&](const char* k, const std::string& v) {
-    if (!v.empty()) p[k] = v;
-  };
-  put("source", source);
-  put("body", body);
-  put("session", session);
-  put("year", year);
-  put("from", from);
-  put("to", to);
-  put("issue", issue);
-  put("by", by);
-  if (important) p["important"] = "1";
-  if (no_amendments) p["no-amendments"] = "1";
-  if (no_paragraphs) p["no-paragraphs"] = "1";
-}
-
 namespace {
 
 std::string with_commas(std::int64_t v) {
   std::string s = std::to_string(v);
   for (int i = static_cast<int>(s.size()) - 3; i > (v < 0 ? 1 : 0); i -= 3) s.insert(i, ",");
   return s;
-}
-
-void run_query(Globals& g, const std::string& command, const query::Params& p) {
-  auto ctx = g.context();
-  Table t = query::run(*ctx, command, p);
-  emit(g, render(t, output_format(g)));
 }
 
 void do_import(Globals& g, const std::vector<std::string>& paths, const std::string& format, const std::string& name) {
@@ -146,25 +108,6 @@ void do_import(Globals& g, const std::vector<std::string>& paths, const std::str
   std::fputs(report.c_str(), stdout);
 }
 
-void print_info(Globals& g) {
-  auto ctx = g.context();
-  Table t = query::run(*ctx, "info", {});
-  Format f = output_format(g);
-  if (f == Format::json) {
-    nlohmann::json j = {{"countries", t.meta["countries"]}, {"sources", t.meta["sources"]}, {"db", t.meta["db"]}};
-    emit(g, j.dump(2) + "\n");
-    return;
-  }
-  if (f == Format::csv) {
-    emit(g, render(t, f));
-    return;
-  }
-  std::string out = "store: " + g.resolved_db() + "\ncountries in the registry: " +
-                    std::to_string(t.meta["countries"].get<std::int64_t>()) + "\n\n";
-  out += render(t, Format::table);
-  emit(g, out);
-}
-
 std::string default_data_dir() {
   if (const char* env = std::getenv("ROSTRUM_DATA"); env && *env) return env;
   for (const char* candidate : {"../shared/data", "shared/data"})
@@ -178,6 +121,7 @@ void register_commands(CLI::App& app, Globals& g) {
   // import
   {
     auto* cmd = app.add_subcommand("import", "Import UN vote files into the store (one transaction per source)");
+    cmd->group("Store and service");
     cmd->footer(
         "Formats are detected from content:\n"
         "  unvotes  a directory with un_votes.csv[.gz], un_roll_calls.csv[.gz], un_roll_call_issues.csv[.gz]\n"
@@ -195,111 +139,10 @@ void register_commands(CLI::App& app, Globals& g) {
     cmd->add_option("--name", *name, "Source name (default: the file or directory name)");
     cmd->callback([&g, paths, format, name] { do_import(g, *paths, *format, *name); });
   }
-  // info
-  {
-    auto* cmd = app.add_subcommand("info", "Summarise the store: sources, roll calls, votes, dates");
-    cmd->callback([&g] { print_info(g); });
-  }
-  // countries / groups
-  {
-    auto* cmd = app.add_subcommand("countries", "List the country registry (ids, codes, regions, successors)");
-    cmd->callback([&g] { run_query(g, "countries", {}); });
-  }
-  {
-    auto* cmd = app.add_subcommand("groups", "List the built-in groups and their members");
-    auto date = std::make_shared<std::string>();
-    cmd->add_option("--date", *date, "Membership on this date (YYYY or YYYY-MM-DD; default: today)");
-    cmd->callback([&g, date] {
-      query::Params p;
-      if (!date->empty()) p["date"] = *date;
-      run_query(g, "groups", p);
-    });
-  }
-  // agree
-  {
-    auto* cmd = app.add_subcommand("agree", "Dyadic alignment: agreement, coincidence, S, kappa, pi, A");
-    cmd->footer(
-        "Measures (docs/methods.md):\n"
-        "  agree        Voeten: mean of 1 - |vi - vj|/2 over joint votes (unanimous votes dropped;\n"
-        "               --keep-unanimous keeps them)\n"
-        "  coincidence  US State Department (--rule partial | votes-only | nonvoting-as-abstain);\n"
-        "               final votes on whole resolutions only\n"
-        "  s, s2        Signorino & Ritter S, absolute / squared distance, fixed dmax\n"
-        "  kappa, pi    Haege (2011) chance-corrected, quadratic weights\n"
-        "  a            S minus its expectation under independent marginals\n"
-        "Countries: ISO3, ISO2, COW codes, names ('Russia', 'DPRK'), groups (G7) or all.\n"
-        "Examples:\n"
-        "  rostrum agree --a USA --b all --year 2019 --measure coincidence\n"
-        "  rostrum agree --a RUS --b USA --by year --ci 0.95\n"
-        "  rostrum agree --a all --b all --by session --format csv > dyads.csv");
-    auto sel = std::make_shared<Selectors>();
-    auto a = std::make_shared<std::string>(), b = std::make_shared<std::string>();
-    auto measure = std::make_shared<std::string>("agree"), rule = std::make_shared<std::string>("partial");
-    auto keep = std::make_shared<bool>(false);
-    auto ci = std::make_shared<double>(0);
-    auto boot = std::make_shared<int>(1000), seed = std::make_shared<int>(1);
-    cmd->add_option("--a", *a, "First side: countries, a group or all")->required();
-    cmd->add_option("--b", *b, "Second side: countries, a group or all")->required();
-    cmd->add_option("--measure", *measure, "agree, coincidence, s, s2, kappa, pi or a")
-        ->check(CLI::IsMember({"agree", "coincidence", "s", "s2", "kappa", "pi", "a"}));
-    cmd->add_option("--rule", *rule, "Coincidence rule: partial (2017-2020), votes-only (to 2016), nonvoting-as-abstain (2021-)");
-    cmd->add_flag("--keep-unanimous", *keep, "agree: keep roll calls on which every voting state voted alike");
-    cmd->add_option("--ci", *ci, "Bootstrap percentile interval at this level (e.g. 0.95)");
-    cmd->add_option("--boot", *boot, "Bootstrap replicates (with --ci)");
-    cmd->add_option("--seed", *seed, "Random seed for the bootstrap");
-    sel->add(cmd, "all");
-    cmd->callback([&g, sel, a, b, measure, rule, keep, ci, boot, seed] {
-      query::Params p;
-      sel->fill(p);
-      p["a"] = *a;
-      p["b"] = *b;
-      p["measure"] = *measure;
-      p["rule"] = *rule;
-      if (*keep) p["keep-unanimous"] = "1";
-      if (*ci > 0) {
-        p["ci"] = std::to_string(*ci);
-        p["boot"] = std::to_string(*boot);
-        p["seed"] = std::to_string(*seed);
-      }
-      run_query(g, "agree", p);
-    });
-  }
-  // cohesion
-  {
-    auto* cmd = app.add_subcommand("cohesion", "Cohesion of a group: Rice, Attina, Hix-Noury-Roland AI, with a null");
-    cmd->footer(
-        "Per roll call among members voting Yes/No/Abstain (T = Y+N+A, m = max):\n"
-        "  rice = |Y-N|/(Y+N)   attina = (2m-T)/T   ai = (1.5m-0.5T)/T\n"
-        "averaged per period; null_* columns: the same index when members vote at random with\n"
-        "the group's observed Y/N/A shares (small groups look cohesive by chance).\n"
-        "Examples:\n"
-        "  rostrum cohesion --group G7 --by year\n"
-        "  rostrum cohesion --group CHN,RUS,PRK --index rice --from 2000\n"
-        "  rostrum cohesion --group EU --defections --year 2019");
-    auto sel = std::make_shared<Selectors>();
-    auto group = std::make_shared<std::string>(), index = std::make_shared<std::string>("ai");
-    auto null_reps = std::make_shared<int>(200), seed = std::make_shared<int>(1);
-    auto defect = std::make_shared<bool>(false);
-    cmd->add_option("--group", *group, "A group name (G7, EU, CRINK, ...) or a list of countries")->required();
-    cmd->add_option("--index", *index, "rice, attina or ai")->check(CLI::IsMember({"rice", "attina", "ai"}));
-    cmd->add_option("--null", *null_reps, "Replicates of the random-voting null (0 = none)");
-    cmd->add_option("--seed", *seed, "Random seed for the null");
-    cmd->add_flag("--defections", *defect, "Instead: each member's rate of voting against the group's plurality");
-    sel->add(cmd, "year");
-    cmd->callback([&g, sel, group, index, null_reps, seed, defect] {
-      query::Params p;
-      sel->fill(p);
-      p["group"] = *group;
-      p["index"] = *index;
-      p["null"] = std::to_string(*null_reps);
-      p["seed"] = std::to_string(*seed);
-      if (*defect) p["defections"] = "1";
-      run_query(g, "cohesion", p);
-    });
-  }
   // data
   {
     auto* cmd = app.add_subcommand("data", "Where the data is, and how to get it");
+    cmd->group("Store and service");
     cmd->require_subcommand(1);
     auto* path = cmd->add_subcommand("path", "Print the default data directory ($ROSTRUM_DATA, else ../shared/data)");
     path->callback([&g] {
@@ -343,6 +186,7 @@ void register_commands(CLI::App& app, Globals& g) {
       }
     });
   }
+  register_catalogue_commands(app, g);
   register_more_commands(app, g);
 }
 

@@ -28,17 +28,10 @@ void emit(const Globals& g, const std::string& text);
 // --format, table by default.
 Format output_format(const Globals& g);
 
-// The selector flags shared by the analysis commands, copied into query Params.
-struct Selectors {
-  std::string source, body = "ga", session, year, from, to, issue, by;
-  bool important = false, no_amendments = false, no_paragraphs = false;
-  void add(CLI::App* cmd, const std::string& default_by);
-  void fill(query::Params& p) const;
-};
-
-}  // namespace rostrum::cli
-
-namespace rostrum::cli {
-// Commands of later stages (ideal, predict, blocs, shifts, brief, serve).
+// One subcommand per analysis of the query catalogue (query/catalogue.hpp):
+// flags, help and examples generated from each spec.
+void register_catalogue_commands(CLI::App& app, Globals& globals);
+// Commands that are not analyses: serve.
 void register_more_commands(CLI::App& app, Globals& globals);
+
 }  // namespace rostrum::cli

@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
+#include "core/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace rostrum::cli;
@@ -22,7 +23,7 @@ int main(int argc, char** argv) {
       "  rostrum agree --a CHN,RUS --b PRK --by year           # a pair's series\n"
       "  rostrum cohesion --group G7 --by year                 # how cohesive is a group\n",
       "rostrum"};
-  app.set_version_flag("--version", "rostrum 0.1.0");
+  app.set_version_flag("--version", std::string("rostrum ") + rostrum::version());
   app.require_subcommand(1);
   app.fallthrough();
   Globals globals;

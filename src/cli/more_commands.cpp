@@ -1,5 +1,4 @@
-// Commands of the later stages: serve (and, as they land, ideal, predict, blocs,
-// shifts, brief).
+// Commands that are not analyses of the catalogue: serve.
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -7,15 +6,10 @@
 
 namespace rostrum::cli {
 
-void register_analysis_commands(CLI::App& app, Globals& g);  // analysis_commands.cpp: blocs, poles, shifts, brief
-
-void register_ideal_commands(CLI::App& app, Globals& g);  // ideal_commands.cpp: ideal, predict
-
 void register_more_commands(CLI::App& app, Globals& g) {
   void register_sanctions_commands(CLI::App&, Globals&); register_sanctions_commands(app, g);  // sanctions_commands.cpp
-  register_ideal_commands(app, g);
-  register_analysis_commands(app, g);
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");
+  cmd->group("Store and service");
   cmd->footer(
       "Binds to 127.0.0.1 unless --host says otherwise. Endpoints under /api (see /api/openapi.json);\n"
       "the dashboard at /. Stop with Ctrl-C (or SIGTERM).\n"

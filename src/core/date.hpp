@@ -10,6 +10,9 @@ namespace rostrum {
 
 using Date = std::int32_t;  // yyyymmdd; 0 = unknown
 
+// The end of an open interval ("still a member", "no upper bound").
+constexpr Date kOpenEnd = 99991231;
+
 constexpr Date make_date(int year, int month, int day) { return year * 10000 + month * 100 + day; }
 constexpr int date_year(Date d) { return d / 10000; }
 constexpr int date_month(Date d) { return (d / 100) % 100; }

@@ -47,6 +47,34 @@ class InputError : public Error {
 class UsageError : public Error {
  public:
   explicit UsageError(const std::string& message) : Error(ErrorKind::usage, message) {}
+  // The request parameter at fault ("" when the error is not about one); the
+  // server returns it as a field of its error answer.
+  const std::string& parameter() const noexcept { return parameter_; }
+
+ protected:
+  UsageError(std::string parameter, const std::string& message)
+      : Error(ErrorKind::usage, message), parameter_(std::move(parameter)) {}
+
+ private:
+  std::string parameter_;
+};
+
+// A bad value for one named parameter. what() reads "parameter 'NAME': DETAIL".
+class ParameterError : public UsageError {
+ public:
+  ParameterError(const std::string& parameter, const std::string& detail)
+      : UsageError(parameter, "parameter '" + parameter + "': " + detail), detail_(detail) {}
+  const std::string& detail() const noexcept { return detail_; }
+
+ private:
+  std::string detail_;
+};
+
+// The analysis exists but cannot answer from this store yet (no saved run, a
+// channel not imported); the server answers 404/409-like "not available".
+class NotAvailableError : public UsageError {
+ public:
+  explicit NotAvailableError(const std::string& message) : UsageError(message) {}
 };
 
 class StoreError : public Error {

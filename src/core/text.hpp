@@ -11,4 +11,11 @@ namespace rostrum {
 // ones: " USA, GBR,,FRA " -> {"USA", "GBR", "FRA"}.
 std::vector<std::string> split_list(std::string_view text, char separator = ',');
 
+// Without leading and trailing spaces, tabs, carriage returns and newlines.
+std::string_view trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string ascii_lower(std::string_view s);
+std::string join(const std::vector<std::string>& items, std::string_view separator = ",");
+
 }  // namespace rostrum

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/vote.hpp"
-#include "matrix/vote_matrix.hpp"
+#include "core/rollcall.hpp"
 
 namespace rostrum::io {
 

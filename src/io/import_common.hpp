@@ -10,7 +10,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "io/csv.hpp"
-#include "matrix/vote_matrix.hpp"
+#include "core/rollcall.hpp"
 
 namespace rostrum::io::detail {
 

@@ -7,47 +7,6 @@
 
 namespace rostrum {
 
-std::string_view body_code(Body b) { return b == Body::SecurityCouncil ? "sc" : "ga"; }
-
-namespace {
-constexpr std::pair<std::string_view, std::uint8_t> kIssues[] = {
-    {"me", kIssueMe}, {"nu", kIssueNu}, {"di", kIssueDi},
-    {"hr", kIssueHr}, {"co", kIssueCo}, {"ec", kIssueEc},
-};
-}  // namespace
-
-std::uint8_t parse_issue_code(std::string_view code) {
-  std::uint8_t mask = 0;
-  while (!code.empty()) {
-    auto comma = code.find(',');
-    std::string_view one = code.substr(0, comma);
-    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
-    while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
-    std::string lower(one);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool found = false;
-    for (auto [name, bit] : kIssues)
-      if (lower == name) {
-        mask |= bit;
-        found = true;
-      }
-    if (!found) return 0;
-    if (comma == std::string_view::npos) break;
-    code.remove_prefix(comma + 1);
-  }
-  return mask;
-}
-
-std::string issue_codes(std::uint8_t mask) {
-  std::string out;
-  for (auto [name, bit] : kIssues)
-    if (mask & bit) {
-      if (!out.empty()) out += ',';
-      out += name;
-    }
-  return out;
-}
-
 int VoteMatrix::add_country(std::string iso3) {
   if (finished_) throw std::logic_error("VoteMatrix: add_country after finish");
   iso3_.push_back(std::move(iso3));
@@ -114,12 +73,36 @@ Vote VoteMatrix::vote(int c, int r) const {
   return Vote::Missing;
 }
 
+bool SessionSpan::contains(const RollCallInfo& rc) const {
+  int number = 0;
+  switch (kind) {
+    case Kind::regular:
+      number = rc.session;
+      break;
+    case Kind::emergency:
+    case Kind::special: {
+      const std::string_view prefix = kind == Kind::emergency ? "ES-" : "S-";
+      const std::string& label = rc.session_label;
+      if (rc.session != 0 || label.size() <= prefix.size() || label.compare(0, prefix.size(), prefix) != 0) return false;
+      for (std::size_t i = prefix.size(); i < label.size(); ++i) {
+        if (label[i] < '0' || label[i] > '9' || number > 100000) return false;
+        number = number * 10 + (label[i] - '0');
+      }
+      break;
+    }
+  }
+  return number > 0 && number >= from && number <= to;
+}
+
 std::vector<Word> VoteMatrix::select(const RollCallFilter& f) const {
   std::vector<Word> mask(words_, 0);
   const bool session_range = f.session_from || f.session_to;
   for (int r = 0; r < rollcalls(); ++r) {
     const RollCallInfo& rc = rollcalls_[r];
-    if (session_range) {
+    if (!f.sessions.empty()) {
+      if (std::none_of(f.sessions.begin(), f.sessions.end(), [&](const SessionSpan& s) { return s.contains(rc); }))
+        continue;
+    } else if (session_range) {
       if (rc.session == 0) continue;  // emergency sessions have no number to compare
       if (f.session_from && rc.session < *f.session_from) continue;
       if (f.session_to && rc.session > *f.session_to) continue;
@@ -128,6 +111,10 @@ std::vector<Word> VoteMatrix::select(const RollCallFilter& f) const {
     }
     if (f.date_from && rc.date < *f.date_from) continue;
     if (f.date_to && rc.date > *f.date_to) continue;
+    if (!f.date_spans.empty() && std::none_of(f.date_spans.begin(), f.date_spans.end(), [&](const auto& span) {
+          return rc.date >= span.first && rc.date <= span.second;
+        }))
+      continue;
     if (f.issues && !(rc.issues & f.issues)) continue;
     if (f.important_only && !rc.important) continue;
     if (f.exclude_amendments && rc.amendment) continue;

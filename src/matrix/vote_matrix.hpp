@@ -10,9 +10,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/rollcall.hpp"
 #include "core/vote.hpp"
 
 namespace rostrum {
@@ -20,44 +22,21 @@ namespace rostrum {
 using Word = std::uint64_t;
 constexpr int kWordBits = 64;
 
-enum class Body : std::uint8_t { GeneralAssembly = 0, SecurityCouncil = 1 };
-std::string_view body_code(Body b);  // "ga" / "sc"
-
-// The six unvotes / Voeten issue codes, as bits of RollCall::issues.
-enum IssueBit : std::uint8_t {
-  kIssueMe = 1 << 0,  // Palestinian conflict
-  kIssueNu = 1 << 1,  // nuclear weapons and material
-  kIssueDi = 1 << 2,  // arms control and disarmament
-  kIssueHr = 1 << 3,  // human rights
-  kIssueCo = 1 << 4,  // colonialism
-  kIssueEc = 1 << 5,  // economic development
-};
-// Parses "me", "nu", ... (or a comma list) into a mask; 0 for an unknown code.
-std::uint8_t parse_issue_code(std::string_view code);
-std::string issue_codes(std::uint8_t mask);  // "me,hr"
-
-struct RollCallInfo {
-  std::int64_t id = 0;       // store id (unique in the store)
-  std::string key;           // the source's own id (unvotes rcid, UNDL record id, symbol)
-  Body body = Body::GeneralAssembly;
-  int session = 0;           // regular session number; emergency sessions: 0 (see session_label)
-  std::string session_label; // "74", "ES-11"
-  Date date = 0;
-  std::string symbol;        // "A/RES/74/10", "R/1/66", "S/RES/2323(2016)"
-  std::string title;         // short title
-  std::string description;   // longer text when the source has one
-  bool important = false;
-  bool amendment = false;
-  bool paragraph = false;
-  std::uint8_t issues = 0;   // IssueBit mask
-  std::string subjects;      // UNBIS subjects, '|' separated, when present
-  int year() const { return date_year(date); }
+// A run of sessions of one kind: regular sessions (74, 70-74), emergency special
+// sessions (ES-11, session label "ES-n") or special sessions (S-26, "S-n").
+struct SessionSpan {
+  enum class Kind : std::uint8_t { regular, emergency, special };
+  Kind kind = Kind::regular;
+  int from = 0, to = 0;  // inclusive
+  bool contains(const RollCallInfo& rc) const;
 };
 
-// Which roll calls an analysis uses. Empty optionals select everything.
+// Which roll calls an analysis uses. Empty optionals and lists select everything.
 struct RollCallFilter {
   std::optional<int> session_from, session_to;  // regular sessions, inclusive
+  std::vector<SessionSpan> sessions;            // when not empty: a roll call in any of them (replaces from/to)
   std::optional<Date> date_from, date_to;       // inclusive
+  std::vector<std::pair<Date, Date>> date_spans;  // when not empty: a date in any of these inclusive spans
   std::uint8_t issues = 0;                      // any of these issues (0 = all)
   bool important_only = false;
   bool exclude_amendments = false;

@@ -6,6 +6,8 @@
 #include <random>
 
 #include "core/error.hpp"
+#include "core/seed.hpp"
+#include "core/stats.hpp"
 
 namespace rostrum::measures {
 
@@ -13,15 +15,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 bool in_mask(const std::vector<Word>& mask, int r) { return (mask[r / kWordBits] >> (r % kWordBits)) & 1; }
-
-double quantile(std::vector<double>& v, double q) {
-  if (v.empty()) return kNaN;
-  std::sort(v.begin(), v.end());
-  const double h = (static_cast<double>(v.size()) - 1.0) * q;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 struct RollCallCounts {
   std::int64_t y = 0, n = 0, a = 0;
@@ -109,7 +102,7 @@ std::vector<CohesionResult> cohesion(const VoteMatrix& m, const std::function<bo
     res.value = sum / static_cast<double>(counts.size());
     res.mean_members = voters / static_cast<double>(counts.size());
     if (options.null_replicates > 0) {
-      std::mt19937_64 rng(options.seed * 0x9e3779b97f4a7c15ULL + p);
+      std::mt19937_64 rng(stream_seed(options.seed, static_cast<std::uint64_t>(p)));
       std::discrete_distribution<int> pick({static_cast<double>(ty), static_cast<double>(tn), static_cast<double>(ta)});
       std::vector<double> reps;
       reps.reserve(options.null_replicates);

@@ -7,6 +7,9 @@
 #include <random>
 #include <tuple>
 
+#include "core/seed.hpp"
+#include "core/stats.hpp"
+
 namespace rostrum::measures {
 
 JointCounts joint_counts(const VoteMatrix& m, int i, int j, const Word* mask, int wb, int we) {
@@ -45,27 +48,6 @@ std::vector<Word> drop_unanimous(const VoteMatrix& m, const std::vector<Word>& m
   return out;
 }
 
-namespace {
-
-std::uint64_t splitmix(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-double quantile(std::vector<double>& v, double q) {
-  // Type 7 (linear interpolation), the default of R's quantile().
-  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
-  std::sort(v.begin(), v.end());
-  const double h = (static_cast<double>(v.size()) - 1.0) * q;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
-
-}  // namespace
-
 std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t rollcalls, Measure measure,
                                              CoincidenceRule rule, const BootstrapOptions& boot,
                                              std::uint64_t stream) {
@@ -74,7 +56,7 @@ std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t 
   std::int64_t recorded = 0;
   for (auto c : t.cell) recorded += c;
   const std::int64_t rest = std::max<std::int64_t>(0, rollcalls - recorded);
-  std::mt19937_64 rng(splitmix(boot.seed ^ splitmix(stream)));
+  std::mt19937_64 rng(stream_seed(boot.seed, stream));
   std::vector<double> values;
   values.reserve(boot.replicates);
   for (int r = 0; r < boot.replicates; ++r) {

@@ -1,10 +1,11 @@
-// The query layer: one typed entry point per analysis, shared by the CLI, the
-// HTTP server and the brief. Shells turn their input (flags, URL parameters) into
-// Params, call run(), and render the returned Table. Every parameter is validated
-// here, and a bad one raises UsageError naming it ("parameter 'a': unknown country
-// 'Atlantis'").
+// The query layer: the one entry point the CLI, the HTTP server, the brief and
+// the language bindings call. Shells turn their input (flags, URL parameters,
+// keyword arguments) into Params and call run(); every parameter is validated
+// once, against the analysis's spec in the catalogue (query/catalogue.hpp), and
+// a bad one raises ParameterError naming it.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,10 @@ namespace rostrum::query {
 
 using Params = std::map<std::string, std::string, std::less<>>;
 
+// Progress of a long computation: (step, a figure to show such as the
+// log-likelihood); return false to stop. Shells install one on a terminal.
+using Progress = std::function<bool(int step, double figure)>;
+
 // Holds the store path and what was loaded from it, so that a server loads each
 // source's VoteMatrix once. Thread-safe.
 class Context {
@@ -34,16 +39,25 @@ class Context {
   // User-defined groups (registry::load_groups_file), usable wherever a group name is.
   void set_user_groups(std::vector<registry::Group> groups) { user_groups_ = std::move(groups); }
   const std::vector<registry::Group>& user_groups() const { return user_groups_; }
+  // Progress display for long analyses (the CLI sets one on a terminal).
+  void set_progress(Progress progress) { progress_ = std::move(progress); }
+  const Progress& progress() const { return progress_; }
 
  private:
   std::string db_path_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const VoteMatrix>, std::less<>> cache_;
   std::vector<registry::Group> user_groups_;
+  Progress progress_;
 };
 
-// Commands: "info", "countries", "groups", "agree", "cohesion", "ideal", "blocs",
-// "shifts" (more as they land). Throws UsageError for unknown commands/parameters.
-Table run(Context& ctx, std::string_view command, const Params& params);
+// Runs the analysis `name` of the catalogue (src/query/catalogue.hpp) on
+// `params`: validates them against its spec, then computes. Throws
+// ParameterError for a bad parameter, UsageError for an unknown analysis.
+//
+// A result may carry, in its meta: "notice" (a line the CLI prints on stderr),
+// and, when it has no rows, "reason" (why: what was selected and why nothing
+// remains) -- an empty answer always says why.
+Table run(Context& ctx, std::string_view name, const Params& params);
 
 }  // namespace rostrum::query

@@ -3,129 +3,181 @@
 #include <algorithm>
 #include <charconv>
 
-#include "core/text.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "registry/groups.hpp"
 #include "registry/registry.hpp"
 
 namespace rostrum::query {
 
-std::string get(const Params& p, std::string_view key, std::string fallback) {
-  auto it = p.find(key);
-  return it == p.end() || it->second.empty() ? fallback : it->second;
-}
+namespace {
 
-int get_int(const Params& p, std::string_view key, int fallback, int lo, int hi) {
-  auto it = p.find(key);
-  if (it == p.end() || it->second.empty()) return fallback;
+std::optional<int> whole_number(std::string_view s) {
   int v = 0;
-  const std::string& s = it->second;
   auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size())
-    throw UsageError("parameter '" + std::string(key) + "': expected an integer, got '" + s + "'");
-  if (v < lo || v > hi)
-    throw UsageError("parameter '" + std::string(key) + "': " + s + " is out of range [" + std::to_string(lo) + ", " +
-                     std::to_string(hi) + "]");
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
   return v;
 }
 
-double get_double(const Params& p, std::string_view key, double fallback, double lo, double hi) {
-  auto it = p.find(key);
-  if (it == p.end() || it->second.empty()) return fallback;
-  double v = 0;
-  const std::string& s = it->second;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size())
-    throw UsageError("parameter '" + std::string(key) + "': expected a number, got '" + s + "'");
-  if (!(v >= lo && v <= hi))
-    throw UsageError("parameter '" + std::string(key) + "': " + s + " is out of range [" + std::to_string(lo) + ", " +
-                     std::to_string(hi) + "]");
-  return v;
+// One item of a session list: "74", "70-74", "ES-11", "ES-10-11", "ES-10-ES-11", "S-26".
+SessionSpan session_item(std::string_view item, const std::string& param) {
+  SessionSpan span;
+  std::string_view rest = item;
+  std::string_view prefix;
+  const std::string upper = [&] {
+    std::string u(item);
+    for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return u;
+  }();
+  if (starts_with(upper, "ES-")) {
+    span.kind = SessionSpan::Kind::emergency;
+    prefix = "ES-";
+  } else if (starts_with(upper, "S-")) {
+    span.kind = SessionSpan::Kind::special;
+    prefix = "S-";
+  }
+  rest.remove_prefix(prefix.size());
+  const std::string rest_upper = upper.substr(prefix.size());
+  std::string_view first = rest, second = rest;
+  if (auto dash = rest.find('-'); dash != std::string_view::npos) {
+    first = rest.substr(0, dash);
+    second = rest.substr(dash + 1);
+    // "ES-10-ES-11": the second bound may repeat the prefix.
+    if (!prefix.empty() && starts_with(rest_upper.substr(dash + 1), prefix)) second.remove_prefix(prefix.size());
+  }
+  auto a = whole_number(first), b = whole_number(second);
+  const int limit = span.kind == SessionSpan::Kind::regular ? 500 : 100;
+  if (!a || !b)
+    throw ParameterError(param, "expected a session number, a range (70-74), an emergency or special session "
+                                "(ES-11, S-26) or a comma list of these; got '" +
+                                    std::string(item) + "'");
+  if (*a < 1 || *b < 1 || *a > limit || *b > limit)
+    throw ParameterError(param, "session '" + std::string(item) + "' is out of range [1, " + std::to_string(limit) + "]");
+  if (*a > *b)
+    throw ParameterError(param, "reversed range '" + std::string(item) + "' (write the earlier session first)");
+  span.from = *a;
+  span.to = *b;
+  return span;
 }
 
-bool get_bool(const Params& p, std::string_view key, bool fallback) {
-  auto it = p.find(key);
-  if (it == p.end()) return fallback;
-  const std::string& s = it->second;
-  if (s.empty() || s == "1" || s == "true" || s == "yes" || s == "on") return true;
-  if (s == "0" || s == "false" || s == "no" || s == "off") return false;
-  throw UsageError("parameter '" + std::string(key) + "': expected true or false, got '" + s + "'");
+}  // namespace
+
+std::vector<SessionSpan> parse_session_list(std::string_view text, const std::string& param) {
+  std::vector<SessionSpan> out;
+  for (const std::string& item : split_list(text)) out.push_back(session_item(item, param));
+  if (out.empty()) throw ParameterError(param, "empty session list");
+  return out;
 }
 
-Selection parse_selection(const Params& p) {
+std::vector<std::pair<Date, Date>> parse_year_list(std::string_view text, const std::string& param) {
+  std::vector<std::pair<Date, Date>> out;
+  for (const std::string& item : split_list(text)) {
+    const auto dash = item.find('-');
+    const std::string_view first = std::string_view(item).substr(0, dash);
+    const std::string_view second = dash == std::string::npos ? first : std::string_view(item).substr(dash + 1);
+    auto a = whole_number(first), b = whole_number(second);
+    if (!a || !b)
+      throw ParameterError(param, "expected a year, a range (1990-1999) or a comma list (1989-1993,2005-2012); got '" +
+                                      item + "'");
+    if (*a < 1900 || *b < 1900 || *a > 2200 || *b > 2200)
+      throw ParameterError(param, "year '" + item + "' is out of range [1900, 2200]");
+    if (*a > *b) throw ParameterError(param, "reversed range '" + item + "' (write the earlier year first)");
+    out.emplace_back(make_date(*a, 1, 1), make_date(*b, 12, 31));
+  }
+  if (out.empty()) throw ParameterError(param, "empty year list");
+  return out;
+}
+
+std::string Selection::describe() const {
+  std::vector<std::string> parts;
+  parts.push_back(body == "sc" ? "Security Council" : "General Assembly");
+  if (!source.empty()) parts.push_back("source " + source);
+  if (!filter.sessions.empty() || filter.date_from || filter.date_to || !filter.date_spans.empty())
+    parts.push_back("period " + label);
+  if (filter.issues) parts.push_back("issue " + issue_codes(filter.issues));
+  if (filter.important_only) parts.push_back("important votes only");
+  if (filter.exclude_amendments) parts.push_back("no amendments");
+  if (filter.exclude_paragraphs) parts.push_back("no paragraph votes");
+  return join(parts, ", ");
+}
+
+Selection parse_selection(const Request& r) {
+  const AnalysisSpec& spec = r.spec();
+  auto declared = [&](const char* name) { return spec.param(name) != nullptr; };
   Selection s;
-  s.source = get(p, "source");
-  s.body = get(p, "body", "ga");
-  if (s.body != "ga" && s.body != "sc") throw UsageError("parameter 'body': expected ga or sc, got '" + s.body + "'");
+  if (declared("source")) s.source = r.text("source");
+  if (declared("body")) s.body = r.text("body");
   RollCallFilter& f = s.filter;
-  std::string by = get(p, "by", "all");
-  if (by == "session") s.by = PeriodKind::session;
-  else if (by == "year") s.by = PeriodKind::year;
-  else if (by == "all") s.by = PeriodKind::all;
-  else throw UsageError("parameter 'by': expected session, year or all, got '" + by + "'");
-
-  std::string session = get(p, "session");
-  if (!session.empty()) {
-    // "74" or a range "70-74".
-    auto dash = session.find('-');
-    if (dash == std::string::npos) {
-      int v = get_int(p, "session", 0, 1, 500);
-      f.session_from = f.session_to = v;
-    } else {
-      Params one{{"session", session.substr(0, dash)}}, two{{"session", session.substr(dash + 1)}};
-      f.session_from = get_int(one, "session", 0, 1, 500);
-      f.session_to = get_int(two, "session", 0, 1, 500);
+  if (declared("by")) {
+    const std::string& by = r.text("by");
+    s.by = by == "session" ? PeriodKind::session : by == "year" ? PeriodKind::year : PeriodKind::all;
+  }
+  std::vector<std::string> labels;
+  if (declared("session") && r.has("session")) {
+    f.sessions = parse_session_list(r.text("session"), "session");
+    labels.push_back(r.text("session"));
+  }
+  if (declared("year") && r.has("year")) {
+    f.date_spans = parse_year_list(r.text("year"), "year");
+    labels.push_back(r.text("year"));
+  }
+  std::string from, to;
+  if (declared("from") && r.has("from")) {
+    from = r.text("from");
+    f.date_from = *parse_date_bound(from, false);
+  }
+  if (declared("to") && r.has("to")) {
+    to = r.text("to");
+    f.date_to = *parse_date_bound(to, true);
+  }
+  if (f.date_from && f.date_to && *f.date_from > *f.date_to)
+    throw ParameterError("from", "'" + from + "' is after to '" + to + "'");
+  if (!from.empty() || !to.empty()) labels.push_back((from.empty() ? "start" : from) + ".." + (to.empty() ? "end" : to));
+  s.label = labels.empty() ? "all" : join(labels, " ");
+  if (declared("issue") && r.has("issue")) {
+    f.issues = parse_issue_code(r.text("issue"));
+    if (!f.issues) {
+      std::string codes;
+      for (const auto& i : issue_code_table()) codes += (codes.empty() ? "" : ", ") + std::string(i.code);
+      throw ParameterError("issue", "unknown issue '" + r.text("issue") + "' (expected " + codes + ", or a comma list)");
     }
-    s.label = session;
   }
-  std::string year = get(p, "year");
-  if (!year.empty()) {
-    auto dash = year.find('-');
-    std::string y1 = dash == std::string::npos ? year : year.substr(0, dash);
-    std::string y2 = dash == std::string::npos ? year : year.substr(dash + 1);
-    Params one{{"year", y1}}, two{{"year", y2}};
-    int a = get_int(one, "year", 0, 1900, 2200), b = get_int(two, "year", 0, 1900, 2200);
-    f.date_from = make_date(a, 1, 1);
-    f.date_to = make_date(b, 12, 31);
-    s.label = year;
-  }
-  for (const char* key : {"from", "to"}) {
-    std::string v = get(p, key);
-    if (v.empty()) continue;
-    auto d = parse_date_bound(v, std::string(key) == "to");
-    if (!d) throw UsageError(std::string("parameter '") + key + "': expected YYYY or YYYY-MM-DD, got '" + v + "'");
-    if (std::string(key) == "from") f.date_from = std::max(f.date_from.value_or(0), *d);
-    else f.date_to = std::min(f.date_to.value_or(99991231), *d);
-  }
-  if (s.label.empty()) {
-    std::string from = get(p, "from"), to = get(p, "to");
-    if (!from.empty() || !to.empty()) s.label = (from.empty() ? "start" : from) + ".." + (to.empty() ? "end" : to);
-    else s.label = "all";
-  }
-  std::string issue = get(p, "issue");
-  if (!issue.empty()) {
-    f.issues = parse_issue_code(issue);
-    if (!f.issues)
-      throw UsageError("parameter 'issue': unknown issue '" + issue +
-                       "' (expected me, nu, di, hr, co or ec, or a comma list)");
-  }
-  f.important_only = get_bool(p, "important", false);
-  f.exclude_amendments = get_bool(p, "no-amendments", false);
-  f.exclude_paragraphs = get_bool(p, "no-paragraphs", false);
+  if (declared("important")) f.important_only = r.flag("important");
+  if (declared("no-amendments")) f.exclude_amendments = r.flag("no-amendments");
+  if (declared("no-paragraphs")) f.exclude_paragraphs = r.flag("no-paragraphs");
   return s;
 }
 
-std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std::string& param, bool allow_all,
+std::vector<Word> measure_mask(const VoteMatrix& m, Selection& sel, measures::Measure measure, bool keep_unanimous) {
+  if (measure == measures::Measure::coincidence) {
+    sel.filter.exclude_amendments = true;
+    sel.filter.exclude_paragraphs = true;
+  }
+  std::vector<Word> mask = m.select(sel.filter);
+  if (measure == measures::Measure::agree && !keep_unanimous) mask = measures::drop_unanimous(m, mask);
+  return mask;
+}
+
+std::vector<Period> selected_periods(const VoteMatrix& m, const Selection& sel, const std::vector<Word>& mask) {
+  auto periods = make_periods(m, sel.by, mask);
+  if (sel.by == PeriodKind::all)
+    for (auto& p : periods) p.label = sel.label;
+  return periods;
+}
+
+std::vector<int> parse_countries(const VoteMatrix& m, std::string_view value, const std::string& param, bool allow_all,
                                  const std::vector<registry::Group>& user_groups) {
-  std::string v = get(p, param);
-  if (v.empty()) throw UsageError("parameter '" + param + "': required (a country, a comma list, a group or all)");
+  if (value.empty()) throw ParameterError(param, "required (a country, a comma list, a group or all)");
   std::vector<int> out;
-  if (v == "all") {
-    if (!allow_all) throw UsageError("parameter '" + param + "': 'all' is not allowed here");
+  if (value == "all") {
+    if (!allow_all) throw ParameterError(param, "'all' is not allowed here");
     for (int c = 0; c < m.countries(); ++c) out.push_back(c);
     return out;
   }
-  for (const std::string& one : split_list(v)) {
+  std::vector<std::string> items;
+  for (const std::string& one : split_list(value))
+    for (const std::string& part : split_list(one, '+')) items.push_back(part);
+  for (const std::string& one : items) {
     if (const registry::Group* g = registry::find_group(one, user_groups)) {
       for (const auto& iso3 : g->ever_members()) {
         int c = m.country_index(iso3);
@@ -133,11 +185,11 @@ std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std
       }
     } else {
       const registry::Country* country = registry::lookup(one);
-      if (!country) throw UsageError("parameter '" + param + "': unknown country '" + one + "'");
+      if (!country) throw ParameterError(param, "unknown country or group '" + one + "'");
       int c = m.country_index(country->iso3);
       if (c < 0)
-        throw UsageError("parameter '" + param + "': " + std::string(country->iso3) + " (" +
-                         std::string(country->name) + ") has no votes in this source");
+        throw ParameterError(param, std::string(country->iso3) + " (" + std::string(country->name) +
+                                        ") has no votes in this record");
       out.push_back(c);
     }
   }
@@ -145,6 +197,55 @@ std::vector<int> parse_countries(const VoteMatrix& m, const Params& p, const std
   for (int c : out)
     if (std::find(unique.begin(), unique.end(), c) == unique.end()) unique.push_back(c);
   return unique;
+}
+
+bool GroupSpec::is_member(std::string_view iso3, Date on) const {
+  if (group) return group->is_member(iso3, on);
+  return std::find(members.begin(), members.end(), iso3) != members.end();
+}
+
+std::vector<std::string> GroupSpec::ever_members() const { return group ? group->ever_members() : members; }
+
+GroupSpec parse_group(std::string_view value, const std::string& param,
+                      const std::vector<registry::Group>& user_groups, std::size_t min_members) {
+  GroupSpec spec;
+  if (value.empty()) throw ParameterError(param, "required (a group name such as G7, or a list USA,GBR,FRA or USA+GBR+FRA)");
+  if (const registry::Group* group = registry::find_group(value, user_groups)) {
+    spec.name = group->name;
+    spec.group = group;
+    return spec;
+  }
+  const char separator = value.find('+') != std::string_view::npos ? '+' : ',';
+  for (const std::string& one : split_list(value, separator)) {
+    if (const registry::Group* g = registry::find_group(one, user_groups)) {
+      for (const auto& iso3 : g->ever_members())
+        if (std::find(spec.members.begin(), spec.members.end(), iso3) == spec.members.end())
+          spec.members.push_back(iso3);
+      continue;
+    }
+    const registry::Country* c = registry::lookup(one);
+    if (!c) throw ParameterError(param, "'" + one + "' is neither a group nor a country");
+    if (std::find(spec.members.begin(), spec.members.end(), c->iso3) == spec.members.end())
+      spec.members.emplace_back(c->iso3);
+  }
+  if (spec.members.size() < min_members)
+    throw ParameterError(param, min_members == 2 ? "an ad-hoc group needs at least two countries"
+                                                 : "give a group or at least " + std::to_string(min_members) + " countries");
+  spec.name = std::string(value);
+  return spec;
+}
+
+std::function<bool(int, Date)> membership(const VoteMatrix& m, const GroupSpec& spec) {
+  if (spec.group) {
+    const registry::Group* g = spec.group;
+    return [&m, g](int c, Date d) { return g->is_member(m.iso3(c), d); };
+  }
+  std::vector<bool> in(m.countries(), false);
+  for (const auto& iso3 : spec.members) {
+    int c = m.country_index(iso3);
+    if (c >= 0) in[c] = true;
+  }
+  return [in](int c, Date) { return static_cast<bool>(in[c]); };
 }
 
 }  // namespace rostrum::query

@@ -4,6 +4,8 @@
 // only a year or where the date is an approximation, docs/registry.md says so.
 #include "registry/groups.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -38,7 +40,7 @@ std::vector<std::string> Group::ever_members() const {
 
 namespace {
 
-constexpr Date kOpen = 99991231;
+constexpr Date kOpen = kOpenEnd;
 
 // Adds each space-separated id with the same dates.
 void add(Group& g, std::string_view ids, Date from, Date to = kOpen) {
@@ -513,10 +515,6 @@ std::vector<Group> load_toml(const std::string& path, const std::string& text) {
   return out;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && upper(s.substr(s.size() - suffix.size())) == upper(suffix);
-}
-
 }  // namespace
 
 const std::vector<Group>& builtin_groups() {
@@ -537,11 +535,12 @@ const Group* find_group(std::string_view name, const std::vector<Group>& extra) 
 }
 
 std::vector<Group> load_groups_file(const std::string& path) {
-  if (!ends_with(path, ".json") && !ends_with(path, ".toml")) {
+  const std::string lower = ascii_lower(path);
+  if (!ends_with(lower, ".json") && !ends_with(lower, ".toml")) {
     throw InputError(path, 0, 0, "groups file must end in .json or .toml");
   }
   std::string text = read_whole(path);
-  return ends_with(path, ".json") ? load_json(path, text) : load_toml(path, text);
+  return ends_with(lower, ".json") ? load_json(path, text) : load_toml(path, text);
 }
 
 }  // namespace rostrum::registry

@@ -13,7 +13,7 @@ namespace rostrum::registry {
 struct Membership {
   std::string iso3;
   Date from = 0;         // first day of membership; 0 = since the group began
-  Date to = 99991231;    // last day of membership
+  Date to = kOpenEnd;    // last day of membership
 };
 
 struct Group {

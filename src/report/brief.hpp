@@ -1,4 +1,4 @@
-// The brief (DESIGN.md section 7, issue 6): one self-contained HTML file answering,
+// The brief (DESIGN.md section 7): one self-contained HTML file answering,
 // for a set of focus states and a comparison group, how aligned they are now and
 // over time, since when, on which issues, how cohesive each side is, where they sit
 // on the ideal-point scale and which third states are closest to each side. Every
@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "query/catalogue.hpp"
 #include "query/query.hpp"
 
 namespace rostrum::report {
@@ -36,5 +37,10 @@ struct Brief {
 
 // Builds the brief. Throws UsageError on unknown countries/groups or an empty selection.
 Brief make_brief(query::Context& ctx, const BriefOptions& options);
+
+// The brief as an analysis of the catalogue ("brief"): the shells add it with
+// query::add_analysis (it lives here because it is built from the other analyses).
+// Its table is empty; meta "html" holds the page and "facts" the headline figures.
+query::AnalysisSpec brief_analysis();
 
 }  // namespace rostrum::report

@@ -36,10 +36,12 @@ struct CoverageRequest {
   std::vector<std::string> targets;  // ISO3; empty = all
   int from_year = 0, to_year = 0;    // by = year: the years (default: those the listing dates span)
 };
-// Entities (designations joined by matching) each issuer lists, how many are shared
-// by all issuers of the set, the union and the Jaccard index |shared| / |union|
-// (Jaccard 1901, "Étude comparative de la distribution florale", Bull. Soc. Vaudoise
-// Sci. Nat. 37). by = year counts what was listed on 31 December of each year.
+// Entities (designations joined by matching) each issuer lists, how many only it
+// lists, how many all issuers of the set list, the union and the Jaccard index
+// |shared| / |union| (Jaccard 1901, "Étude comparative de la distribution florale",
+// Bull. Soc. Vaudoise Sci. Nat. 37). One row per group and issuer: group = a target
+// (by target), a target in a year (by year: listed on 31 December), or an issuer's
+// programme (by programme: its entities, and how many each other issuer lists).
 Table coverage_table(const Universe& u, const CoverageRequest& req);
 
 struct LagRequest {

@@ -53,7 +53,7 @@ std::string country_name(const std::string& iso3) {
 void check_issuers(const Universe& u, const std::vector<std::string>& issuers, const char* parameter) {
   auto present = u.issuers();
   for (const auto& i : issuers)
-    if (!has(present, i)) throw UsageError("parameter '" + std::string(parameter) + "': no list of '" + i + "' in the store");
+    if (!has(present, i)) throw ParameterError(std::string(parameter), "no list of '" + i + "' in the store");
 }
 
 }  // namespace rostrum::sanctions::detail

@@ -72,7 +72,8 @@ Table counter_table(const Universe& u, const CounterRequest& req) {
   auto issuers = u.issuers();
   Table t;
   t.columns = {"country", "country_name", "entries", "persons", "organisations", "first_listed", "last_listed"};
-  for (const auto& s : sectors()) t.columns.push_back(s);
+  for (const char* c : {"defence", "politics", "civil_society", "business", "other_persons", "other_organisations"})
+    t.columns.push_back(c);
   for (const char* c : {"issuer", "issuer_lists_RUS", "issuer_lists_PRK", "issuer_lists_IRN", "issuer_lists_CHN"})
     t.columns.push_back(c);
   std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());

@@ -11,31 +11,50 @@ namespace {
 
 using detail::has;
 
+// Entities of one group (a target, a target in a year, a programme): per issuer
+// of the set those it lists and those only it lists, and those all / any list.
 struct Counts {
-  std::vector<std::int64_t> per_issuer;
+  std::vector<std::int64_t> per_issuer, only;
   std::int64_t shared = 0, any = 0;
 };
-
-void add_counts(Table& t, std::vector<Cell> head, const Counts& c) {
-  for (auto n : c.per_issuer) head.push_back(n);
-  head.push_back(c.shared);
-  head.push_back(c.any);
-  head.push_back(c.any > 0 ? Cell{static_cast<double>(c.shared) / static_cast<double>(c.any)} : Cell{});
-  t.add_row(std::move(head));
-}
 
 }  // namespace
 
 Table coverage_table(const Universe& u, const CoverageRequest& req) {
-  if (req.issuers.empty()) throw UsageError("parameter 'issuers': give at least one issuer");
+  if (req.issuers.empty()) throw ParameterError("issuers", "give at least one issuer");
   detail::check_issuers(u, req.issuers, "issuers");
   if (req.by != "target" && req.by != "programme" && req.by != "year")
-    throw UsageError("parameter 'by': '" + req.by + "' is not target, programme or year");
+    throw ParameterError("by", "'" + req.by + "' is not target, programme or year");
   const auto& recs = u.records();
   auto members = detail::entity_members(u);
   const std::size_t k = req.issuers.size();
   Table t;
+  t.columns = {"group", "group_name", "period", "issuer", "entities", "only", "shared", "union", "jaccard"};
 
+  auto fresh = [&] {
+    Counts c;
+    c.per_issuer.assign(k, 0);
+    c.only.assign(k, 0);
+    return c;
+  };
+  auto tally = [&](Counts& c, const std::vector<bool>& listed) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < k; ++i)
+      if (listed[i]) {
+        ++c.per_issuer[i];
+        ++n;
+      }
+    if (n == 1)
+      for (std::size_t i = 0; i < k; ++i)
+        if (listed[i]) ++c.only[i];
+    if (n == k) ++c.shared;
+    if (n > 0) ++c.any;
+  };
+  auto emit = [&](const std::string& group, const std::string& name, const Cell& period, const Counts& c) {
+    for (std::size_t i = 0; i < k; ++i)
+      t.add_row({group, name, period, req.issuers[i], c.per_issuer[i], c.only[i], c.shared, c.any,
+                 c.any > 0 ? Cell{static_cast<double>(c.shared) / static_cast<double>(c.any)} : Cell{}});
+  };
   // The targets of an entity: those of its designations by the issuers in the set.
   auto entity_targets = [&](const std::vector<int>& m) {
     std::vector<std::string> out;
@@ -53,29 +72,8 @@ Table coverage_table(const Universe& u, const CoverageRequest& req) {
       if (has(req.targets, x)) return true;
     return false;
   };
-  auto tally = [&](Counts& c, const std::vector<bool>& listed) {
-    bool all = true, any = false;
-    for (std::size_t i = 0; i < k; ++i) {
-      if (listed[i]) {
-        ++c.per_issuer[i];
-        any = true;
-      } else {
-        all = false;
-      }
-    }
-    if (all) ++c.shared;
-    if (any) ++c.any;
-  };
-  auto fresh = [&] {
-    Counts c;
-    c.per_issuer.assign(k, 0);
-    return c;
-  };
 
   if (req.by == "target") {
-    t.columns = {"target", "target_name"};
-    for (const auto& i : req.issuers) t.columns.push_back(i);
-    for (const char* c : {"shared", "union", "jaccard"}) t.columns.push_back(c);
     Counts total = fresh();
     std::map<std::string, Counts> by_target;
     for (const auto& m : members) {
@@ -88,14 +86,13 @@ Table coverage_table(const Universe& u, const CoverageRequest& req) {
       tally(total, listed);
       for (const auto& x : targets) {
         if (!req.targets.empty() && !has(req.targets, x)) continue;
-        auto it = by_target.try_emplace(x, fresh()).first;
-        tally(it->second, listed);
+        tally(by_target.try_emplace(x, fresh()).first->second, listed);
       }
     }
-    add_counts(t, {std::string("(all)"), std::string("entities of every target")}, total);
+    emit("(all)", "every target", Cell{}, total);
     std::vector<std::pair<std::string, Counts>> rows(by_target.begin(), by_target.end());
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.any > b.second.any; });
-    for (const auto& [x, c] : rows) add_counts(t, {x, detail::country_name(x)}, c);
+    for (const auto& [x, c] : rows) emit(x, detail::country_name(x), Cell{}, c);
   } else if (req.by == "year") {
     // Counts on 31 December of each year, from the listing and delisting dates;
     // designations without any date cannot be placed in time and are left out.
@@ -112,14 +109,10 @@ Table coverage_table(const Universe& u, const CoverageRequest& req) {
       if (lo == 0) lo = first;
       if (hi == 0) hi = last;
     }
-    if (lo > hi) throw UsageError("parameter 'from': the first year is after the last");
-    if (hi - lo > 200) throw UsageError("parameter 'from': at most 200 years");
-    t.columns = {"target", "year"};
-    for (const auto& i : req.issuers) t.columns.push_back(i);
-    for (const char* c : {"shared", "union", "jaccard"}) t.columns.push_back(c);
-    std::vector<std::string> target_rows = req.targets.empty() ? std::vector<std::string>{"(all)"} : req.targets;
+    if (lo > hi) throw ParameterError("from", "the first year is after the last");
+    if (hi - lo > 200) throw ParameterError("from", "at most 200 years");
+    std::vector<std::string> groups = req.targets.empty() ? std::vector<std::string>{"(all)"} : req.targets;
     std::map<std::pair<std::string, int>, Counts> cells;
-    std::map<std::string, std::int64_t> undated;
     for (const auto& m : members) {
       auto targets = entity_targets(m);
       if (!wanted(targets)) continue;
@@ -130,35 +123,32 @@ Table coverage_table(const Universe& u, const CoverageRequest& req) {
         for (int r : m) {
           const auto& rec = recs[static_cast<std::size_t>(r)];
           auto pos = std::find(req.issuers.begin(), req.issuers.end(), rec.issuer);
-          if (pos == req.issuers.end() || rec.listed == 0) continue;
-          if (listed_on(rec, day)) {
-            listed[static_cast<std::size_t>(pos - req.issuers.begin())] = true;
-            any = true;
-          }
+          if (pos == req.issuers.end() || rec.listed == 0 || !listed_on(rec, day)) continue;
+          listed[static_cast<std::size_t>(pos - req.issuers.begin())] = true;
+          any = true;
         }
         if (!any) continue;
-        for (const auto& row : target_rows) {
-          if (row != "(all)" && !has(targets, row)) continue;
-          auto it = cells.try_emplace({row, y}, fresh()).first;
-          tally(it->second, listed);
+        for (const auto& g : groups) {
+          if (g != "(all)" && !has(targets, g)) continue;
+          tally(cells.try_emplace({g, y}, fresh()).first->second, listed);
         }
       }
     }
+    std::map<std::string, std::int64_t> undated;
     for (const auto& r : recs)
       if (has(req.issuers, r.issuer) && r.listed == 0 && r.delisted == 0) ++undated[r.issuer];
-    for (const auto& row : target_rows)
+    for (const auto& g : groups)
       for (int y = lo; y <= hi; ++y) {
-        auto it = cells.find({row, y});
-        add_counts(t, {row, static_cast<std::int64_t>(y)}, it == cells.end() ? fresh() : it->second);
+        auto it = cells.find({g, y});
+        emit(g, g == "(all)" ? "every target" : detail::country_name(g), Cell{std::to_string(y)},
+             it == cells.end() ? fresh() : it->second);
       }
     t.meta["undated_designations_left_out"] = undated;
   } else {
-    // by programme: each issuer's programmes, and how many of their entities each
-    // other issuer of the set also lists.
-    t.columns = {"issuer", "programme", "targets", "entities"};
-    for (const auto& i : req.issuers) t.columns.push_back("also_" + i);
-    std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, std::vector<std::int64_t>>> rows;
-    std::map<std::pair<std::string, std::string>, std::int64_t> counts;
+    // by programme: the entities each issuer lists under a programme, and how
+    // many of them each other issuer of the set lists.
+    std::map<std::pair<std::string, std::string>, Counts> groups;
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> group_targets;
     for (const auto& m : members) {
       std::vector<bool> listed(k);
       for (std::size_t i = 0; i < k; ++i) listed[i] = detail::listed_now(u, m, req.issuers[i]);
@@ -175,27 +165,22 @@ Table coverage_table(const Universe& u, const CoverageRequest& req) {
         }
         for (const auto& p : rec.programmes) {
           auto key = std::make_pair(rec.issuer, p);
-          auto& row = rows[key];
-          if (row.second.empty()) row.second.assign(k, 0);
-          for (const auto& x : rec.targets) row.first.insert(x);
+          for (const auto& x : rec.targets) group_targets[key].insert(x);
           if (!seen.insert(key).second) continue;
-          ++counts[key];
-          for (std::size_t i = 0; i < k; ++i)
-            if (listed[i]) ++row.second[i];
+          tally(groups.try_emplace(key, fresh()).first->second, listed);
         }
       }
     }
-    for (const auto& [key, row] : rows) {
+    std::vector<std::pair<std::pair<std::string, std::string>, Counts>> rows(groups.begin(), groups.end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.any > b.second.any; });
+    for (const auto& [key, c] : rows) {
       std::string targets;
-      for (const auto& x : row.first) targets += (targets.empty() ? "" : ",") + x;
-      std::vector<Cell> cells = {key.first, key.second, targets, counts[key]};
-      for (std::size_t i = 0; i < k; ++i) cells.push_back(req.issuers[i] == key.first ? Cell{} : Cell{row.second[i]});
-      t.add_row(std::move(cells));
+      for (const auto& x : group_targets[key]) targets += (targets.empty() ? "" : ",") + x;
+      emit(key.second, key.first + " programme" + (targets.empty() ? "" : " (" + targets + ")"), Cell{}, c);
     }
-    std::stable_sort(t.rows.begin(), t.rows.end(),
-                     [](const auto& a, const auto& b) { return std::get<std::int64_t>(a[3]) > std::get<std::int64_t>(b[3]); });
   }
   t.meta["issuers"] = req.issuers;
+  t.meta["by"] = req.by;
   t.meta["entities"] = "designations joined when they match at the threshold (docs/sanctions.md)";
   t.meta["threshold"] = kMatchThreshold;
   return t;

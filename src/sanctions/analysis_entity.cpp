@@ -38,8 +38,8 @@ double name_match(const Record& r, const std::vector<std::string>& query) {
 Table entity_table(const Universe& u, const EntityRequest& req) {
   std::string folded = names::fold(req.name);
   auto query = names::tokens(folded, EntryType::organisation);
-  if (query.empty()) throw UsageError("parameter 'name': give a name with at least one letter or digit");
-  if (req.limit <= 0) throw UsageError("parameter 'limit': must be > 0");
+  if (query.empty()) throw ParameterError("name", "give a name with at least one letter or digit");
+  if (req.limit <= 0) throw ParameterError("limit", "must be > 0");
   const auto& recs = u.records();
   const auto& data = u.data();
   std::vector<std::pair<double, int>> found;

@@ -8,9 +8,9 @@
 namespace rostrum::sanctions {
 
 Table gaps_table(const Universe& u, const GapsRequest& req) {
-  if (req.issuer == req.ally) throw UsageError("parameter 'ally': must differ from 'issuer'");
+  if (req.issuer == req.ally) throw ParameterError("ally", "must differ from 'issuer'");
   detail::check_issuers(u, {req.issuer, req.ally}, "issuer");
-  if (req.limit < 0) throw UsageError("parameter 'limit': must be >= 0");
+  if (req.limit < 0) throw ParameterError("limit", "must be >= 0");
   const auto& recs = u.records();
   const auto& ent = u.entities();
   auto members = detail::entity_members(u);

@@ -25,7 +25,7 @@ bool in_window(Date d, const LagRequest& req) {
 }  // namespace
 
 Table lag_table(const Universe& u, const LagRequest& req) {
-  if (req.a == req.b) throw UsageError("parameter 'b': must differ from 'a'");
+  if (req.a == req.b) throw ParameterError("b", "must differ from 'a'");
   detail::check_issuers(u, {req.a, req.b}, "a");
   const auto& recs = u.records();
   auto members = detail::entity_members(u);

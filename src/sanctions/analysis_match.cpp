@@ -7,8 +7,8 @@
 namespace rostrum::sanctions {
 
 Table match_table(const Universe& u, const MatchRequest& req) {
-  if (req.issuers.size() < 2) throw UsageError("parameter 'issuers': give at least two issuers (e.g. US,EU)");
-  if (req.min_score < 0 || req.min_score > 1) throw UsageError("parameter 'min-score': must be in [0, 1]");
+  if (req.issuers.size() < 2) throw ParameterError("issuers", "give at least two issuers (e.g. US,EU)");
+  if (req.min_score < 0 || req.min_score > 1) throw ParameterError("min-score", "must be in [0, 1]");
   Table t;
   t.columns = {"a_issuer", "a_id", "a_name", "b_issuer", "b_id", "b_name", "score", "evidence"};
   const auto& recs = u.records();
@@ -19,11 +19,11 @@ Table match_table(const Universe& u, const MatchRequest& req) {
   std::int64_t pairs = 0;
   for (std::size_t i = 0; i < req.issuers.size(); ++i) {
     for (std::size_t j = i + 1; j < req.issuers.size(); ++j) {
-      if (req.issuers[i] == req.issuers[j]) throw UsageError("parameter 'issuers': '" + req.issuers[i] + "' given twice");
+      if (req.issuers[i] == req.issuers[j]) throw ParameterError("issuers", "'" + req.issuers[i] + "' given twice");
       auto as = u.records_of(req.issuers[i]);
       auto bs = u.records_of(req.issuers[j]);
-      if (as.empty()) throw UsageError("parameter 'issuers': no list of '" + req.issuers[i] + "' in the store");
-      if (bs.empty()) throw UsageError("parameter 'issuers': no list of '" + req.issuers[j] + "' in the store");
+      if (as.empty()) throw ParameterError("issuers", "no list of '" + req.issuers[i] + "' in the store");
+      if (bs.empty()) throw ParameterError("issuers", "no list of '" + req.issuers[j] + "' in the store");
       for (const auto& m : u.matcher().match(as, bs, req.min_score)) {
         if (!req.target.empty() && !targets(m.a, req.target) && !targets(m.b, req.target)) continue;
         const Record& a = recs[static_cast<std::size_t>(m.a)];

@@ -215,6 +215,18 @@ std::vector<WriteResult> write_lists(store::Store& s, const std::vector<Sanction
   return results;
 }
 
+std::string data_version(store::Store& s) {
+  try {
+    if (!has_tables(s.db())) return "";
+    SQLite::Statement q(s.db(), "SELECT key, imported_at FROM sanctions_lists ORDER BY key");
+    std::string v;
+    while (q.executeStep()) v += q.getColumn(0).getString() + "@" + q.getColumn(1).getString() + ";";
+    return v;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(std::string("cannot read the sanctions lists from '") + s.path() + "': " + e.what());
+  }
+}
+
 Dataset load_dataset(const std::string& db_path) {
   auto s = store::Store::open(db_path, false, true);
   return load_dataset(s);
@@ -225,7 +237,7 @@ Dataset load_dataset(store::Store& s) {
   auto& db = s.db();
   try {
     if (!has_tables(db) || db.execAndGet("SELECT count(*) FROM sanctions_lists").getInt64() == 0)
-      throw StoreError("no sanctions lists in '" + s.path() + "': import them first (rostrum sanctions import DIR)");
+      throw NotAvailableError("no sanctions lists in '" + s.path() + "': import them first (rostrum sanctions import DIR)");
     std::unordered_map<std::int64_t, int> list_index;
     SQLite::Statement lists(db, "SELECT id, key, issuer, name, format, as_of, as_of_basis, imported_at, notes, warnings FROM sanctions_lists ORDER BY issuer, key");
     while (lists.executeStep()) {

@@ -46,9 +46,13 @@ struct Dataset {
   const ListRecord& list_of(std::size_t entry) const { return lists[static_cast<std::size_t>(entry_list[entry])]; }
 };
 
-// Loads the store's sanctions lists. A store without them is a StoreError telling
-// the user to import (rostrum sanctions import DIR).
+// Loads the store's sanctions lists. A store without them is a NotAvailableError
+// telling the user to import (rostrum sanctions import DIR).
 Dataset load_dataset(const std::string& db_path);
 Dataset load_dataset(store::Store& s);
+
+// What identifies the sanctions data of a store: every list's key and import time.
+// "" when the store holds none.
+std::string data_version(store::Store& s);
 
 }  // namespace rostrum::sanctions

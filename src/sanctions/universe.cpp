@@ -1,6 +1,7 @@
 #include "sanctions/universe.hpp"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -75,6 +76,22 @@ std::shared_ptr<const Universe> load_universe(const std::string& db_path) {
   return std::make_shared<const Universe>(load_dataset(db_path));
 }
 
+std::shared_ptr<const Universe> cached_universe(const std::string& db_path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::string, std::shared_ptr<const Universe>>> cache;
+  std::string version;
+  {
+    auto s = store::Store::open(db_path, false, true);
+    version = data_version(s);
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(db_path);
+  if (it != cache.end() && it->second.first == version && !version.empty()) return it->second.second;
+  auto u = load_universe(db_path);
+  cache[db_path] = {version, u};
+  return u;
+}
+
 std::string parse_issuer(std::string_view text, std::string_view parameter) {
   std::string t;
   for (char c : text) t += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -82,19 +99,19 @@ std::string parse_issuer(std::string_view text, std::string_view parameter) {
   if (t == "EU" || t == "EUROPEAN UNION") return "EU";
   if (t == "UN" || t == "UNSC" || t == "UNITED NATIONS") return "UN";
   if (t == "CN" || t == "CHN" || t == "CHINA") return "CN";
-  throw UsageError("parameter '" + std::string(parameter) + "': unknown issuer '" + std::string(text) +
+  throw ParameterError(std::string(parameter), "unknown issuer '" + std::string(text) +
                    "' (US, EU, UN or CN)");
 }
 
 std::string parse_country(std::string_view text, std::string_view parameter) {
   if (const auto* c = registry::lookup(text)) return std::string(c->iso3);
-  throw UsageError("parameter '" + std::string(parameter) + "': unknown country '" + std::string(text) + "'");
+  throw ParameterError(std::string(parameter), "unknown country '" + std::string(text) + "'");
 }
 
 Date parse_bound(std::string_view text, bool end, std::string_view parameter) {
   if (text.empty()) return 0;
   if (auto d = parse_date_bound(text, end)) return *d;
-  throw UsageError("parameter '" + std::string(parameter) + "': '" + std::string(text) + "' is not a date (YYYY or YYYY-MM-DD)");
+  throw ParameterError(std::string(parameter), "'" + std::string(text) + "' is not a date (YYYY or YYYY-MM-DD)");
 }
 
 }  // namespace rostrum::sanctions

@@ -42,8 +42,12 @@ class Universe {
   std::vector<std::vector<int>> links_;
 };
 
-// Loads the store's sanctions data (StoreError when there is none).
+// Loads the store's sanctions data (NotAvailableError when there is none).
 std::shared_ptr<const Universe> load_universe(const std::string& db_path);
+// The same, kept in memory for the process while the store's sanctions data stay
+// the same (data_version): a server loads and matches once, not per request.
+// Thread-safe.
+std::shared_ptr<const Universe> cached_universe(const std::string& db_path);
 
 // An issuer code as users write it ("us", "EU", "un", "china" -> "CN"); UsageError
 // naming the parameter when unknown.

@@ -1,6 +1,7 @@
-// The one description of the HTTP API: every endpoint, its parameters and the
-// columns of its result. The router, the /api index and the OpenAPI document are
-// all built from it.
+// The HTTP API's description: the server's own endpoints (/api, /api/health,
+// /api/openapi.json) plus one endpoint per analysis of the query catalogue
+// offered over HTTP. The router, the /api index and the OpenAPI document are all
+// built from it, so a new catalogue entry is served with no edit here.
 #pragma once
 
 #include <string>
@@ -8,29 +9,26 @@
 
 #include <nlohmann/json.hpp>
 
-namespace rostrum::server {
+#include "query/catalogue.hpp"
 
-struct ParamSpec {
-  std::string name;
-  std::string type;  // "string", "integer", "number", "boolean"
-  std::string description;
-  std::vector<std::string> values;  // allowed values when it is an enumeration
-  std::string example;
-};
+namespace rostrum::server {
 
 struct EndpointSpec {
   std::string path;     // "/api/agree"
-  std::string command;  // query-layer command; "" for endpoints the server answers itself
+  std::string command;  // catalogue analysis; "" for endpoints the server answers itself
   std::string summary;
   std::string description;
-  std::vector<ParamSpec> params;
-  std::vector<std::string> columns;  // result columns (tables only)
+  const query::AnalysisSpec* analysis = nullptr;  // null for the server's own endpoints
 };
 
+// Built on first use from the catalogue (analyses added later are not seen).
 const std::vector<EndpointSpec>& endpoints();
 const EndpointSpec* find_endpoint(const std::string& path);
 
 // The OpenAPI 3.0 document for every endpoint.
 nlohmann::json openapi_document();
+
+// The API version (the project's version).
+const char* api_version();
 
 }  // namespace rostrum::server

@@ -34,7 +34,6 @@ namespace fs = std::filesystem;
 namespace rostrum::server {
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
 constexpr const char* kJson = "application/json";  // exactly this, or httplib will not compress it
 
 std::string json_text(const nlohmann::json& j) {
@@ -68,24 +67,6 @@ const char* status_text(int status) {
     case 503: return "service unavailable";
     default: return "error";
   }
-}
-
-// "parameter 'a': unknown country 'Atlantis'" -> "a"
-std::string parameter_of(const std::string& message) {
-  static const std::string marker = "parameter '";
-  auto at = message.find(marker);
-  if (at == std::string::npos) return {};
-  auto start = at + marker.size();
-  auto end = message.find('\'', start);
-  if (end == std::string::npos) return {};
-  return message.substr(start, end - start);
-}
-
-bool names_unknown_command(const std::string& message) {
-  std::string m = message;
-  std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::tolower(c); });
-  return m.find("unknown command") != std::string::npos || m.find("unknown query") != std::string::npos || m.find("not implemented") != std::string::npos ||
-         m.find("not available") != std::string::npos || m.find("unknown analysis") != std::string::npos;
 }
 
 bool valid_param_name(const std::string& name) {
@@ -330,10 +311,12 @@ struct Server::Impl {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : endpoints()) {
       nlohmann::json params = nlohmann::json::array();
-      for (const auto& p : e.params) params.push_back(p.name);
+      if (e.analysis)
+        for (const auto& p : e.analysis->params)
+          if (!p.cli_only) params.push_back(p.name);
       list.push_back({{"path", e.path}, {"summary", e.summary}, {"parameters", params}});
     }
-    send_json(res, 200, {{"name", "rostrum"}, {"version", kVersion}, {"endpoints", list}, {"openapi", "/api/openapi.json"}});
+    send_json(res, 200, {{"name", "rostrum"}, {"version", api_version()}, {"endpoints", list}, {"openapi", "/api/openapi.json"}});
   }
 
   void health(httplib::Response& res) {
@@ -342,7 +325,7 @@ struct Server::Impl {
     res.set_header("Cache-Control", "no-store");
     send_json(res, 200,
               {{"status", "ok"},
-               {"version", kVersion},
+               {"version", api_version()},
                {"db", opts.db},
                {"db_exists", fs::exists(opts.db, ec)},
                {"dashboard", !web_root.empty()},
@@ -394,13 +377,11 @@ struct Server::Impl {
     } release{query_slots};
     try {
       table = runner(e.command, params);
+    } catch (const NotAvailableError& err) {
+      nlohmann::json j = {{"error", err.what()}, {"status", 404}, {"available", false}, {"command", e.command}};
+      return send_json(res, 404, j);
     } catch (const UsageError& err) {
-      std::string message = err.what();
-      if (names_unknown_command(message) && parameter_of(message).empty()) {
-        nlohmann::json j = {{"error", message}, {"status", 501}, {"command", e.command}};
-        return send_json(res, 501, j);
-      }
-      return send_error(res, 400, message, parameter_of(message));
+      return send_error(res, 400, err.what(), err.parameter());
     } catch (const InputError& err) {
       return send_error(res, 500, std::string("bad data in the store: ") + err.what());
     } catch (const StoreError& err) {

@@ -150,7 +150,7 @@ void write_reference_tables(SQLite::Database& db) {
       gm.bind(1, group.name);
       gm.bind(2, m.iso3);
       gm.bind(3, format_date(m.from));
-      gm.bind(4, m.to >= 99991231 ? std::string() : format_date(m.to));
+      gm.bind(4, m.to >= kOpenEnd ? std::string() : format_date(m.to));
       gm.exec();
       gm.reset();
     }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -264,6 +265,55 @@ TEST(CliRealData, WideFile) {
   ASSERT_NE(sc, nullptr) << info.dump();
   EXPECT_EQ(ga->at("rollcalls"), 5238);
   EXPECT_EQ(sc->at("rollcalls"), 2617);
+}
+
+}  // namespace
+
+namespace {
+
+// Files generated from the catalogue are checked in; they must be current.
+TEST(CliCatalogue, GeneratedFilesAreCurrent) {
+  TempDir dir;
+  const fs::path root(ROSTRUM_SOURCE_DIR);
+  for (const auto& [flag, file] : {std::pair<std::string, std::string>{"--typescript", "web/src/api-types.ts"},
+                                   {"--markdown", "docs/reference.md"}}) {
+    Result r = rostrum(dir, "catalogue " + flag);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, slurp(root / file)) << file << " is stale: regenerate it with rostrum catalogue " << flag << " > "
+                                         << file;
+  }
+}
+
+TEST(CliCatalogue, EveryAnalysisHasACommandWithHelpFromItsSpec) {
+  TempDir dir;
+  Result r = rostrum(dir, "catalogue --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_GT(j["analyses"].size(), 5u);
+  for (const auto& a : j["analyses"]) {
+    bool cli = false;
+    for (const auto& s : a["surfaces"]) cli = cli || s == "cli";
+    if (!cli) continue;
+    std::string words = a["name"].get<std::string>();
+    std::replace(words.begin(), words.end(), '/', ' ');
+    Result help = rostrum(dir, words + " --help");
+    EXPECT_EQ(help.code, 0) << words << ": " << help.err;
+    EXPECT_NE(help.out.find(a["summary"].get<std::string>()), std::string::npos) << words;
+    for (const auto& p : a["params"]) {
+      if (p.value("positional", false)) continue;
+      const bool negated = p["type"] == "boolean" && p["default"] == true;
+      const std::string flag = (negated ? "--no-" : "--") + p["name"].get<std::string>();
+      EXPECT_NE(help.out.find(flag), std::string::npos) << words << " --help lacks " << flag;
+    }
+  }
+}
+
+TEST(CliCatalogue, NumericFlagsTakeTheirDocumentedValues) {
+  TempDir dir;
+  // --tol 1e-7 was once refused after passing through a fixed-precision string.
+  Result r = rostrum(dir, "--db none.db ideal --tol 1e-7 --session 70");
+  EXPECT_EQ(r.err.find("parameter 'tol'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.code, 4) << r.err;  // the store is missing; the flag was accepted
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Real-data tests of the blocs / poles / shifts queries (issue 6, "Done when"):
+// Real-data tests of the blocs / poles / shifts queries:
 // imports the unvotes files from ../shared/data into a temporary store once.
 #include <gtest/gtest.h>
 

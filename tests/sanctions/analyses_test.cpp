@@ -129,41 +129,61 @@ TEST(SanctionsAnalyses, LagWorkedByHand) {
   EXPECT_THROW(lag_table(*u, same), UsageError);
 }
 
+// The row of `issuer` in `group` (and `period` when given).
+const std::vector<Cell>* coverage_row(const Table& t, const std::string& group, const std::string& issuer,
+                                      const std::string& period = "") {
+  for (const auto& r : t.rows) {
+    if (std::get<std::string>(r[0]) != group || std::get<std::string>(r[3]) != issuer) continue;
+    if (!period.empty() && std::get<std::string>(r[2]) != period) continue;
+    return &r;
+  }
+  return nullptr;
+}
+
 TEST(SanctionsAnalyses, CoverageWorkedByHand) {
   TempDir dir;
   auto u = small_universe(dir);
   CoverageRequest req;
   req.issuers = {"US", "EU"};
   auto t = coverage_table(*u, req);
-  // RUS: US lists Alpha, Beta, Gamma, Ivanov, Theta (5); EU Alpha, Beta, Ivanov,
-  // Zeta (4); shared 3; union 6; Jaccard 3/6.
-  auto* rus = row_with(t, "target", "RUS");
-  ASSERT_TRUE(rus);
-  EXPECT_EQ(std::get<std::int64_t>((*rus)[2]), 5);
-  EXPECT_EQ(std::get<std::int64_t>((*rus)[3]), 4);
-  EXPECT_EQ(std::get<std::int64_t>((*rus)[4]), 3);
-  EXPECT_EQ(std::get<std::int64_t>((*rus)[5]), 6);
-  EXPECT_DOUBLE_EQ(std::get<double>((*rus)[6]), 0.5);
-  auto* irn = row_with(t, "target", "IRN");
-  ASSERT_TRUE(irn);
-  EXPECT_DOUBLE_EQ(std::get<double>((*irn)[6]), 1.0);
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"group", "group_name", "period", "issuer", "entities", "only",
+                                                 "shared", "union", "jaccard"}));
+  // RUS: the US lists Alfa, Beta, Gamma, Ivanov, Theta (5; Gamma and Theta only
+  // it); the EU Alfa, Beta, Ivanov, Zeta (4; Zeta only it); shared 3; union 6.
+  auto* us = coverage_row(t, "RUS", "US");
+  auto* eu = coverage_row(t, "RUS", "EU");
+  ASSERT_TRUE(us && eu);
+  EXPECT_EQ(std::get<std::int64_t>((*us)[4]), 5);
+  EXPECT_EQ(std::get<std::int64_t>((*us)[5]), 2);
+  EXPECT_EQ(std::get<std::int64_t>((*eu)[4]), 4);
+  EXPECT_EQ(std::get<std::int64_t>((*eu)[5]), 1);
+  EXPECT_EQ(std::get<std::int64_t>((*us)[6]), 3);
+  EXPECT_EQ(std::get<std::int64_t>((*us)[7]), 6);
+  EXPECT_DOUBLE_EQ(std::get<double>((*us)[8]), 0.5);
+  EXPECT_DOUBLE_EQ(std::get<double>((*coverage_row(t, "IRN", "EU"))[8]), 1.0);
   // All targets: 6 US, 5 EU, 4 shared, 7 in the union.
-  auto* all = row_with(t, "target", "(all)");
-  ASSERT_TRUE(all);
-  EXPECT_DOUBLE_EQ(std::get<double>((*all)[6]), 4.0 / 7.0);
-  // Over time, RUS on 31 December: 2021 US has Ivanov (known from 2021-08-18), EU
-  // Ivanov: 1 shared of 1. 2022: US Alpha, Beta, Ivanov; EU Alpha, Beta, Ivanov,
-  // Zeta: 3 of 4.
+  EXPECT_DOUBLE_EQ(std::get<double>((*coverage_row(t, "(all)", "US"))[8]), 4.0 / 7.0);
+  // Over time, RUS on 31 December: 2021 the US has Ivanov (known from
+  // 2021-08-18), the EU Ivanov: 1 shared of 1. 2022: the US Alfa, Beta, Ivanov;
+  // the EU Alfa, Beta, Ivanov, Zeta: 3 of 4. 2023: the US adds Gamma and Theta.
   CoverageRequest years = req;
   years.by = "year";
   years.targets = {"RUS"};
   years.from_year = 2021;
   years.to_year = 2023;
   auto y = coverage_table(*u, years);
-  ASSERT_EQ(y.rows.size(), 3u);
-  EXPECT_DOUBLE_EQ(std::get<double>(y.rows[0][6]), 1.0);
-  EXPECT_DOUBLE_EQ(std::get<double>(y.rows[1][6]), 0.75);
-  EXPECT_EQ(integer(y, 2, "US"), 5);
+  ASSERT_EQ(y.rows.size(), 6u);
+  EXPECT_DOUBLE_EQ(std::get<double>((*coverage_row(y, "RUS", "US", "2021"))[8]), 1.0);
+  EXPECT_DOUBLE_EQ(std::get<double>((*coverage_row(y, "RUS", "US", "2022"))[8]), 0.75);
+  EXPECT_EQ(std::get<std::int64_t>((*coverage_row(y, "RUS", "US", "2023"))[4]), 5);
+  // By programme: the EU's EU-RUS entities are Alfa, Beta, Zeta; the US lists two.
+  CoverageRequest programmes = req;
+  programmes.by = "programme";
+  auto p = coverage_table(*u, programmes);
+  auto* eu_rus = coverage_row(p, "EU-RUS", "US");
+  ASSERT_TRUE(eu_rus);
+  EXPECT_EQ(std::get<std::int64_t>((*eu_rus)[4]), 2);
+  EXPECT_EQ(std::get<std::int64_t>((*eu_rus)[7]), 3);
   CoverageRequest bad = req;
   bad.issuers = {"US", "XX"};
   EXPECT_THROW(coverage_table(*u, bad), UsageError);
@@ -199,7 +219,7 @@ TEST(SanctionsAnalyses, CounterSanctionsByCountryWithDatedMembership) {
   EXPECT_EQ(std::get<std::string>((*usa)[5]), "2019-12-02");
   EXPECT_EQ(std::get<std::string>((*usa)[static_cast<std::size_t>(t.column("issuer"))]), "US");
   EXPECT_EQ(std::get<std::int64_t>((*usa)[static_cast<std::size_t>(t.column("issuer_lists_RUS"))]), 5);
-  EXPECT_EQ(std::get<std::int64_t>((*usa)[static_cast<std::size_t>(t.column("defence industry"))]), 1);
+  EXPECT_EQ(std::get<std::int64_t>((*usa)[static_cast<std::size_t>(t.column("defence"))]), 1);
   // On China's list date (2021-03-26) Germany is in the EU and the UK no longer is.
   auto* deu = row_with(t, "country", "DEU");
   ASSERT_TRUE(deu);

@@ -96,8 +96,8 @@ TEST(SanctionsStore, NoListsIsAStoreError) {
   { auto s = store::Store::open(db, true); }
   try {
     load_dataset(db);
-    FAIL() << "expected StoreError";
-  } catch (const StoreError& e) {
+    FAIL() << "expected NotAvailableError";
+  } catch (const NotAvailableError& e) {
     EXPECT_NE(std::string(e.what()).find("rostrum sanctions import"), std::string::npos);
   }
 }

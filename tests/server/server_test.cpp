@@ -41,13 +41,13 @@ struct FakeQuery {
       std::lock_guard lock(mutex);
       last = params;
     }
-    if (command == "ideal") throw rostrum::UsageError("unknown query 'ideal'");
+    if (command == "ideal-latest") throw rostrum::NotAvailableError("no ideal-point estimates: run 'rostrum ideal' first");
     if (command == "blocs") throw rostrum::StoreError("cannot open store 'x.db'");
     if (command == "shifts") throw std::runtime_error("boom");
     Table t;
     if (command == "agree") {
       if (auto it = params.find("a"); it != params.end() && it->second == "Atlantis")
-        throw rostrum::UsageError("parameter 'a': unknown country 'Atlantis'");
+        throw rostrum::ParameterError("a", "unknown country 'Atlantis'");
       t.columns = {"a", "b", "period", "measure", "value", "n"};
       int rows = 1;
       if (auto it = params.find("rows"); it != params.end()) rows = std::stoi(it->second);
@@ -213,9 +213,10 @@ TEST_F(Fixture, BadParameterIs400NamingIt) {
   get_json("/api/health", 200);
 }
 
-TEST_F(Fixture, UnknownCommandIs501AndUnknownPathIs404) {
-  auto j = get_json("/api/ideal?countries=USA", 501);
-  EXPECT_EQ(j["command"], "ideal");
+TEST_F(Fixture, NotAvailableAndUnknownPathAre404) {
+  auto j = get_json("/api/ideal?countries=USA", 404);
+  EXPECT_EQ(j["command"], "ideal-latest");
+  EXPECT_EQ(j["available"], false);
   get_json("/api/nope", 404);
   get_json("/api/", 200);
 }

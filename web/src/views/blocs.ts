@@ -1,6 +1,7 @@
 // Voting blocs of one year: communities of the agreement graph (from /api/blocs)
 // on a world map, with their sizes.
 import { getTable, num } from '../api';
+import type { AgreeParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, palette, type Option } from '../chart';
 import * as ui from '../controls';
@@ -34,7 +35,7 @@ export const blocsView: View = {
       sizes.loading();
       try {
         const [t, names] = await Promise.all([
-          getTable('blocs', { year, gamma: s.gamma, measure: s.measure, issue: s.issue }),
+          getTable('blocs', { year, gamma: s.gamma === undefined ? undefined : Number(s.gamma), measure: s.measure as AgreeParams['measure'], issue: s.issue }),
           loadWorld(),
         ]);
         guard(() => {

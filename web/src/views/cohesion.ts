@@ -1,6 +1,7 @@
 // Group cohesion over time, with the simulated null for a random group of the
 // same size (small groups look cohesive by chance).
 import { getTable, num, type Row } from '../api';
+import type { CohesionParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
@@ -50,7 +51,7 @@ export const cohesionView: View = {
       }
       try {
         const tables = await Promise.all(
-          groups.map((group) => getTable('cohesion', { group, index, issue: s.issue, important: s.important === '1' ? 1 : undefined, by: s.by ?? 'year', from: s.from ?? app.minYear, to: s.to ?? app.maxYear, null: showNull ? 100 : 0 })),
+          groups.map((group) => getTable('cohesion', { group, index: index as CohesionParams['index'], issue: s.issue, important: s.important === '1' ? 1 : undefined, by: (s.by ?? 'year') as CohesionParams['by'], from: s.from ?? app.minYear, to: s.to ?? app.maxYear, null: showNull ? 100 : 0 })),
         );
         guard(() => draw(groups, tables.map((t) => t.rows), index, showNull, tables[0]?.columns ?? []));
       } catch (err) {

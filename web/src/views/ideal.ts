@@ -30,7 +30,7 @@ export const idealView: View = {
       const countries = ui.splitList(s.countries ?? DEFAULT).map((c) => c.toUpperCase());
       card.loading();
       try {
-        const t = await getTable('ideal', { countries: countries.join(','), from: s.from ?? app.minYear, to: s.to ?? app.maxYear });
+        const t = await getTable('ideal-latest', { countries: countries.join(','), from: s.from ?? app.minYear, to: s.to ?? app.maxYear });
         guard(() => draw(t.rows, t.columns, s.bands !== '0'));
       } catch (err) {
         guard(() => card.fail(err));

@@ -1,6 +1,7 @@
 // Heatmap of the agreement matrix of one period, rows and columns ordered by
 // hierarchical clustering so that blocs show as squares on the diagonal.
 import { getTable, num } from '../api';
+import type { AgreeParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, type Option } from '../chart';
 import * as ui from '../controls';
@@ -34,7 +35,7 @@ export const matrixView: View = {
       const who = s.members || 'all';
       card.loading();
       try {
-        const t = await getTable('agree', { a: who, b: who, year, measure, issue: s.issue });
+        const t = await getTable('agree', { a: who, b: who, year, measure: measure as AgreeParams['measure'], issue: s.issue });
         guard(() => {
           // Symmetric matrix from the pair rows (pairs with < 5 joint votes are unknown).
           const ids = [...new Set(t.rows.flatMap((r) => [String(r.a), String(r.b)]))];

@@ -1,6 +1,7 @@
 // Pair explorer: agreement of one or more pairs over time, with bootstrap
 // intervals and change points.
 import { ApiError, getTable, num, type Row } from '../api';
+import type { AgreeParams, ShiftsParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
@@ -58,7 +59,7 @@ export const pairsView: View = {
         guard(() => card.fail(new Error('Give at least one pair, e.g. USA-RUS')));
         return;
       }
-      const base = { measure, issue: s.issue, by, from: s.from ?? app.minYear, to: s.to ?? app.maxYear, important: s.important === '1' ? 1 : undefined };
+      const base = { measure: measure as AgreeParams['measure'], issue: s.issue, by: by as AgreeParams['by'], from: s.from ?? app.minYear, to: s.to ?? app.maxYear, important: s.important === '1' ? (1 as const) : undefined };
       try {
         const tables = await Promise.all(
           pairs.map(([a, b]) => getTable('agree', { ...base, a, b, ci: ci ? 0.95 : undefined, boot: ci ? 200 : undefined })),
@@ -67,7 +68,7 @@ export const pairsView: View = {
         const withShifts = measure === 'agree' || measure === 'coincidence';
         const shifts = await Promise.all(
           pairs.map(([a, b]) => withShifts
-            ? getTable('shifts', { a, b, measure, by, from: base.from, to: base.to, issue: s.issue, important: base.important }).then(
+            ? getTable('shifts', { a, b, measure: measure as ShiftsParams['measure'], by: base.by, from: base.from, to: base.to, issue: s.issue, important: base.important }).then(
                 (t) => changeLabels(t.rows),
                 (err) => (err instanceof ApiError && err.unavailable ? null : []),
               )

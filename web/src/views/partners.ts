@@ -1,6 +1,7 @@
 // "With whom does X vote?": partners ranked by agreement with X over a period,
 // and a world map coloured by it.
 import { getTable, num, type Row } from '../api';
+import type { AgreeParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, echarts, type Option } from '../chart';
 import * as ui from '../controls';
@@ -77,7 +78,7 @@ export const partnersView: View = {
       const to = s.to ?? String(app.maxYear);
       for (const c of [top, bottom, map]) c.loading();
       try {
-        const [t, names] = await Promise.all([getTable('agree', { a: x, b: 'all', measure, issue: s.issue, from, to, important: s.important === '1' ? 1 : undefined }), loadWorld()]);
+        const [t, names] = await Promise.all([getTable('agree', { a: x, b: 'all', measure: measure as AgreeParams['measure'], issue: s.issue, from, to, important: s.important === '1' ? 1 : undefined }), loadWorld()]);
         guard(() => draw(x, t.rows, names, measure, `${from}–${to}`));
       } catch (err) {
         guard(() => [top, bottom, map].forEach((c) => c.fail(err)));

@@ -1,6 +1,7 @@
 // Between two poles: every state's agreement with pole A (x) and pole B (y) in one
 // year, and how many states sit nearer each pole over time.
 import { getTable, num, type Row } from '../api';
+import type { PolesParams } from '../api-types';
 import type { App, View } from '../app';
 import { ChartCard, palette, sortPeriods, type Option } from '../chart';
 import * as ui from '../controls';
@@ -37,8 +38,8 @@ export const polesView: View = {
       trend.loading();
       try {
         const [one, series] = await Promise.all([
-          getTable('poles', { poles, year, measure: s.measure }),
-          getTable('poles', { poles, by: 'year', measure: s.measure, from: Math.max(app.minYear, 1950), to: app.maxYear }),
+          getTable('poles', { poles, year, measure: s.measure as PolesParams['measure'] }),
+          getTable('poles', { poles, by: 'year', measure: s.measure as PolesParams['measure'], from: Math.max(app.minYear, 1950), to: app.maxYear }),
         ]);
         guard(() => draw(one.rows, one.columns, series.rows, one.poles as any, year));
       } catch (err) {
