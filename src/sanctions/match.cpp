@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <numeric>
 #include <unordered_map>
 
@@ -327,7 +328,8 @@ Matcher::Matcher(const std::vector<Record>& records) : records_(records), impl_(
     // Each name, and for a name with parentheses ("Shahid Hemmat Industrial Group
     // (SHIG)", "Fater (or Faater) Institute") also the name without them and a
     // one-word parenthesis (the acronym) alone.
-    std::vector<std::pair<int, std::string>> variants;
+    std::vector<std::pair<int, std::string_view>> variants;
+    std::deque<std::string> derived;  // storage for the variants made here
     for (std::size_t n = 0; n < rec.names.size(); ++n) {
       variants.emplace_back(static_cast<int>(n), rec.names[n].folded);
       const std::string& text = rec.names[n].text;
@@ -336,13 +338,13 @@ Matcher::Matcher(const std::vector<Record>& records) : records_(records), impl_(
       if (open == std::string::npos || close == std::string::npos) continue;
       std::string outside = text.substr(0, open) + " " + text.substr(close + 1);
       std::string inside = text.substr(open + 1, close - open - 1);
-      variants.emplace_back(static_cast<int>(n), names::fold(outside));
+      variants.emplace_back(static_cast<int>(n), derived.emplace_back(names::fold(outside)));
       // Only a closing parenthesis names the whole entry ("... Group (SHIG)"); one in
       // the middle ("Guard Corps (IRGC) Regional Corps ...") names a part of it.
       bool trailing = text.find_first_not_of(" .,", close + 1) == std::string::npos;
       std::string inner = names::fold(inside);
       if (trailing && !inner.empty() && inner.find(' ') == std::string::npos && inner.size() >= 3)
-        variants.emplace_back(static_cast<int>(n), inner);
+        variants.emplace_back(static_cast<int>(n), derived.emplace_back(std::move(inner)));
     }
     for (const auto& [n, folded] : variants) {
       NameFeature f;

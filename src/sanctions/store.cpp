@@ -98,9 +98,23 @@ nlohmann::json warnings_json(const io::WarningList& w) {
   return j;
 }
 
+// A JSON array of strings as written by write_lists. Arrays without escapes (all
+// but a few) are split directly; the JSON parser reads the rest.
 std::vector<std::string> json_strings(const std::string& text) {
   std::vector<std::string> out;
-  if (text.empty()) return out;
+  if (text.empty() || text == "[]") return out;
+  if (text.find('\\') == std::string::npos && text.front() == '[' && text.back() == ']') {
+    std::size_t i = 1;
+    while (i < text.size() && text[i] == '"') {
+      std::size_t end = text.find('"', i + 1);
+      if (end == std::string::npos) break;
+      out.emplace_back(text, i + 1, end - i - 1);
+      i = end + 1;
+      if (i < text.size() && text[i] == ',') ++i;
+    }
+    if (i == text.size() - 1) return out;
+    out.clear();
+  }
   for (const auto& v : nlohmann::json::parse(text)) out.push_back(v.get<std::string>());
   return out;
 }

@@ -13,9 +13,12 @@ namespace rostrum::sanctions {
 Universe::Universe(Dataset data) : data_(std::move(data)) {
   records_ = build_records(data_);
   matcher_ = std::make_unique<Matcher>(records_);
-  // Links: "Linked To" names resolved to records of the same issuer by their
-  // folded names (primary or alias).
-  links_.resize(records_.size());
+}
+
+// Links: "Linked To" names resolved to records of the same issuer by their folded
+// names (primary or alias); computed on first use (matching does not need them).
+void Universe::resolve_links() const {
+  links_.assign(records_.size(), {});
   std::unordered_map<std::string, std::vector<int>> by_name;
   for (std::size_t r = 0; r < records_.size(); ++r)
     for (const auto& n : records_[r].names)
@@ -70,7 +73,10 @@ std::vector<std::string> Universe::issuers() const {
   return found;
 }
 
-std::vector<int> Universe::linked(int r) const { return links_[static_cast<std::size_t>(r)]; }
+std::vector<int> Universe::linked(int r) const {
+  std::call_once(links_once_, [this] { resolve_links(); });
+  return links_[static_cast<std::size_t>(r)];
+}
 
 std::shared_ptr<const Universe> load_universe(const std::string& db_path) {
   return std::make_shared<const Universe>(load_dataset(db_path));

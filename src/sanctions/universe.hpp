@@ -39,7 +39,9 @@ class Universe {
   mutable std::once_flag entities_once_;
   mutable std::vector<int> entities_;
   mutable int entity_count_ = 0;
-  std::vector<std::vector<int>> links_;
+  void resolve_links() const;
+  mutable std::once_flag links_once_;
+  mutable std::vector<std::vector<int>> links_;
 };
 
 // Loads the store's sanctions data (NotAvailableError when there is none).
