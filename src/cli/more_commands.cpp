@@ -7,7 +7,8 @@
 namespace rostrum::cli {
 
 void register_more_commands(CLI::App& app, Globals& g) {
-  void register_sanctions_commands(CLI::App&, Globals&); register_sanctions_commands(app, g);  // sanctions_commands.cpp
+  void register_sanctions_commands(CLI::App&, Globals&);
+  register_sanctions_commands(app, g);  // sanctions_commands.cpp
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");
   cmd->group("Store and service");
   cmd->footer(

@@ -27,13 +27,14 @@ void do_sanctions_import(const Globals& g, const std::vector<std::string>& paths
   auto results = sanctions::write_lists(store, lists);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char buf[256];
-  std::snprintf(buf, sizeof buf, "imported %zu sanctions lists into %s in %.2f s\n", lists.size(), store.path().c_str(), secs);
+  std::snprintf(buf, sizeof buf, "imported %zu sanctions lists into %s in %.2f s\n", lists.size(), store.path().c_str(),
+                secs);
   std::string out = buf;
   for (std::size_t i = 0; i < lists.size(); ++i) {
     const auto& l = lists[i];
     const auto& r = results[i];
-    out += "  " + std::string(r.replaced ? "replaced " : "") + l.key + " (" + l.issuer + ", " + l.format + "): " +
-           std::to_string(r.entries) + " entries, " + std::to_string(r.names) + " names, " +
+    out += "  " + std::string(r.replaced ? "replaced " : "") + l.key + " (" + l.issuer + ", " + l.format +
+           "): " + std::to_string(r.entries) + " entries, " + std::to_string(r.names) + " names, " +
            std::to_string(r.identifiers) + " identifiers, " + std::to_string(r.events) + " events; as of " +
            (l.as_of ? format_date(l.as_of) + " (" + l.as_of_basis + ")" : std::string("unknown")) + "\n";
     for (const auto& n : l.notes) out += "    note: " + n + "\n";
@@ -57,7 +58,8 @@ void register_sanctions_commands(CLI::App& app, Globals& g) {
   } catch (const CLI::OptionNotFound&) {
   }
   if (!group) group = app.add_subcommand("sanctions", "Sanctions lists (see its --help)");
-  auto* cmd = group->add_subcommand("import", "Import sanctions lists: OFAC CSV and history, UN XML, EU Journal, China CSV");
+  auto* cmd =
+      group->add_subcommand("import", "Import sanctions lists: OFAC CSV and history, UN XML, EU Journal, China CSV");
   cmd->group("Store and service");
   cmd->footer(
       "Every list under a directory, or the list a file names: OFAC legacy CSV (sdn.csv with add, alt,\n"

@@ -22,7 +22,7 @@ Table lists_table(const Dataset& d);
 struct MatchRequest {
   std::vector<std::string> issuers = {"US", "EU"};  // pairs between each two, in the order given
   double min_score = kMatchThreshold;
-  std::string target;  // ISO3: keep pairs where either side targets it; "" = all
+  std::string target;      // ISO3: keep pairs where either side targets it; "" = all
   std::int64_t limit = 0;  // 0 = no limit
 };
 // a_issuer, a_id, a_name, b_issuer, b_id, b_name, score, evidence. One row per pair

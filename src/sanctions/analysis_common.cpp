@@ -15,7 +15,9 @@ std::vector<std::vector<int>> entity_members(const Universe& u) {
   return members;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 bool listed_now(const Universe& u, const std::vector<int>& members, const std::string& issuer) {
   for (int r : members) {

@@ -10,9 +10,9 @@ namespace rostrum::sanctions {
 namespace {
 
 const std::vector<std::string>& sectors() {
-  static const std::vector<std::string> s = {"defence industry", "politics and government",
-                                             "civil society, media and research", "business", "other persons",
-                                             "other organisations"};
+  static const std::vector<std::string> s = {
+      "defence industry", "politics and government", "civil society, media and research",
+      "business",         "other persons",           "other organisations"};
   return s;
 }
 
@@ -77,13 +77,17 @@ Table counter_table(const Universe& u, const CounterRequest& req) {
   for (const char* c : {"issuer", "issuer_lists_RUS", "issuer_lists_PRK", "issuer_lists_IRN", "issuer_lists_CHN"})
     t.columns.push_back(c);
   std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.entries > b.second.entries; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second.entries > b.second.entries; });
   for (const auto& [country, row] : sorted) {
-    std::vector<Cell> cells = {country.empty() ? Cell{} : Cell{country},
-                               country.empty() ? Cell{std::string("(not stated)")} : Cell{detail::country_name(country)},
-                               row.entries, row.persons, row.organisations,
-                               row.first ? Cell{format_date(row.first)} : Cell{},
-                               row.last ? Cell{format_date(row.last)} : Cell{}};
+    std::vector<Cell> cells = {
+        country.empty() ? Cell{} : Cell{country},
+        country.empty() ? Cell{std::string("(not stated)")} : Cell{detail::country_name(country)},
+        row.entries,
+        row.persons,
+        row.organisations,
+        row.first ? Cell{format_date(row.first)} : Cell{},
+        row.last ? Cell{format_date(row.last)} : Cell{}};
     for (auto n : row.by_sector) cells.push_back(n);
     std::string issuer = country.empty() ? "" : issuer_of(country, as_of ? as_of : row.last);
     if (issuer.empty() || !detail::has(issuers, issuer)) {

@@ -91,7 +91,8 @@ Table coverage_table(const Universe& u, const CoverageRequest& req) {
     }
     emit("(all)", "every target", Cell{}, total);
     std::vector<std::pair<std::string, Counts>> rows(by_target.begin(), by_target.end());
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.any > b.second.any; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return a.second.any > b.second.any; });
     for (const auto& [x, c] : rows) emit(x, detail::country_name(x), Cell{}, c);
   } else if (req.by == "year") {
     // Counts on 31 December of each year, from the listing and delisting dates;
@@ -172,7 +173,8 @@ Table coverage_table(const Universe& u, const CoverageRequest& req) {
       }
     }
     std::vector<std::pair<std::pair<std::string, std::string>, Counts>> rows(groups.begin(), groups.end());
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.any > b.second.any; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return a.second.any > b.second.any; });
     for (const auto& [key, c] : rows) {
       std::string targets;
       for (const auto& x : group_targets[key]) targets += (targets.empty() ? "" : ",") + x;

@@ -58,8 +58,8 @@ Table entity_table(const Universe& u, const EntityRequest& req) {
   }
   std::set<int> shown;
   Table t;
-  t.columns = {"entity", "issuer", "list", "id", "type", "name", "names", "identifiers", "listed", "delisted",
-               "programmes", "targets", "match_score", "match_evidence"};
+  t.columns = {"entity",      "issuer", "list",     "id",         "type",    "name",        "names",
+               "identifiers", "listed", "delisted", "programmes", "targets", "match_score", "match_evidence"};
   nlohmann::json entries = nlohmann::json::array();
   std::int64_t entity = 0;
   auto emit = [&](int r, std::int64_t ent, const MatchResult* m, int via) {
@@ -70,7 +70,9 @@ Table entity_table(const Universe& u, const EntityRequest& req) {
     for (int e : rec.entries) {
       const auto& l = data.list_of(static_cast<std::size_t>(e));
       lists += (lists.empty() ? "" : ",") + l.key;
-      jlists.push_back({{"key", l.key}, {"name", l.name}, {"as_of", l.as_of ? nlohmann::json(format_date(l.as_of)) : nlohmann::json(nullptr)}});
+      jlists.push_back({{"key", l.key},
+                        {"name", l.name},
+                        {"as_of", l.as_of ? nlohmann::json(format_date(l.as_of)) : nlohmann::json(nullptr)}});
       for (const auto& ev : data.entries[static_cast<std::size_t>(e)].events)
         jevents.push_back({{"list", l.key},
                            {"kind", std::string(to_string(ev.kind))},
@@ -83,31 +85,35 @@ Table entity_table(const Universe& u, const EntityRequest& req) {
       jnames.push_back({{"kind", std::string(to_string(n.kind))}, {"name", n.text}});
     }
     for (const auto& id : rec.ids)
-      jids.push_back({{"kind", id.kind}, {"value", id.value}, {"country", id.country.empty() ? nlohmann::json(nullptr) : nlohmann::json(id.country)}});
+      jids.push_back({{"kind", id.kind},
+                      {"value", id.value},
+                      {"country", id.country.empty() ? nlohmann::json(nullptr) : nlohmann::json(id.country)}});
     for (const auto& p : rec.programmes) programmes += (programmes.empty() ? "" : ",") + p;
     for (const auto& x : rec.targets) targets += (targets.empty() ? "" : ",") + x;
     t.add_row({ent, rec.issuer, lists, rec.key, std::string(to_string(rec.type)), rec.name(), names,
                detail::identifiers_text(rec), rec.listed ? Cell{format_date(rec.listed)} : Cell{},
                rec.delisted ? Cell{format_date(rec.delisted)} : Cell{}, programmes, targets,
                m ? Cell{m->score} : Cell{}, m ? Cell{m->evidence} : Cell{std::string("name matches the query")}});
-    nlohmann::json j = {{"entity", ent},
-                        {"issuer", rec.issuer},
-                        {"id", rec.key},
-                        {"type", std::string(to_string(rec.type))},
-                        {"name", rec.name()},
-                        {"lists", jlists},
-                        {"names", jnames},
-                        {"identifiers", jids},
-                        {"events", jevents},
-                        {"programmes", rec.programmes},
-                        {"targets", rec.targets},
-                        {"listed", rec.listed ? nlohmann::json(format_date(rec.listed)) : nlohmann::json(nullptr)},
-                        {"listed_exact", rec.listed_lo != 0},
-                        {"delisted", rec.delisted ? nlohmann::json(format_date(rec.delisted)) : nlohmann::json(nullptr)}};
+    nlohmann::json j = {
+        {"entity", ent},
+        {"issuer", rec.issuer},
+        {"id", rec.key},
+        {"type", std::string(to_string(rec.type))},
+        {"name", rec.name()},
+        {"lists", jlists},
+        {"names", jnames},
+        {"identifiers", jids},
+        {"events", jevents},
+        {"programmes", rec.programmes},
+        {"targets", rec.targets},
+        {"listed", rec.listed ? nlohmann::json(format_date(rec.listed)) : nlohmann::json(nullptr)},
+        {"listed_exact", rec.listed_lo != 0},
+        {"delisted", rec.delisted ? nlohmann::json(format_date(rec.delisted)) : nlohmann::json(nullptr)}};
     if (m)
-      j["match"] = {{"with", recs[static_cast<std::size_t>(via)].issuer + " " + recs[static_cast<std::size_t>(via)].key},
-                    {"score", m->score},
-                    {"evidence", m->evidence}};
+      j["match"] = {
+          {"with", recs[static_cast<std::size_t>(via)].issuer + " " + recs[static_cast<std::size_t>(via)].key},
+          {"score", m->score},
+          {"evidence", m->evidence}};
     entries.push_back(std::move(j));
   };
   for (int seed : seeds) {

@@ -64,8 +64,12 @@ Table gaps_table(const Universe& u, const GapsRequest& req) {
     return x.listed > y.listed;
   });
   Table t;
-  t.columns = {"rank", "id", "name", "type", "targets", "programmes", "listed", "links_to_ally_listed", "linked",
-               "also_listed_by", "ally_delisted", "identifiers"};
+  t.columns = {"rank",          "id",
+               "name",          "type",
+               "targets",       "programmes",
+               "listed",        "links_to_ally_listed",
+               "linked",        "also_listed_by",
+               "ally_delisted", "identifiers"};
   std::int64_t rank = 0;
   for (const auto& g : gaps) {
     if (req.limit > 0 && rank >= req.limit) break;
@@ -90,7 +94,9 @@ Table gaps_table(const Universe& u, const GapsRequest& req) {
   t.meta["issuer"] = req.issuer;
   t.meta["ally"] = req.ally;
   t.meta["gaps"] = static_cast<std::int64_t>(gaps.size());
-  t.meta["ranking"] = "links to entities the ally lists, then organisations, vessels and aircraft before persons, then the latest listing";
+  t.meta["ranking"] =
+      "links to entities the ally lists, then organisations, vessels and aircraft before persons, then the latest "
+      "listing";
   return t;
 }
 

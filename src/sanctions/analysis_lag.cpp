@@ -54,7 +54,10 @@ Table lag_table(const Universe& u, const LagRequest& req) {
       days.push_back(d);
       (d > 0 ? a_first : d < 0 ? b_first : same)++;
       t.add_row({static_cast<std::int64_t>(e), a.key, a.name(), format_date(a.listed), b.key, b.name(),
-                 format_date(b.listed), static_cast<std::int64_t>(d), std::string(d > 0 ? "a" : d < 0 ? "b" : "same")});
+                 format_date(b.listed), static_cast<std::int64_t>(d),
+                 std::string(d > 0   ? "a"
+                             : d < 0 ? "b"
+                                     : "same")});
     } else if (!a_known && b_known && a.listed < b.listed_lo) {
       ++a_first_bound;  // a listed on or before a day earlier than b's earliest
     } else if (!b_known && a_known && b.listed < a.listed_lo) {
@@ -63,8 +66,9 @@ Table lag_table(const Universe& u, const LagRequest& req) {
       ++undetermined;
     }
   }
-  std::stable_sort(t.rows.begin(), t.rows.end(),
-                   [](const auto& x, const auto& y) { return std::get<std::int64_t>(x[7]) < std::get<std::int64_t>(y[7]); });
+  std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& x, const auto& y) {
+    return std::get<std::int64_t>(x[7]) < std::get<std::int64_t>(y[7]);
+  });
   std::sort(days.begin(), days.end());
   t.meta["a"] = req.a;
   t.meta["b"] = req.b;
@@ -90,8 +94,8 @@ Table lag_table(const Universe& u, const LagRequest& req) {
   t.meta["b_first_bound_only"] = b_first_bound;
   t.meta["undetermined"] = undetermined;
   // Histogram of days (b - a), fixed bins.
-  static const std::vector<std::pair<int, int>> bins = {
-      {-100000, -366}, {-365, -91}, {-90, -31}, {-30, -1}, {0, 0}, {1, 30}, {31, 90}, {91, 365}, {366, 100000}};
+  static const std::vector<std::pair<int, int>> bins = {{-100000, -366}, {-365, -91}, {-90, -31}, {-30, -1},    {0, 0},
+                                                        {1, 30},         {31, 90},    {91, 365},  {366, 100000}};
   nlohmann::json hist = nlohmann::json::array();
   for (const auto& [lo, hi] : bins) {
     std::int64_t n = 0;

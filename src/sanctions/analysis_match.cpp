@@ -34,10 +34,10 @@ Table match_table(const Universe& u, const MatchRequest& req) {
     }
   }
   // Best first; ties in id order so that output is stable.
-  std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& x, const auto& y) {
-    return std::get<double>(x[6]) > std::get<double>(y[6]);
-  });
-  if (req.limit > 0 && static_cast<std::int64_t>(t.rows.size()) > req.limit) t.rows.resize(static_cast<std::size_t>(req.limit));
+  std::stable_sort(t.rows.begin(), t.rows.end(),
+                   [](const auto& x, const auto& y) { return std::get<double>(x[6]) > std::get<double>(y[6]); });
+  if (req.limit > 0 && static_cast<std::int64_t>(t.rows.size()) > req.limit)
+    t.rows.resize(static_cast<std::size_t>(req.limit));
   t.meta["pairs"] = pairs;
   t.meta["threshold"] = req.min_score;
   return t;

@@ -13,9 +13,15 @@ namespace {
 // Labels the registry does not hold because only sanctions lists use them.
 const std::unordered_map<std::string, std::string>& extra_labels() {
   static const std::unordered_map<std::string, std::string> table = {
-      {"west bank", "PSE"}, {"gaza", "PSE"}, {"gaza strip", "PSE"}, {"palestinian authority", "PSE"},
-      {"region gaza", "PSE"}, {"region crimea", "UKR"}, {"crimea", "UKR"},
-      {"china hong kong special administrative region", "HKG"}, {"former soviet union", "SUN"},
+      {"west bank", "PSE"},
+      {"gaza", "PSE"},
+      {"gaza strip", "PSE"},
+      {"palestinian authority", "PSE"},
+      {"region gaza", "PSE"},
+      {"region crimea", "UKR"},
+      {"crimea", "UKR"},
+      {"china hong kong special administrative region", "HKG"},
+      {"former soviet union", "SUN"},
   };
   return table;
 }
@@ -24,35 +30,42 @@ const std::unordered_map<std::string, std::string>& extra_labels() {
 // ("Congolese", "Dominican", "Korean", "Guinean") are deliberately absent.
 const std::unordered_map<std::string, std::string>& demonyms() {
   static const std::unordered_map<std::string, std::string> table = {
-      {"afghan", "AFG"}, {"afgan", "AFG"}, {"albanian", "ALB"}, {"algerian", "DZA"}, {"american", "USA"},
-      {"angolan", "AGO"}, {"argentine", "ARG"}, {"argentinian", "ARG"}, {"armenian", "ARM"}, {"australian", "AUS"},
-      {"austrian", "AUT"}, {"azerbaijani", "AZE"}, {"bahraini", "BHR"}, {"bangladeshi", "BGD"}, {"belarusian", "BLR"},
-      {"belarussian", "BLR"}, {"belgian", "BEL"}, {"beninese", "BEN"}, {"bolivian", "BOL"}, {"bosnian", "BIH"},
-      {"brazilian", "BRA"}, {"british", "GBR"}, {"bulgarian", "BGR"}, {"burkinabe", "BFA"}, {"burmese", "MMR"},
-      {"burundian", "BDI"}, {"cambodian", "KHM"}, {"cameroonian", "CMR"}, {"canadian", "CAN"}, {"chadian", "TCD"},
-      {"chilean", "CHL"}, {"chinese", "CHN"}, {"colombian", "COL"}, {"croatian", "HRV"}, {"cuban", "CUB"},
-      {"cypriot", "CYP"}, {"czech", "CZE"}, {"danish", "DNK"}, {"djiboutian", "DJI"}, {"dutch", "NLD"},
-      {"ecuadorian", "ECU"}, {"egyptian", "EGY"}, {"emirati", "ARE"}, {"eritrean", "ERI"}, {"estonian", "EST"},
-      {"ethiopian", "ETH"}, {"filipino", "PHL"}, {"finnish", "FIN"}, {"french", "FRA"}, {"gambian", "GMB"},
-      {"georgian", "GEO"}, {"german", "DEU"}, {"ghanaian", "GHA"}, {"greek", "GRC"}, {"guatemalan", "GTM"},
-      {"haitian", "HTI"}, {"honduran", "HND"}, {"hungarian", "HUN"}, {"indian", "IND"}, {"indonesian", "IDN"},
-      {"iranian", "IRN"}, {"iraqi", "IRQ"}, {"irish", "IRL"}, {"israeli", "ISR"}, {"italian", "ITA"},
-      {"ivorian", "CIV"}, {"jamaican", "JAM"}, {"japanese", "JPN"}, {"jordanian", "JOR"}, {"kazakh", "KAZ"},
-      {"kazakhstani", "KAZ"}, {"kenyan", "KEN"}, {"kuwaiti", "KWT"}, {"kyrgyz", "KGZ"}, {"latvian", "LVA"},
-      {"lebanese", "LBN"}, {"liberian", "LBR"}, {"libyan", "LBY"}, {"lithuanian", "LTU"}, {"macedonian", "MKD"},
-      {"malaysian", "MYS"}, {"malian", "MLI"}, {"mauritanian", "MRT"}, {"mexican", "MEX"}, {"moldovan", "MDA"},
-      {"mongolian", "MNG"}, {"montenegrin", "MNE"}, {"moroccan", "MAR"}, {"mozambican", "MOZ"}, {"nepalese", "NPL"},
-      {"nicaraguan", "NIC"}, {"nigerian", "NGA"}, {"nigerien", "NER"}, {"north korean", "PRK"}, {"norwegian", "NOR"},
-      {"omani", "OMN"}, {"pakistani", "PAK"}, {"palestinian", "PSE"}, {"panamanian", "PAN"}, {"peruvian", "PER"},
-      {"polish", "POL"}, {"portuguese", "PRT"}, {"qatari", "QAT"}, {"romanian", "ROU"}, {"russian", "RUS"},
-      {"rwandan", "RWA"}, {"salvadoran", "SLV"}, {"saudi", "SAU"}, {"saudi arabian", "SAU"}, {"senegalese", "SEN"},
-      {"serbian", "SRB"}, {"sierra leonean", "SLE"}, {"singaporean", "SGP"}, {"slovak", "SVK"}, {"somali", "SOM"},
-      {"south african", "ZAF"}, {"south korean", "KOR"}, {"south sudanese", "SSD"}, {"soviet", "SUN"},
-      {"spanish", "ESP"}, {"sri lankan", "LKA"}, {"sudanese", "SDN"}, {"swedish", "SWE"}, {"swiss", "CHE"},
-      {"syrian", "SYR"}, {"taiwanese", "TWN"}, {"tajik", "TJK"}, {"tanzanian", "TZA"}, {"thai", "THA"},
-      {"togolese", "TGO"}, {"trinidadian", "TTO"}, {"tunisian", "TUN"}, {"turkish", "TUR"}, {"turkmen", "TKM"},
-      {"ugandan", "UGA"}, {"ukrainian", "UKR"}, {"uzbek", "UZB"}, {"uzbekistani", "UZB"}, {"venezuelan", "VEN"},
-      {"vietnamese", "VNM"}, {"yemeni", "YEM"}, {"zambian", "ZMB"}, {"zimbabwean", "ZWE"},
+      {"afghan", "AFG"},        {"afgan", "AFG"},          {"albanian", "ALB"},    {"algerian", "DZA"},
+      {"american", "USA"},      {"angolan", "AGO"},        {"argentine", "ARG"},   {"argentinian", "ARG"},
+      {"armenian", "ARM"},      {"australian", "AUS"},     {"austrian", "AUT"},    {"azerbaijani", "AZE"},
+      {"bahraini", "BHR"},      {"bangladeshi", "BGD"},    {"belarusian", "BLR"},  {"belarussian", "BLR"},
+      {"belgian", "BEL"},       {"beninese", "BEN"},       {"bolivian", "BOL"},    {"bosnian", "BIH"},
+      {"brazilian", "BRA"},     {"british", "GBR"},        {"bulgarian", "BGR"},   {"burkinabe", "BFA"},
+      {"burmese", "MMR"},       {"burundian", "BDI"},      {"cambodian", "KHM"},   {"cameroonian", "CMR"},
+      {"canadian", "CAN"},      {"chadian", "TCD"},        {"chilean", "CHL"},     {"chinese", "CHN"},
+      {"colombian", "COL"},     {"croatian", "HRV"},       {"cuban", "CUB"},       {"cypriot", "CYP"},
+      {"czech", "CZE"},         {"danish", "DNK"},         {"djiboutian", "DJI"},  {"dutch", "NLD"},
+      {"ecuadorian", "ECU"},    {"egyptian", "EGY"},       {"emirati", "ARE"},     {"eritrean", "ERI"},
+      {"estonian", "EST"},      {"ethiopian", "ETH"},      {"filipino", "PHL"},    {"finnish", "FIN"},
+      {"french", "FRA"},        {"gambian", "GMB"},        {"georgian", "GEO"},    {"german", "DEU"},
+      {"ghanaian", "GHA"},      {"greek", "GRC"},          {"guatemalan", "GTM"},  {"haitian", "HTI"},
+      {"honduran", "HND"},      {"hungarian", "HUN"},      {"indian", "IND"},      {"indonesian", "IDN"},
+      {"iranian", "IRN"},       {"iraqi", "IRQ"},          {"irish", "IRL"},       {"israeli", "ISR"},
+      {"italian", "ITA"},       {"ivorian", "CIV"},        {"jamaican", "JAM"},    {"japanese", "JPN"},
+      {"jordanian", "JOR"},     {"kazakh", "KAZ"},         {"kazakhstani", "KAZ"}, {"kenyan", "KEN"},
+      {"kuwaiti", "KWT"},       {"kyrgyz", "KGZ"},         {"latvian", "LVA"},     {"lebanese", "LBN"},
+      {"liberian", "LBR"},      {"libyan", "LBY"},         {"lithuanian", "LTU"},  {"macedonian", "MKD"},
+      {"malaysian", "MYS"},     {"malian", "MLI"},         {"mauritanian", "MRT"}, {"mexican", "MEX"},
+      {"moldovan", "MDA"},      {"mongolian", "MNG"},      {"montenegrin", "MNE"}, {"moroccan", "MAR"},
+      {"mozambican", "MOZ"},    {"nepalese", "NPL"},       {"nicaraguan", "NIC"},  {"nigerian", "NGA"},
+      {"nigerien", "NER"},      {"north korean", "PRK"},   {"norwegian", "NOR"},   {"omani", "OMN"},
+      {"pakistani", "PAK"},     {"palestinian", "PSE"},    {"panamanian", "PAN"},  {"peruvian", "PER"},
+      {"polish", "POL"},        {"portuguese", "PRT"},     {"qatari", "QAT"},      {"romanian", "ROU"},
+      {"russian", "RUS"},       {"rwandan", "RWA"},        {"salvadoran", "SLV"},  {"saudi", "SAU"},
+      {"saudi arabian", "SAU"}, {"senegalese", "SEN"},     {"serbian", "SRB"},     {"sierra leonean", "SLE"},
+      {"singaporean", "SGP"},   {"slovak", "SVK"},         {"somali", "SOM"},      {"south african", "ZAF"},
+      {"south korean", "KOR"},  {"south sudanese", "SSD"}, {"soviet", "SUN"},      {"spanish", "ESP"},
+      {"sri lankan", "LKA"},    {"sudanese", "SDN"},       {"swedish", "SWE"},     {"swiss", "CHE"},
+      {"syrian", "SYR"},        {"taiwanese", "TWN"},      {"tajik", "TJK"},       {"tanzanian", "TZA"},
+      {"thai", "THA"},          {"togolese", "TGO"},       {"trinidadian", "TTO"}, {"tunisian", "TUN"},
+      {"turkish", "TUR"},       {"turkmen", "TKM"},        {"ugandan", "UGA"},     {"ukrainian", "UKR"},
+      {"uzbek", "UZB"},         {"uzbekistani", "UZB"},    {"venezuelan", "VEN"},  {"vietnamese", "VNM"},
+      {"yemeni", "YEM"},        {"zambian", "ZMB"},        {"zimbabwean", "ZWE"},
   };
   return table;
 }
@@ -68,17 +81,20 @@ std::string strip_parentheses(std::string_view s) {
   std::string out;
   int depth = 0;
   for (char c : s) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = std::max(0, depth - 1);
-    else if (depth == 0) out += c;
+    if (c == '(')
+      ++depth;
+    else if (c == ')')
+      depth = std::max(0, depth - 1);
+    else if (depth == 0)
+      out += c;
   }
   return out;
 }
 
 std::string trim_copy(std::string_view s) {
   while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || s.front() == '"')) s.remove_prefix(1);
-  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == '"' || s.back() == '.' ||
-                        s.back() == ','))
+  while (!s.empty() &&
+         (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == '"' || s.back() == '.' || s.back() == ','))
     s.remove_suffix(1);
   return std::string(s);
 }
@@ -170,44 +186,117 @@ ProgrammeTarget programme_target(std::string_view issuer, std::string_view code)
   // Ukraine-related EOs 13660-13662 and 13685 (Crimea), PEESA (Russian export
   // pipelines) and the Magnitsky Act address Russia's conduct: target RUS.
   static const std::unordered_map<std::string, std::string> us = {
-      {"561-Related", "IRN"}, {"BALKANS", ""}, {"BALKANS-EO14033", ""}, {"BELARUS", "BLR"}, {"BELARUS-EO", "BLR"},
-      {"BELARUS-EO14038", "BLR"}, {"BPI-RUSSIA-EO14024", "RUS"}, {"BURMA-EO14014", "MMR"}, {"BURUNDI", "BDI"},
-      {"CAATSA - IRAN", "IRN"}, {"CAATSA - RUSSIA", "RUS"}, {"CAR", "CAF"}, {"CMIC-EO13959", "CHN"},
-      {"CMIC-EO14032", "CHN"}, {"CUBA", "CUB"}, {"CYBER", ""}, {"CYBER2", ""}, {"CYBER3", ""}, {"DARFUR", "SDN"},
-      {"DPRK", "PRK"}, {"DPRK-NKSPEA", "PRK"}, {"DPRK2", "PRK"}, {"DPRK3", "PRK"}, {"DPRK4", "PRK"},
-      {"DRCONGO", "COD"}, {"ELECTION-EO13848", ""}, {"ETHIOPIA-EO14046", "ETH"}, {"FSE-IR", "IRN"},
-      {"FSE-SY", "SYR"}, {"FTO", ""}, {"GLOMAG", ""}, {"HIFPAA", ""}, {"HK-EO13936", "CHN"},
-      {"HOSTAGES-EO14078", ""}, {"HRIT-IR", "IRN"}, {"HRIT-SY", "SYR"}, {"IFCA", "IRN"}, {"IFSR", "IRN"},
-      {"ILLICIT-DRUGS-EO", ""}, {"ILLICIT-DRUGS-EO14059", ""}, {"IRAN", "IRN"}, {"IRAN-CON-ARMS-EO", "IRN"},
-      {"IRAN-EO13846", "IRN"}, {"IRAN-EO13871", "IRN"}, {"IRAN-EO13876", "IRN"}, {"IRAN-EO13902", "IRN"},
-      {"IRAN-HR", "IRN"}, {"IRAN-TRA", "IRN"}, {"IRAQ2", "IRQ"}, {"IRAQ3", "IRQ"}, {"IRGC", "IRN"}, {"ISA", "IRN"},
-      {"LEBANON", "LBN"}, {"LIBYA2", "LBY"}, {"LIBYA3", "LBY"}, {"MAGNIT", "RUS"}, {"MALI-EO13882", "MLI"},
-      {"MIDDLE-EAST-EO", ""}, {"NICARAGUA", "NIC"}, {"NICARAGUA-NHRAA", "NIC"}, {"NPWMD", ""}, {"NS-PLC", "PSE"},
-      {"PEESA", "RUS"}, {"PEESA-EO", "RUS"}, {"PEESA-EO14039", "RUS"}, {"RUSSIA-EO14024", "RUS"},
-      {"RUSSIA-EO14065", "RUS"}, {"RUSSIA-EO14066", "RUS"}, {"RUSSIA-EO14068", "RUS"}, {"RUSSIA-EO14071", "RUS"},
-      {"SDGT", ""}, {"SDNT", ""}, {"SDNTK", ""}, {"SDT", ""}, {"SOMALIA", "SOM"}, {"SOUTH SUDAN", "SSD"},
-      {"SSI", "RUS"}, {"SUDAN", "SDN"}, {"SUDAN-EO14098", "SDN"}, {"SYRIA", "SYR"}, {"SYRIA-CAESAR", "SYR"},
-      {"SYRIA-EO13894", "SYR"}, {"TCO", ""}, {"UHRPA", "CHN"}, {"UKRAINE-EO13660", "RUS"},
-      {"UKRAINE-EO13661", "RUS"}, {"UKRAINE-EO13662", "RUS"}, {"UKRAINE-EO13685", "RUS"}, {"VENEZUELA", "VEN"},
-      {"VENEZUELA-EO13850", "VEN"}, {"VENEZUELA-EO13884", "VEN"}, {"WEST-BANK-EO14115", ""}, {"YEMEN", "YEM"},
+      {"561-Related", "IRN"},
+      {"BALKANS", ""},
+      {"BALKANS-EO14033", ""},
+      {"BELARUS", "BLR"},
+      {"BELARUS-EO", "BLR"},
+      {"BELARUS-EO14038", "BLR"},
+      {"BPI-RUSSIA-EO14024", "RUS"},
+      {"BURMA-EO14014", "MMR"},
+      {"BURUNDI", "BDI"},
+      {"CAATSA - IRAN", "IRN"},
+      {"CAATSA - RUSSIA", "RUS"},
+      {"CAR", "CAF"},
+      {"CMIC-EO13959", "CHN"},
+      {"CMIC-EO14032", "CHN"},
+      {"CUBA", "CUB"},
+      {"CYBER", ""},
+      {"CYBER2", ""},
+      {"CYBER3", ""},
+      {"DARFUR", "SDN"},
+      {"DPRK", "PRK"},
+      {"DPRK-NKSPEA", "PRK"},
+      {"DPRK2", "PRK"},
+      {"DPRK3", "PRK"},
+      {"DPRK4", "PRK"},
+      {"DRCONGO", "COD"},
+      {"ELECTION-EO13848", ""},
+      {"ETHIOPIA-EO14046", "ETH"},
+      {"FSE-IR", "IRN"},
+      {"FSE-SY", "SYR"},
+      {"FTO", ""},
+      {"GLOMAG", ""},
+      {"HIFPAA", ""},
+      {"HK-EO13936", "CHN"},
+      {"HOSTAGES-EO14078", ""},
+      {"HRIT-IR", "IRN"},
+      {"HRIT-SY", "SYR"},
+      {"IFCA", "IRN"},
+      {"IFSR", "IRN"},
+      {"ILLICIT-DRUGS-EO", ""},
+      {"ILLICIT-DRUGS-EO14059", ""},
+      {"IRAN", "IRN"},
+      {"IRAN-CON-ARMS-EO", "IRN"},
+      {"IRAN-EO13846", "IRN"},
+      {"IRAN-EO13871", "IRN"},
+      {"IRAN-EO13876", "IRN"},
+      {"IRAN-EO13902", "IRN"},
+      {"IRAN-HR", "IRN"},
+      {"IRAN-TRA", "IRN"},
+      {"IRAQ2", "IRQ"},
+      {"IRAQ3", "IRQ"},
+      {"IRGC", "IRN"},
+      {"ISA", "IRN"},
+      {"LEBANON", "LBN"},
+      {"LIBYA2", "LBY"},
+      {"LIBYA3", "LBY"},
+      {"MAGNIT", "RUS"},
+      {"MALI-EO13882", "MLI"},
+      {"MIDDLE-EAST-EO", ""},
+      {"NICARAGUA", "NIC"},
+      {"NICARAGUA-NHRAA", "NIC"},
+      {"NPWMD", ""},
+      {"NS-PLC", "PSE"},
+      {"PEESA", "RUS"},
+      {"PEESA-EO", "RUS"},
+      {"PEESA-EO14039", "RUS"},
+      {"RUSSIA-EO14024", "RUS"},
+      {"RUSSIA-EO14065", "RUS"},
+      {"RUSSIA-EO14066", "RUS"},
+      {"RUSSIA-EO14068", "RUS"},
+      {"RUSSIA-EO14071", "RUS"},
+      {"SDGT", ""},
+      {"SDNT", ""},
+      {"SDNTK", ""},
+      {"SDT", ""},
+      {"SOMALIA", "SOM"},
+      {"SOUTH SUDAN", "SSD"},
+      {"SSI", "RUS"},
+      {"SUDAN", "SDN"},
+      {"SUDAN-EO14098", "SDN"},
+      {"SYRIA", "SYR"},
+      {"SYRIA-CAESAR", "SYR"},
+      {"SYRIA-EO13894", "SYR"},
+      {"TCO", ""},
+      {"UHRPA", "CHN"},
+      {"UKRAINE-EO13660", "RUS"},
+      {"UKRAINE-EO13661", "RUS"},
+      {"UKRAINE-EO13662", "RUS"},
+      {"UKRAINE-EO13685", "RUS"},
+      {"VENEZUELA", "VEN"},
+      {"VENEZUELA-EO13850", "VEN"},
+      {"VENEZUELA-EO13884", "VEN"},
+      {"WEST-BANK-EO14115", ""},
+      {"YEMEN", "YEM"},
       {"ZIMBABWE", "ZWE"},
   };
   // EU regimes by the programme keys of the Official Journal extraction.
   // EU-UKR (Reg. 269/2014, Ukraine's territorial integrity) and EU-RUSDA (Reg.
   // 2024/2642, Russia's destabilising activities) count as target RUS.
   static const std::unordered_map<std::string, std::string> eu = {
-      {"EU-AFG", "AFG"}, {"EU-BLR", "BLR"}, {"EU-CAF", "CAF"}, {"EU-CHEM", ""}, {"EU-COD", "COD"},
-      {"EU-CYB", ""},    {"EU-GIN", "GIN"}, {"EU-GTM", "GTM"}, {"EU-HAM", ""},    {"EU-HR", ""},
-      {"EU-HTI", "HTI"}, {"EU-IRN", "IRN"}, {"EU-IRQ", "IRQ"}, {"EU-LBY", "LBY"}, {"EU-MDA", "MDA"},
-      {"EU-MLI", "MLI"}, {"EU-MMR", "MMR"}, {"EU-NIC", "NIC"}, {"EU-PRK", "PRK"}, {"EU-RUS", "RUS"},
-      {"EU-RUSDA", "RUS"}, {"EU-SDN", "SDN"}, {"EU-SDNZ", "SDN"}, {"EU-SOM", "SOM"}, {"EU-SSD", "SSD"},
-      {"EU-SYR", "SYR"}, {"EU-TAQA-EUAQ", ""}, {"EU-TERR", ""}, {"EU-TUN", "TUN"}, {"EU-UKR", "RUS"},
-      {"EU-VEN", "VEN"}, {"EU-YEM", "YEM"},
+      {"EU-AFG", "AFG"},   {"EU-BLR", "BLR"},    {"EU-CAF", "CAF"},  {"EU-CHEM", ""},   {"EU-COD", "COD"},
+      {"EU-CYB", ""},      {"EU-GIN", "GIN"},    {"EU-GTM", "GTM"},  {"EU-HAM", ""},    {"EU-HR", ""},
+      {"EU-HTI", "HTI"},   {"EU-IRN", "IRN"},    {"EU-IRQ", "IRQ"},  {"EU-LBY", "LBY"}, {"EU-MDA", "MDA"},
+      {"EU-MLI", "MLI"},   {"EU-MMR", "MMR"},    {"EU-NIC", "NIC"},  {"EU-PRK", "PRK"}, {"EU-RUS", "RUS"},
+      {"EU-RUSDA", "RUS"}, {"EU-SDN", "SDN"},    {"EU-SDNZ", "SDN"}, {"EU-SOM", "SOM"}, {"EU-SSD", "SSD"},
+      {"EU-SYR", "SYR"},   {"EU-TAQA-EUAQ", ""}, {"EU-TERR", ""},    {"EU-TUN", "TUN"}, {"EU-UKR", "RUS"},
+      {"EU-VEN", "VEN"},   {"EU-YEM", "YEM"},
   };
   // UN Security Council sanctions committees (UN_LIST_TYPE).
   static const std::unordered_map<std::string, std::string> un = {
-      {"Al-Qaida", ""},  {"CAR", "CAF"},     {"DPRK", "PRK"},  {"DRC", "COD"},       {"GB", "GNB"},
-      {"Haiti", "HTI"},  {"Iran", "IRN"},    {"Iraq", "IRQ"},  {"Libya", "LBY"},     {"Somalia", "SOM"},
+      {"Al-Qaida", ""},      {"CAR", "CAF"},   {"DPRK", "PRK"},    {"DRC", "COD"},   {"GB", "GNB"},
+      {"Haiti", "HTI"},      {"Iran", "IRN"},  {"Iraq", "IRQ"},    {"Libya", "LBY"}, {"Somalia", "SOM"},
       {"SouthSudan", "SSD"}, {"Sudan", "SDN"}, {"Taliban", "AFG"}, {"Yemen", "YEM"},
   };
   const std::unordered_map<std::string, std::string>* table = issuer == "US"   ? &us

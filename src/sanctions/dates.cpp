@@ -66,8 +66,9 @@ std::string two(int v) { return std::string{buf_digit(v / 10), buf_digit(v % 10)
 }  // namespace
 
 int month_from_name(std::string_view word) {
-  static const std::array<std::string_view, 12> full = {"january", "february", "march",     "april",   "may",      "june",
-                                                        "july",    "august",   "september", "october", "november", "december"};
+  static const std::array<std::string_view, 12> full = {"january",   "february", "march",    "april",
+                                                        "may",       "june",     "july",     "august",
+                                                        "september", "october",  "november", "december"};
   std::string w = lower(word);
   if (!w.empty() && w.back() == '.') w.pop_back();
   if (w.size() < 3) return 0;
@@ -82,7 +83,8 @@ int month_from_name(std::string_view word) {
 std::optional<Date> parse_day(std::string_view text) {
   std::string_view s = trim(text);
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
-    if (!digits(s.substr(0, 4), 4, 4) || !digits(s.substr(5, 2), 2, 2) || !digits(s.substr(8, 2), 2, 2)) return std::nullopt;
+    if (!digits(s.substr(0, 4), 4, 4) || !digits(s.substr(5, 2), 2, 2) || !digits(s.substr(8, 2), 2, 2))
+      return std::nullopt;
     int y = to_int(s.substr(0, 4)), m = to_int(s.substr(5, 2)), d = to_int(s.substr(8, 2));
     if (!valid(y, m, d)) return std::nullopt;
     return make_date(y, m, d);
@@ -140,8 +142,7 @@ std::optional<std::string> parse_dob(std::string_view text) {
     std::string first = lower(w[0]);
     if (int m = month_from_name(first); m > 0) return std::string(w[1]) + "-" + two(m);
     if (first == "circa" || first == "approximately" || first == "ca." || first == "ca" || first == "approx." ||
-        first == "about")
-    {
+        first == "about") {
       std::string about = "~";
       about += w[1];
       return about;
@@ -182,7 +183,8 @@ std::optional<DayRange> dob_range(std::string_view v) {
   if (v.size() == 7 && v[4] == '-' && digits(v.substr(0, 4), 4, 4) && digits(v.substr(5), 2, 2)) {
     int y = to_int(v.substr(0, 4)), m = to_int(v.substr(5));
     int last = static_cast<int>(static_cast<unsigned>(
-        std::chrono::year_month_day_last(std::chrono::year(y), std::chrono::month_day_last(std::chrono::month(static_cast<unsigned>(m))))
+        std::chrono::year_month_day_last(std::chrono::year(y),
+                                         std::chrono::month_day_last(std::chrono::month(static_cast<unsigned>(m))))
             .day()));
     return DayRange{make_date(y, m, 1), make_date(y, m, last)};
   }
@@ -217,9 +219,11 @@ int days_between(Date a, Date b) {
 }
 
 Date next_day(Date d) {
-  std::chrono::sys_days sd = std::chrono::sys_days(std::chrono::year_month_day(
-      std::chrono::year(date_year(d)), std::chrono::month(static_cast<unsigned>(date_month(d))),
-      std::chrono::day(static_cast<unsigned>(date_day(d))))) + std::chrono::days(1);
+  std::chrono::sys_days sd =
+      std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(date_year(d)),
+                                                        std::chrono::month(static_cast<unsigned>(date_month(d))),
+                                                        std::chrono::day(static_cast<unsigned>(date_day(d))))) +
+      std::chrono::days(1);
   std::chrono::year_month_day ymd(sd);
   return make_date(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
                    static_cast<int>(static_cast<unsigned>(ymd.day())));

@@ -17,7 +17,8 @@ std::string normalise_id(std::string_view raw) {
 
 bool is_lei(std::string_view v) {
   if (v.size() != 20) return false;
-  if (!std::isdigit(static_cast<unsigned char>(v[18])) || !std::isdigit(static_cast<unsigned char>(v[19]))) return false;
+  if (!std::isdigit(static_cast<unsigned char>(v[18])) || !std::isdigit(static_cast<unsigned char>(v[19])))
+    return false;
   int mod = 0;
   for (char c : v) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
@@ -44,7 +45,8 @@ std::optional<Identifier> make_identifier(std::string kind, std::string_view raw
   bool all_digits = std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (kind == "lei" && !is_lei(value)) kind = "registration";
   if (kind == "registration" && is_lei(value)) kind = "lei";
-  if (kind == "registration" && country == "RUS" && all_digits && (value.size() == 13 || value.size() == 15)) kind = "ogrn";
+  if (kind == "registration" && country == "RUS" && all_digits && (value.size() == 13 || value.size() == 15))
+    kind = "ogrn";
   if (kind == "imo" && value.rfind("IMO", 0) == 0) value = value.substr(3);
   return Identifier{std::move(kind), std::move(value), std::move(country), std::move(raw), from_remarks};
 }
@@ -75,7 +77,8 @@ std::string number_in_text(std::string_view text) {
   std::size_t last = first;
   while (last + 1 < words.size() && has_digit(words[last + 1])) ++last;
   if (first > 0 && words[first - 1].size() <= 2 &&
-      std::all_of(words[first - 1].begin(), words[first - 1].end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+      std::all_of(words[first - 1].begin(), words[first - 1].end(),
+                  [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
     --first;
   std::string out;
   for (std::size_t i = first; i <= last; ++i) {

@@ -25,7 +25,8 @@ enum class Kind { none, ofac_sdn, ofac_cons, ofac_companion, history_base, histo
 
 Kind kind_of(const fs::path& p) {
   std::string name = p.filename().string();
-  if (name.size() > 7 && (name.compare(name.size() - 7, 7, ".tar.gz") == 0 || name.compare(name.size() - 4, 4, ".tgz") == 0))
+  if (name.size() > 7 &&
+      (name.compare(name.size() - 7, 7, ".tar.gz") == 0 || name.compare(name.size() - 4, 4, ".tgz") == 0))
     return Kind::eu_tar;
   std::string plain = without_gz(name);
   if (plain == "sdn.csv") return Kind::ofac_sdn;
@@ -56,17 +57,23 @@ SanctionsList read_one(const fs::path& p, Kind kind, const ImportOptions& option
   std::string path = p.string();
   switch (kind) {
     case Kind::ofac_sdn:
-    case Kind::ofac_cons: return read_ofac_legacy(path, options);
-    case Kind::history_base: return read_ofac_history(path);
-    case Kind::un_xml: return read_un_xml(path);
-    case Kind::eu_tar: return read_eu_journal(path);
+    case Kind::ofac_cons:
+      return read_ofac_legacy(path, options);
+    case Kind::history_base:
+      return read_ofac_history(path);
+    case Kind::un_xml:
+      return read_un_xml(path);
+    case Kind::eu_tar:
+      return read_eu_journal(path);
     case Kind::sniff_csv: {
       std::string what = sniff(path);
       if (what == "eu") return read_eu_journal(path);
       if (what == "cn") return read_cn_csv(path);
-      throw UsageError("'" + path + "' is not a sanctions list rostrum reads (EU regulation CSV, China's list, OFAC legacy CSV)");
+      throw UsageError("'" + path +
+                       "' is not a sanctions list rostrum reads (EU regulation CSV, China's list, OFAC legacy CSV)");
     }
-    default: break;
+    default:
+      break;
   }
   throw UsageError("'" + path + "' is not a sanctions list rostrum reads");
 }
@@ -80,7 +87,8 @@ std::vector<SanctionsList> read_lists(const std::string& path, const ImportOptio
   std::vector<SanctionsList> lists;
   if (fs::is_directory(root, ec)) {
     std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
       if (ec) break;
       if (it->is_regular_file(ec)) files.push_back(it->path());
     }
@@ -114,13 +122,16 @@ std::vector<SanctionsList> read_lists(const std::string& path, const ImportOptio
       std::string name = without_gz(root.filename().string());
       bool cons = name.rfind("cons_", 0) == 0;
       target = io::find_plain_or_gz((root.parent_path() / (cons ? "cons_prim.csv" : "sdn.csv")).string());
-      if (target.empty()) throw UsageError("'" + path + "' is a companion file: its " + (cons ? "cons_prim.csv" : "sdn.csv") + " is not beside it");
+      if (target.empty())
+        throw UsageError("'" + path + "' is a companion file: its " + (cons ? "cons_prim.csv" : "sdn.csv") +
+                         " is not beside it");
       k = cons ? Kind::ofac_cons : Kind::ofac_sdn;
     } else if (k == Kind::history_changes) {
       fs::path base;
       for (const auto& f : fs::directory_iterator(root.parent_path(), ec))
         if (kind_of(f.path()) == Kind::history_base) base = f.path();
-      if (base.empty()) throw UsageError("'" + path + "' is a change log: its sdn_base_YYYY-MM-DD.csv is not beside it");
+      if (base.empty())
+        throw UsageError("'" + path + "' is a change log: its sdn_base_YYYY-MM-DD.csv is not beside it");
       target = base;
       k = Kind::history_base;
     }

@@ -66,18 +66,21 @@ std::string cn_sector(std::string_view type, std::string_view list_name, std::st
   std::string text = registry::fold_name(std::string(name) + " " + std::string(summary));
   if (topics == "export.control" || lists.find("export control") != std::string::npos || lists == "uel" ||
       lists.find("military") != std::string::npos ||
-      has_word(text, {"defense", "defence", "aerospace", "missile", "missiles", "weapons", "military", "arms", "armament",
-                      "munitions", "drone", "drones", "unmanned", "tactical", "lockheed", "raytheon", "northrop",
-                      "dynamics", "boeing", "shipbuilding", "avionics", "ballistic", "radar"}))
+      has_word(text,
+               {"defense",  "defence",   "aerospace", "missile",      "missiles", "weapons",   "military", "arms",
+                "armament", "munitions", "drone",     "drones",       "unmanned", "tactical",  "lockheed", "raytheon",
+                "northrop", "dynamics",  "boeing",    "shipbuilding", "avionics", "ballistic", "radar"}))
     return "defence industry";
   if (lists.find("taiwan independence") != std::string::npos ||
-      has_word(text, {"senator", "congressman", "congresswoman", "congress", "representative", "mp", "parliament",
-                      "minister", "official", "lawmaker", "legislator", "legislative", "politician", "commissioner",
-                      "mayor", "governor", "secretary", "ambassador", "speaker", "government", "party", "uscirf"}))
+      has_word(text, {"senator",    "congressman",  "congresswoman", "congress", "representative", "mp",
+                      "parliament", "minister",     "official",      "lawmaker", "legislator",     "legislative",
+                      "politician", "commissioner", "mayor",         "governor", "secretary",      "ambassador",
+                      "speaker",    "government",   "party",         "uscirf"}))
     return "politics and government";
-  if (has_word(text, {"democracy", "democratic", "rights", "freedom", "watch", "advocacy", "ngo", "media", "news",
-                      "journalist", "research", "researcher", "institute", "foundation", "university", "think",
-                      "tank", "project", "council", "committee", "center", "centre", "lawyer", "counsel"}))
+  if (has_word(text, {"democracy", "democratic", "rights",     "freedom",    "watch",    "advocacy",
+                      "ngo",       "media",      "news",       "journalist", "research", "researcher",
+                      "institute", "foundation", "university", "think",      "tank",     "project",
+                      "council",   "committee",  "center",     "centre",     "lawyer",   "counsel"}))
     return "civil society, media and research";
   if (type == "Company") return "business";
   return type == "Person" ? "other persons" : "other organisations";
@@ -105,7 +108,9 @@ SanctionsList read_cn_csv(const std::string& path) {
   int c_alias = opt("Alias"), c_chinese = opt("Chinese name"), c_topics = opt("Topics"), c_summary = opt("Summary"),
       c_body = opt("Body"), c_list = opt("List"), c_end = opt("End date"), c_url = opt("Source URL");
   std::size_t width = rec.size();
-  auto get = [&](int i) { return i < 0 ? std::string() : std::string(detail::trim(rec.fields[static_cast<std::size_t>(i)])); };
+  auto get = [&](int i) {
+    return i < 0 ? std::string() : std::string(detail::trim(rec.fields[static_cast<std::size_t>(i)]));
+  };
   int row = 0;
   std::vector<std::string> unparsed;
   std::int64_t short_years = 0, short_corroborated = 0;
@@ -143,15 +148,20 @@ SanctionsList read_cn_csv(const std::string& path) {
   Date latest = 0;
   while (reader.next(rec)) {
     if (rec.size() != width)
-      throw InputError(path, rec.line, 1, "expected " + std::to_string(width) + " fields (as in the header), found " + std::to_string(rec.size()));
+      throw InputError(
+          path, rec.line, 1,
+          "expected " + std::to_string(width) + " fields (as in the header), found " + std::to_string(rec.size()));
     detail::check_utf8(rec, path);
     ++row;
     Entry e;
     e.key = std::to_string(row);
     std::string type = get(static_cast<int>(c_type));
-    if (type == "Person") e.type = EntryType::person;
-    else if (type == "Company" || type == "Organization") e.type = EntryType::organisation;
-    else throw InputError(path, rec.line, rec.columns[c_type], "field 'Type': unknown type '" + type + "'");
+    if (type == "Person")
+      e.type = EntryType::person;
+    else if (type == "Company" || type == "Organization")
+      e.type = EntryType::organisation;
+    else
+      throw InputError(path, rec.line, rec.columns[c_type], "field 'Type': unknown type '" + type + "'");
     std::string name = get(static_cast<int>(c_name));
     if (name.empty()) throw InputError(path, rec.line, rec.columns[c_name], "field 'Name': empty");
     e.names.push_back(Name{NameKind::primary, name, ""});
@@ -159,7 +169,8 @@ SanctionsList read_cn_csv(const std::string& path) {
       std::size_t start = 0;
       while (start <= part.size()) {
         auto p = part.find(';', start);
-        std::string a(detail::trim(std::string_view(part).substr(start, p == std::string::npos ? std::string::npos : p - start)));
+        std::string a(
+            detail::trim(std::string_view(part).substr(start, p == std::string::npos ? std::string::npos : p - start)));
         if (!a.empty()) e.names.push_back(Name{NameKind::aka, a, ""});
         if (p == std::string::npos) break;
         start = p + 1;
@@ -169,7 +180,8 @@ SanctionsList read_cn_csv(const std::string& path) {
     std::string country = get(static_cast<int>(c_country));
     if (!country.empty()) {
       std::string iso3 = country_iso3(country);
-      if (iso3.empty()) list.warnings.add("country not mapped", country);
+      if (iso3.empty())
+        list.warnings.add("country not mapped", country);
       else {
         e.target = iso3;
         e.target_basis = "country";
@@ -185,7 +197,8 @@ SanctionsList read_cn_csv(const std::string& path) {
       latest = std::max(latest, *d);
       listed = *d;
     }
-    if (auto d = read_date(get(c_end), "End date", listed ? listed : 1)) e.events.push_back(Event{EventKind::delisted, *d, *d, "End date"});
+    if (auto d = read_date(get(c_end), "End date", listed ? listed : 1))
+      e.events.push_back(Event{EventKind::delisted, *d, *d, "End date"});
     e.remarks = summary;
     e.detail = body + (list_name.empty() ? "" : "; " + list_name) + (get(c_url).empty() ? "" : "; " + get(c_url));
     e.origin = detail::origin(detail::base_name(path), rec.line);
@@ -195,8 +208,11 @@ SanctionsList read_cn_csv(const std::string& path) {
   for (const auto& u : unparsed) list.notes.push_back("date not understood (not used): " + u);
   if (short_years > 0)
     list.notes.push_back(std::to_string(short_years) + " dates written DD.MM.YY read as 20YY (" +
-                         std::to_string(short_corroborated) + " listing dates agree with the year of the announcement's URL; the others have no dated URL or are end dates, checked to follow the listing)");
-  list.notes.push_back("entry id = the row number; target = the listed party's Country; sector by the rules of docs/sanctions.md");
+                         std::to_string(short_corroborated) +
+                         " listing dates agree with the year of the announcement's URL; the others have no dated URL "
+                         "or are end dates, checked to follow the listing)");
+  list.notes.push_back(
+      "entry id = the row number; target = the listed party's Country; sector by the rules of docs/sanctions.md");
   list.as_of = latest;
   list.as_of_basis = latest ? "latest-listing" : "";
   return list;

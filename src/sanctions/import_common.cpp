@@ -37,7 +37,8 @@ void check_utf8(std::string_view s, const std::string& file, std::uint64_t line,
     bool ok = n > 0 && i + n <= s.size();
     for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
     if (!ok)
-      throw InputError(file, line, column, "field '" + std::string(field) + "': invalid UTF-8 at byte " + std::to_string(i + 1));
+      throw InputError(file, line, column,
+                       "field '" + std::string(field) + "': invalid UTF-8 at byte " + std::to_string(i + 1));
     i += n;
   }
 }
@@ -52,10 +53,14 @@ void finish_entry(Entry& e, SanctionsList& list) {
   // stronger kind upgrades it (an alias repeated as the primary name is primary).
   auto strength = [](NameKind k) {
     switch (k) {
-      case NameKind::primary: return 3;
-      case NameKind::aka: return 2;
-      case NameKind::fka: return 1;
-      case NameKind::weak: return 0;
+      case NameKind::primary:
+        return 3;
+      case NameKind::aka:
+        return 2;
+      case NameKind::fka:
+        return 1;
+      case NameKind::weak:
+        return 0;
     }
     return 0;
   };
@@ -66,8 +71,10 @@ void finish_entry(Entry& e, SanctionsList& list) {
     n.folded = names::fold(n.text);
     if (n.folded.empty()) continue;
     auto it = std::find_if(names.begin(), names.end(), [&](const Name& m) { return m.folded == n.folded; });
-    if (it == names.end()) names.push_back(std::move(n));
-    else if (strength(n.kind) > strength(it->kind)) it->kind = n.kind;
+    if (it == names.end())
+      names.push_back(std::move(n));
+    else if (strength(n.kind) > strength(it->kind))
+      it->kind = n.kind;
   }
   e.names = std::move(names);
 

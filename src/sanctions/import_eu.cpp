@@ -43,7 +43,8 @@ std::vector<Piece> split_enumeration(std::string_view raw, bool or_separates) {
   std::string marked;
   for (std::size_t i = 0; i < s.size(); ++i) {
     bool at_word = i == 0 || s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == ';';
-    if (s[i] == '(' && i + 2 < s.size() && s[i + 2] == ')' && std::islower(static_cast<unsigned char>(s[i + 1])) && at_word) {
+    if (s[i] == '(' && i + 2 < s.size() && s[i + 2] == ')' && std::islower(static_cast<unsigned char>(s[i + 1])) &&
+        at_word) {
       marked += ';';
       i += 2;
     } else if (at_word && i + 1 < s.size() && s[i + 1] == ')' && std::islower(static_cast<unsigned char>(s[i])) &&
@@ -79,7 +80,8 @@ std::vector<Piece> split_enumeration(std::string_view raw, bool or_separates) {
       } else {
         piece.text = std::string(detail::trim(t.substr(0, open)));
         auto close = t.find(')', open);
-        piece.annotation = std::string(t.substr(open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
+        piece.annotation = std::string(
+            t.substr(open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
       }
       if (!piece.text.empty()) out.push_back(std::move(piece));
     }
@@ -99,9 +101,11 @@ std::vector<std::string> split_aliases(std::string_view raw) {
     auto close = t.rfind(')');
     if (open != std::string::npos && close != std::string::npos && close > open) {
       std::string inner = t.substr(open + 1, close - open - 1);
-      bool ascii_letters = std::any_of(inner.begin(), inner.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80; });
+      bool ascii_letters = std::any_of(inner.begin(), inner.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80;
+      });
       if (!ascii_letters && !inner.empty()) {
-        out.push_back(std::string(detail::trim(t.substr(0, open)) ) + std::string(detail::trim(t.substr(close + 1))));
+        out.push_back(std::string(detail::trim(t.substr(0, open))) + std::string(detail::trim(t.substr(close + 1))));
         out.push_back(inner);
         continue;
       }
@@ -123,8 +127,8 @@ EntryType schema_type(std::string_view schema) {
 struct Columns {
   int celex = -1, record = -1, programme = -1, annex = -1, measure = -1, start = -1, schema = -1, name = -1;
   int alias = -1, weak = -1, previous = -1, country = -1, nationality = -1, birth = -1, passport = -1, id = -1,
-      tax = -1, inn = -1, ogrn = -1, okpo = -1, registration = -1, lei = -1, swift = -1, imo = -1, mmsi = -1,
-      flag = -1, reason = -1, legal_form = -1, sector = -1, address = -1;
+      tax = -1, inn = -1, ogrn = -1, okpo = -1, registration = -1, lei = -1, swift = -1, imo = -1, mmsi = -1, flag = -1,
+      reason = -1, legal_form = -1, sector = -1, address = -1;
 };
 
 class EuReader {
@@ -143,19 +147,43 @@ class EuReader {
       return i;
     };
     auto opt = [&](const char* name) { return io::find_column(rec, name); };
-    c.celex = need("celex"); c.record = need("recordId"); c.programme = need("programKey"); c.annex = need("annex");
-    c.measure = need("measure"); c.start = need("startDate"); c.schema = need("schema"); c.name = need("name");
-    c.alias = opt("alias"); c.weak = opt("weakAlias"); c.previous = opt("previousName"); c.country = opt("country");
-    c.nationality = opt("nationality"); c.birth = opt("birthDate"); c.passport = opt("passportNumber"); c.id = opt("idNumber");
-    c.tax = opt("taxNumber"); c.inn = opt("innCode"); c.ogrn = opt("ogrnCode"); c.okpo = opt("okpoCode");
-    c.registration = opt("registrationNumber"); c.lei = opt("leiCode"); c.swift = opt("swiftBic"); c.imo = opt("imoNumber");
-    c.mmsi = opt("mmsi"); c.flag = opt("flag"); c.reason = opt("reason"); c.legal_form = opt("legalForm"); c.sector = opt("sector");
+    c.celex = need("celex");
+    c.record = need("recordId");
+    c.programme = need("programKey");
+    c.annex = need("annex");
+    c.measure = need("measure");
+    c.start = need("startDate");
+    c.schema = need("schema");
+    c.name = need("name");
+    c.alias = opt("alias");
+    c.weak = opt("weakAlias");
+    c.previous = opt("previousName");
+    c.country = opt("country");
+    c.nationality = opt("nationality");
+    c.birth = opt("birthDate");
+    c.passport = opt("passportNumber");
+    c.id = opt("idNumber");
+    c.tax = opt("taxNumber");
+    c.inn = opt("innCode");
+    c.ogrn = opt("ogrnCode");
+    c.okpo = opt("okpoCode");
+    c.registration = opt("registrationNumber");
+    c.lei = opt("leiCode");
+    c.swift = opt("swiftBic");
+    c.imo = opt("imoNumber");
+    c.mmsi = opt("mmsi");
+    c.flag = opt("flag");
+    c.reason = opt("reason");
+    c.legal_form = opt("legalForm");
+    c.sector = opt("sector");
     c.address = opt("address");
     std::size_t width = rec.size();
     std::map<std::string, int> ordinal;  // per celex:annex, for rows without a recordId
     while (reader.next(rec)) {
       if (rec.size() != width)
-        throw InputError(display, rec.line, 1, "expected " + std::to_string(width) + " fields (as in the header), found " + std::to_string(rec.size()));
+        throw InputError(
+            display, rec.line, 1,
+            "expected " + std::to_string(width) + " fields (as in the header), found " + std::to_string(rec.size()));
       detail::check_utf8(rec, display);
       read_row(display, rec, c, ordinal);
     }
@@ -164,10 +192,13 @@ class EuReader {
   void finish() {
     for (auto& e : list_.entries) detail::finish_entry(e, list_);
     if (!unparsed_start_.empty()) {
-      for (const auto& u : unparsed_start_) list_.notes.push_back("startDate not understood (no listing date kept): " + u);
+      for (const auto& u : unparsed_start_)
+        list_.notes.push_back("startDate not understood (no listing date kept): " + u);
     }
     list_.notes.push_back(std::to_string(no_start_) + " rows have no startDate (no listing date)");
-    list_.notes.push_back("entry id = celex:annex/recordId (recordId restarts in each annex; a row without one is #n, n its place among the rows of its annex)");
+    list_.notes.push_back(
+        "entry id = celex:annex/recordId (recordId restarts in each annex; a row without one is #n, n its place among "
+        "the rows of its annex)");
     list_.notes.push_back("startDate shapes read: D.M.YYYY, DD.MM.YYYY, D Month YYYY, D Mon. YYYY, YYYY-MM-DD");
   }
 
@@ -198,18 +229,22 @@ class EuReader {
         } else if (auto iso3 = country_iso3(note); !iso3.empty()) {
           country = iso3;
         } else if (auto sp = note.find(' '); sp != std::string::npos) {
-          if (auto iso = country_iso3(note.substr(0, sp)); !iso.empty()) country = iso;  // "Moroccan passport issued ..."
+          if (auto iso = country_iso3(note.substr(0, sp)); !iso.empty())
+            country = iso;  // "Moroccan passport issued ..."
         }
       }
-      if (auto id = make_identifier(k, number_in_text(piece.text), country, piece.text + (note.empty() ? "" : " (" + note + ")"), false))
+      if (auto id = make_identifier(k, number_in_text(piece.text), country,
+                                    piece.text + (note.empty() ? "" : " (" + note + ")"), false))
         e.ids.push_back(std::move(*id));
     }
   }
 
-  void read_row(const std::string& display, const io::CsvRecord& rec, const Columns& c, std::map<std::string, int>& ordinal) {
+  void read_row(const std::string& display, const io::CsvRecord& rec, const Columns& c,
+                std::map<std::string, int>& ordinal) {
     Entry e;
     std::string celex = field(rec, c.celex), annex = field(rec, c.annex), record = field(rec, c.record);
-    if (celex.empty()) throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.celex)], "field 'celex': empty");
+    if (celex.empty())
+      throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.celex)], "field 'celex': empty");
     std::string scope = celex + ":" + annex;
     int n = ++ordinal[scope];
     e.key = scope + "/" + (record.empty() ? "#" + std::to_string(n) : record);
@@ -217,10 +252,12 @@ class EuReader {
     try {
       e.type = schema_type(schema);
     } catch (const std::invalid_argument&) {
-      throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.schema)], "field 'schema': unknown schema '" + schema + "'");
+      throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.schema)],
+                       "field 'schema': unknown schema '" + schema + "'");
     }
     std::string name = strip_quotes(field(rec, c.name));
-    if (name.empty()) throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.name)], "field 'name': empty");
+    if (name.empty())
+      throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.name)], "field 'name': empty");
     // "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL); GREAT LAKES BUSINESS COMPANY (GLBC)":
     // one entry under two names; the first is primary.
     auto name_parts = split_aliases(name);
@@ -241,8 +278,10 @@ class EuReader {
     }
     for (const auto& label : split_nationalities(strip_quotes(field(rec, c.nationality)))) {
       std::string iso3 = country_iso3(label);
-      if (iso3.empty()) list_.warnings.add("nationality not mapped (not used)", label);
-      else e.ids.push_back(Identifier{"nationality", iso3, "", label, false});
+      if (iso3.empty())
+        list_.warnings.add("nationality not mapped (not used)", label);
+      else
+        e.ids.push_back(Identifier{"nationality", iso3, "", label, false});
     }
     const std::string countries = field(rec, c.country);
     for (auto part : split_outside_parentheses(countries, ',')) {
@@ -270,8 +309,10 @@ class EuReader {
       for (auto alt : split_outside_parentheses(piece.text, '/')) {
         std::string text(detail::trim(alt));
         if (text.empty()) continue;
-        if (auto dob = parse_dob(text)) e.ids.push_back(Identifier{"dob", *dob, "", piece.text, false});
-        else list_.warnings.add("birthDate not understood (not used)", piece.text);
+        if (auto dob = parse_dob(text))
+          e.ids.push_back(Identifier{"dob", *dob, "", piece.text, false});
+        else
+          list_.warnings.add("birthDate not understood (not used)", piece.text);
       }
     }
     add_ids(e, field(rec, c.passport), "passport", "");
@@ -287,12 +328,14 @@ class EuReader {
     add_ids(e, field(rec, c.mmsi), "mmsi", "");
     e.remarks = field(rec, c.reason);
     std::string detail = "annex " + annex + "; " + field(rec, c.measure);
-    for (auto [label, col] : {std::pair{"legal form", c.legal_form}, std::pair{"sector", c.sector}, std::pair{"flag", c.flag}})
+    for (auto [label, col] :
+         {std::pair{"legal form", c.legal_form}, std::pair{"sector", c.sector}, std::pair{"flag", c.flag}})
       if (auto v = field(rec, col); !v.empty()) detail += "; " + std::string(label) + ": " + v;
     e.detail = detail;
     e.origin = display + ":" + std::to_string(rec.line);
     if (!keys_.emplace(e.key, rec.line).second)
-      throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.record)], "field 'recordId': " + e.key + " appears twice");
+      throw InputError(display, rec.line, rec.columns[static_cast<std::size_t>(c.record)],
+                       "field 'recordId': " + e.key + " appears twice");
     list_.entries.push_back(std::move(e));
   }
 

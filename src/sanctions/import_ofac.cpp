@@ -34,9 +34,13 @@ std::int64_t parse_ent_num(std::string_view text, const std::string& file, std::
                            std::string_view field) {
   auto t = detail::trim(text);
   std::int64_t v = 0;
-  if (t.empty() || t.size() > 12) throw InputError(file, line, col, "field '" + std::string(field) + "': '" + std::string(t) + "' is not an entry number");
+  if (t.empty() || t.size() > 12)
+    throw InputError(file, line, col,
+                     "field '" + std::string(field) + "': '" + std::string(t) + "' is not an entry number");
   for (char c : t) {
-    if (c < '0' || c > '9') throw InputError(file, line, col, "field '" + std::string(field) + "': '" + std::string(t) + "' is not an entry number");
+    if (c < '0' || c > '9')
+      throw InputError(file, line, col,
+                       "field '" + std::string(field) + "': '" + std::string(t) + "' is not an entry number");
     v = v * 10 + (c - '0');
   }
   return v;
@@ -44,7 +48,8 @@ std::int64_t parse_ent_num(std::string_view text, const std::string& file, std::
 
 void expect_fields(const io::CsvRecord& rec, std::size_t n, const std::string& file) {
   if (rec.size() != n)
-    throw InputError(file, rec.line, 1, "expected " + std::to_string(n) + " fields, found " + std::to_string(rec.size()));
+    throw InputError(file, rec.line, 1,
+                     "expected " + std::to_string(n) + " fields, found " + std::to_string(rec.size()));
 }
 
 std::vector<std::string> split_programmes(std::string_view text) {
@@ -53,7 +58,8 @@ std::vector<std::string> split_programmes(std::string_view text) {
   std::size_t start = 0;
   while (start <= t.size()) {
     auto p = t.find("] [", start);
-    std::string part = std::string(detail::trim(std::string_view(t).substr(start, p == std::string::npos ? std::string::npos : p - start)));
+    std::string part = std::string(
+        detail::trim(std::string_view(t).substr(start, p == std::string::npos ? std::string::npos : p - start)));
     if (!part.empty() && part.front() == '[') part.erase(0, 1);
     if (!part.empty() && part.back() == ']') part.pop_back();
     if (!part.empty()) out.push_back(part);
@@ -73,11 +79,16 @@ Entry row_to_entry(const io::CsvRecord& rec, std::size_t first, const std::strin
   if (name.empty()) throw InputError(file, rec.line, rec.columns[first + 1], "field 'SDN_Name': empty");
   e.names.push_back(Name{NameKind::primary, name, ""});
   std::string type = ofac_field(f[first + 2]);
-  if (type.empty()) e.type = EntryType::organisation;
-  else if (type == "individual") e.type = EntryType::person;
-  else if (type == "vessel") e.type = EntryType::vessel;
-  else if (type == "aircraft") e.type = EntryType::aircraft;
-  else throw InputError(file, rec.line, rec.columns[first + 2], "field 'SDN_Type': unknown type '" + type + "'");
+  if (type.empty())
+    e.type = EntryType::organisation;
+  else if (type == "individual")
+    e.type = EntryType::person;
+  else if (type == "vessel")
+    e.type = EntryType::vessel;
+  else if (type == "aircraft")
+    e.type = EntryType::aircraft;
+  else
+    throw InputError(file, rec.line, rec.columns[first + 2], "field 'SDN_Type': unknown type '" + type + "'");
   e.programmes = split_programmes(f[first + 3]);
   std::string detail;
   auto add_detail = [&](const char* label, std::string_view v) {
@@ -151,7 +162,8 @@ SanctionsList read_ofac_legacy(const std::string& primary, const ImportOptions& 
     std::string key = std::to_string(parse_ent_num(rec.fields[0], file, rec.line, rec.columns[0], "ent_num"));
     auto it = index.find(key);
     if (it == index.end())
-      throw InputError(file, rec.line, rec.columns[0], "field 'ent_num': entry " + key + " is not in " + detail::base_name(primary));
+      throw InputError(file, rec.line, rec.columns[0],
+                       "field 'ent_num': entry " + key + " is not in " + detail::base_name(primary));
     return list.entries[it->second];
   };
 
@@ -169,7 +181,8 @@ SanctionsList read_ofac_legacy(const std::string& primary, const ImportOptions& 
       auto it = index.find(key);
       if (it == index.end()) {
         // The comments file can be newer than the list it accompanies.
-        list.warnings.add("comment for an entry not in the list (ignored)", detail::base_name(path) + ":" + std::to_string(rec.line) + " ent_num " + key);
+        list.warnings.add("comment for an entry not in the list (ignored)",
+                          detail::base_name(path) + ":" + std::to_string(rec.line) + " ent_num " + key);
         ++unknown;
         continue;
       }
@@ -191,9 +204,12 @@ SanctionsList read_ofac_legacy(const std::string& primary, const ImportOptions& 
       Entry& e = find_entry(rec, path);
       std::string type = ofac_field(rec.fields[2]);
       NameKind kind;
-      if (type == "aka" || type == "nka") kind = NameKind::aka;
-      else if (type == "fka") kind = NameKind::fka;
-      else throw InputError(path, rec.line, rec.columns[2], "field 'alt_type': unknown alias type '" + type + "'");
+      if (type == "aka" || type == "nka")
+        kind = NameKind::aka;
+      else if (type == "fka")
+        kind = NameKind::fka;
+      else
+        throw InputError(path, rec.line, rec.columns[2], "field 'alt_type': unknown alias type '" + type + "'");
       std::string name = ofac_field(rec.fields[3]);
       if (name.empty()) throw InputError(path, rec.line, rec.columns[3], "field 'alt_name': empty");
       e.names.push_back(Name{kind, name, ""});
@@ -240,8 +256,7 @@ SanctionsList read_ofac_history(const std::string& base) {
   // sdn_base_YYYY-MM-DD.csv[.gz]: the base day is only in the file name.
   Date base_day = 0;
   if (stem.rfind("sdn_base_", 0) == 0 && stem.size() >= 19) base_day = parse_day(stem.substr(9, 10)).value_or(0);
-  if (!base_day)
-    throw InputError(base, 0, 0, "file name: the base day must be in the name as sdn_base_YYYY-MM-DD.csv");
+  if (!base_day) throw InputError(base, 0, 0, "file name: the base day must be in the name as sdn_base_YYYY-MM-DD.csv");
 
   std::unordered_map<std::string, std::size_t> index;
   std::map<std::string, bool> active;
@@ -274,11 +289,16 @@ SanctionsList read_ofac_history(const std::string& base) {
     expect_fields(rec, kSdnFields + 2, changes);
     detail::check_utf8(rec, changes);
     auto day = parse_day(rec.fields[0]);
-    if (!day) throw InputError(changes, rec.line, rec.columns[0], "field 'date': '" + std::string(rec.fields[0]) + "' is not a date (YYYY-MM-DD)");
+    if (!day)
+      throw InputError(changes, rec.line, rec.columns[0],
+                       "field 'date': '" + std::string(rec.fields[0]) + "' is not a date (YYYY-MM-DD)");
     if (*day < current)
-      throw InputError(changes, rec.line, rec.columns[0], "field 'date': " + format_date(*day) + " comes after " + format_date(current) + " (the log must be in date order)");
+      throw InputError(changes, rec.line, rec.columns[0],
+                       "field 'date': " + format_date(*day) + " comes after " + format_date(current) +
+                           " (the log must be in date order)");
     if (*day <= base_day)
-      throw InputError(changes, rec.line, rec.columns[0], "field 'date': " + format_date(*day) + " is not after the base day " + format_date(base_day));
+      throw InputError(changes, rec.line, rec.columns[0],
+                       "field 'date': " + format_date(*day) + " is not after the base day " + format_date(base_day));
     if (*day > current) {
       previous = current;
       current = *day;
@@ -289,7 +309,9 @@ SanctionsList read_ofac_history(const std::string& base) {
     const std::string key = row.key;
     auto it = index.find(key);
     if (op == "add") {
-      if (active[row.key]) throw InputError(changes, rec.line, rec.columns[1], "field 'op': add of entry " + row.key + ", which is already listed");
+      if (active[row.key])
+        throw InputError(changes, rec.line, rec.columns[1],
+                         "field 'op': add of entry " + row.key + ", which is already listed");
       ++adds;
       Event ev{EventKind::listed, current, next_day(previous), "first seen in the snapshot of " + format_date(current)};
       if (it == index.end()) {
@@ -306,11 +328,13 @@ SanctionsList read_ofac_history(const std::string& base) {
       active[key] = true;
     } else if (op == "change" || op == "remove") {
       if (it == index.end() || !active[row.key])
-        throw InputError(changes, rec.line, rec.columns[1], "field 'op': " + op + " of entry " + row.key + ", which is not listed");
+        throw InputError(changes, rec.line, rec.columns[1],
+                         "field 'op': " + op + " of entry " + row.key + ", which is not listed");
       Entry& e = list.entries[it->second];
       if (op == "remove") {
         ++removes;
-        e.events.push_back(Event{EventKind::delisted, current, next_day(previous), "gone from the snapshot of " + format_date(current)});
+        e.events.push_back(Event{EventKind::delisted, current, next_day(previous),
+                                 "gone from the snapshot of " + format_date(current)});
         active[row.key] = false;
       } else {
         ++amends;
@@ -328,10 +352,10 @@ SanctionsList read_ofac_history(const std::string& base) {
         // A renamed entry keeps its earlier names as "formerly known as".
         std::vector<Name> former;
         for (const auto& n : e.names)
-          if (n.kind == NameKind::primary || n.kind == NameKind::fka)
-            former.push_back(Name{NameKind::fka, n.text, ""});
+          if (n.kind == NameKind::primary || n.kind == NameKind::fka) former.push_back(Name{NameKind::fka, n.text, ""});
         auto events = std::move(e.events);
-        events.push_back(Event{EventKind::amended, current, next_day(previous), what.empty() ? "changed" : what + " changed"});
+        events.push_back(
+            Event{EventKind::amended, current, next_day(previous), what.empty() ? "changed" : what + " changed"});
         e = std::move(row);
         e.events = std::move(events);
         for (auto& n : former)
@@ -350,8 +374,12 @@ SanctionsList read_ofac_history(const std::string& base) {
   list.notes.push_back("base list of " + format_date(base_day) + " and daily changes to " + format_date(last) + ": " +
                        std::to_string(adds) + " additions, " + std::to_string(amends) + " changes, " +
                        std::to_string(removes) + " removals");
-  list.notes.push_back("a listing date is the first daily snapshot holding the entry (events keep the previous snapshot's next day as the earliest possible date); entries of the base list were listed on or before " + format_date(base_day));
-  list.notes.push_back("only the sdn layout is in the history: aliases are the weak a.k.a. names of the remarks, addresses are absent");
+  list.notes.push_back(
+      "a listing date is the first daily snapshot holding the entry (events keep the previous snapshot's next day as "
+      "the earliest possible date); entries of the base list were listed on or before " +
+      format_date(base_day));
+  list.notes.push_back(
+      "only the sdn layout is in the history: aliases are the weak a.k.a. names of the remarks, addresses are absent");
   return list;
 }
 

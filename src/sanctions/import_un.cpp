@@ -68,7 +68,8 @@ struct Reader {
     std::string first = text_of(node.child("FIRST_NAME"));
     if (first.empty()) fail(node, where, "field FIRST_NAME: missing");
     for (auto field : {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"})
-      detail::check_utf8(node.child(field).text().as_string(), file, lines.at(node.child(field).offset_debug()).first, 0, field);
+      detail::check_utf8(node.child(field).text().as_string(), file, lines.at(node.child(field).offset_debug()).first,
+                         0, field);
     if (individual) {
       std::string full = first;
       for (auto field : {"SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}) {
@@ -93,7 +94,8 @@ struct Reader {
     e.programmes.push_back(programme);
     auto listed_node = node.child("LISTED_ON");
     auto listed = xs_date(text_of(listed_node));
-    if (!listed) fail(listed_node ? listed_node : node, where, "field LISTED_ON: '" + text_of(listed_node) + "' is not a date");
+    if (!listed)
+      fail(listed_node ? listed_node : node, where, "field LISTED_ON: '" + text_of(listed_node) + "' is not a date");
     e.events.push_back(Event{EventKind::listed, *listed, *listed, ""});
     for (auto v : node.child("LAST_DAY_UPDATED").children("VALUE")) {
       if (text_of(v).empty()) continue;
@@ -106,8 +108,10 @@ struct Reader {
       std::string label = text_of(v);
       if (label.empty()) continue;
       std::string iso3 = country_iso3(label);
-      if (iso3.empty()) list.warnings.add("nationality not mapped", e.key + ": " + label);
-      else e.ids.push_back(Identifier{"nationality", iso3, "", label, false});
+      if (iso3.empty())
+        list.warnings.add("nationality not mapped", e.key + ": " + label);
+      else
+        e.ids.push_back(Identifier{"nationality", iso3, "", label, false});
     }
     for (auto alias : node.children(individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
       std::string name = text_of(alias.child("ALIAS_NAME"));
@@ -115,10 +119,13 @@ struct Reader {
       detail::check_utf8(name, file, lines.at(alias.offset_debug()).first, 0, "ALIAS_NAME");
       std::string quality = text_of(alias.child("QUALITY"));
       NameKind kind = NameKind::aka;
-      if (quality == "Low") kind = NameKind::weak;
-      else if (quality == "f.k.a.") kind = NameKind::fka;
+      if (quality == "Low")
+        kind = NameKind::weak;
+      else if (quality == "f.k.a.")
+        kind = NameKind::fka;
       else if (quality != "Good" && quality != "a.k.a." && !quality.empty())
-        fail(alias, where + "/" + (individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS"), "field QUALITY: unknown alias quality '" + quality + "'");
+        fail(alias, where + "/" + (individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS"),
+             "field QUALITY: unknown alias quality '" + quality + "'");
       e.names.push_back(Name{kind, name, ""});
     }
     for (auto addr : node.children(individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")) {
@@ -133,15 +140,20 @@ struct Reader {
       std::string date = text_of(dob.child("DATE")), year = text_of(dob.child("YEAR"));
       std::string from = text_of(dob.child("FROM_YEAR")), to = text_of(dob.child("TO_YEAR"));
       std::optional<std::string> value;
-      if (type == "BETWEEN") value = parse_dob(from + " to " + to);
-      else if (!date.empty()) value = parse_dob(date);
-      else if (!year.empty()) value = parse_dob(type == "APPROXIMATELY" ? "circa " + year : year);
-      else continue;  // an empty date of birth element
+      if (type == "BETWEEN")
+        value = parse_dob(from + " to " + to);
+      else if (!date.empty())
+        value = parse_dob(date);
+      else if (!year.empty())
+        value = parse_dob(type == "APPROXIMATELY" ? "circa " + year : year);
+      else
+        continue;  // an empty date of birth element
       if (!value) {
         list.warnings.add("date of birth not understood", e.key + ": " + type + " " + date + year + from + to);
         continue;
       }
-      e.ids.push_back(Identifier{"dob", *value, "", type + " " + date + year + from + (to.empty() ? "" : "-" + to), false});
+      e.ids.push_back(
+          Identifier{"dob", *value, "", type + " " + date + year + from + (to.empty() ? "" : "-" + to), false});
     }
     for (auto doc : node.children("INDIVIDUAL_DOCUMENT")) {
       std::string type = registry::fold_name(text_of(doc.child("TYPE_OF_DOCUMENT")));
@@ -158,7 +170,8 @@ struct Reader {
       std::string country_label = text_of(doc.child("ISSUING_COUNTRY"));
       if (country_label.empty()) country_label = text_of(doc.child("COUNTRY_OF_ISSUE"));
       std::string country = country_label.empty() ? "" : country_iso3(country_label);
-      if (auto id = make_identifier(kind, number_in_text(number), country, number, false)) e.ids.push_back(std::move(*id));
+      if (auto id = make_identifier(kind, number_in_text(number), country, number, false))
+        e.ids.push_back(std::move(*id));
     }
     auto [line, col] = lines.at(node.offset_debug());
     e.origin = detail::base_name(file) + ":" + std::to_string(line);
@@ -194,16 +207,19 @@ SanctionsList read_un_xml(const std::string& path) {
     reader.fail(root, "CONSOLIDATED_LIST", "attribute dateGenerated: '" + generated + "' is not a date");
   }
   std::unordered_map<std::string, int> seen;
-  for (auto [group, tag, individual] : {std::tuple{"INDIVIDUALS", "INDIVIDUAL", true}, std::tuple{"ENTITIES", "ENTITY", false}}) {
+  for (auto [group, tag, individual] :
+       {std::tuple{"INDIVIDUALS", "INDIVIDUAL", true}, std::tuple{"ENTITIES", "ENTITY", false}}) {
     for (auto node : root.child(group).children(tag)) {
       Entry e = reader.read(node, individual);
-      if (seen[e.key]++) reader.fail(node, std::string(tag) + "[" + e.key + "]", "field REFERENCE_NUMBER: appears twice");
+      if (seen[e.key]++)
+        reader.fail(node, std::string(tag) + "[" + e.key + "]", "field REFERENCE_NUMBER: appears twice");
       detail::finish_entry(e, list);
       list.entries.push_back(std::move(e));
     }
   }
-  list.notes.push_back("entry id = REFERENCE_NUMBER; LISTED_ON is the listing date, LAST_DAY_UPDATED the amendments; "
-                       "alias quality Good / a.k.a. -> a.k.a., Low -> weak, f.k.a. -> f.k.a.");
+  list.notes.push_back(
+      "entry id = REFERENCE_NUMBER; LISTED_ON is the listing date, LAST_DAY_UPDATED the amendments; "
+      "alias quality Good / a.k.a. -> a.k.a., Low -> weak, f.k.a. -> f.k.a.");
   return list;
 }
 

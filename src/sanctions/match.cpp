@@ -36,9 +36,9 @@ bool is_person(EntryType t) { return t == EntryType::person; }
 // Words too frequent and too meaningless to block on: articles, prepositions and
 // the particles of Arabic and Iberian names.
 bool is_particle(const std::string& w) {
-  static const char* const words[] = {"of", "and", "the", "for", "de", "del", "la", "le", "el", "al", "s", "abu",
-                                      "abd", "bin", "ibn", "bint", "da", "do", "das", "dos", "y", "i", "in", "on",
-                                      "a", "an", "van", "von", "der", "ul", "ud", "ur"};
+  static const char* const words[] = {"of",  "and", "the", "for", "de",   "del", "la",  "le",  "el",  "al", "s",
+                                      "abu", "abd", "bin", "ibn", "bint", "da",  "do",  "das", "dos", "y",  "i",
+                                      "in",  "on",  "a",   "an",  "van",  "von", "der", "ul",  "ud",  "ur"};
   for (const char* x : words)
     if (w == x) return true;
   return false;
@@ -61,7 +61,8 @@ std::size_t min_length(const std::string& kind) {
 bool id_applies(const std::string& kind, EntryType type) {
   if (kind == "passport" || kind == "national_id") return is_person(type);
   if (kind == "imo" || kind == "mmsi") return !is_person(type);
-  if (kind == "lei" || kind == "swift" || kind == "ogrn" || kind == "okpo" || kind == "registration") return !is_person(type);
+  if (kind == "lei" || kind == "swift" || kind == "ogrn" || kind == "okpo" || kind == "registration")
+    return !is_person(type);
   return true;  // tax_id: companies and persons both have them
 }
 
@@ -198,9 +199,11 @@ struct Matcher::Impl {
         if (ia.key != ib.key) continue;
         const Identifier& x = *ia.id;
         const Identifier& y = *ib.id;
-        if (id_family(x.kind, ra.type) != id_family(y.kind, rb.type) || id_compare_value(x) != id_compare_value(y)) continue;
+        if (id_family(x.kind, ra.type) != id_family(y.kind, rb.type) || id_compare_value(x) != id_compare_value(y))
+          continue;
         if (!x.country.empty() && !y.country.empty() && x.country != y.country) continue;
-        if ((x.kind == "imo" || x.kind == "mmsi") && ra.type != rb.type) continue;  // a ship's number is not its owner's
+        if ((x.kind == "imo" || x.kind == "mmsi") && ra.type != rb.type)
+          continue;  // a ship's number is not its owner's
         agreed = &x;
         agreed_b = &y;
         break;
@@ -219,7 +222,8 @@ struct Matcher::Impl {
           for (const auto& ib : idb) {
             const Identifier& y = *ib.id;
             // Tax numbers of different states are not comparable; an unstated state is not a conflict.
-            if (y.kind != x.kind || (tax && !x.country.empty() && !y.country.empty() && y.country != x.country)) continue;
+            if (y.kind != x.kind || (tax && !x.country.empty() && !y.country.empty() && y.country != x.country))
+              continue;
             b_has = true;
             for (const auto& ja : ida)
               if (ja.key == ib.key) shared = true;
@@ -295,24 +299,31 @@ struct Matcher::Impl {
       ev += item;
     };
     if (agreed)
-      add(agreed->kind + " " + agreed->value + (agreed_b->kind == agreed->kind ? "" : " (" + agreed_b->kind + " in b)"));
+      add(agreed->kind + " " + agreed->value +
+          (agreed_b->kind == agreed->kind ? "" : " (" + agreed_b->kind + " in b)"));
     if (best_a >= 0)
       add("name " + fixed(best) + " '" + ra.names[static_cast<std::size_t>(best_a)].text + "' ~ '" +
           rb.names[static_cast<std::size_t>(best_b)].text + "'");
     if (dob_state == 3) add("dob close (one field differs)");
-    if (dob_state == 2) add("dob " + format_date(dob_day));
-    else if (dob_state == 1) add("dob " + std::to_string(dob_year) + " (partial)");
-    else if (dob_state == -1) add("dob differs");
-    if (nat_state == 1) add("nationality " + *nationality);
-    else if (nat_state == -1) add("nationality differs");
-    else if (nat_state == 2) add("country " + *nationality);
-    else if (nat_state == -2) add("country differs");
+    if (dob_state == 2)
+      add("dob " + format_date(dob_day));
+    else if (dob_state == 1)
+      add("dob " + std::to_string(dob_year) + " (partial)");
+    else if (dob_state == -1)
+      add("dob differs");
+    if (nat_state == 1)
+      add("nationality " + *nationality);
+    else if (nat_state == -1)
+      add("nationality differs");
+    else if (nat_state == 2)
+      add("country " + *nationality);
+    else if (nat_state == -2)
+      add("country differs");
     if (conflict) add(std::string(conflict) + " differs");
     add("type " + std::string(to_string(ra.type)) + (ra.type == rb.type ? "" : "/" + std::string(to_string(rb.type))));
     return out;
   }
 };
-
 
 Matcher::~Matcher() = default;
 
@@ -357,8 +368,9 @@ Matcher::Matcher(const std::vector<Record>& records) : records_(records), impl_(
           m.df.push_back(0);
           std::array<std::uint8_t, 37> letters{};
           for (char c : word) {
-            std::size_t slot = (c >= 'a' && c <= 'z') ? static_cast<std::size_t>(c - 'a')
-                               : (c >= '0' && c <= '9') ? 26 + static_cast<std::size_t>(c - '0') : 36;
+            std::size_t slot = (c >= 'a' && c <= 'z')   ? static_cast<std::size_t>(c - 'a')
+                               : (c >= '0' && c <= '9') ? 26 + static_cast<std::size_t>(c - '0')
+                                                        : 36;
             if (letters[slot] < 255) ++letters[slot];
           }
           m.token_letters.push_back(letters);
@@ -403,14 +415,14 @@ Matcher::Matcher(const std::vector<Record>& records) : records_(records), impl_(
         }
       }
       if (!has_rare) {
-        std::sort(common.begin(), common.end(), [&](int x, int y) {
-          return m.df[static_cast<std::size_t>(x)] < m.df[static_cast<std::size_t>(y)];
-        });
+        std::sort(common.begin(), common.end(),
+                  [&](int x, int y) { return m.df[static_cast<std::size_t>(x)] < m.df[static_cast<std::size_t>(y)]; });
         if (common.size() > 3) common.resize(3);
         std::sort(common.begin(), common.end());
         for (std::size_t i = 0; i < common.size(); ++i)
           for (std::size_t j = i + 1; j < common.size(); ++j)
-            keys.push_back(kPairTag | (static_cast<std::uint64_t>(common[i]) << 31) | static_cast<std::uint64_t>(common[j]));
+            keys.push_back(kPairTag | (static_cast<std::uint64_t>(common[i]) << 31) |
+                           static_cast<std::uint64_t>(common[j]));
         // A one-word name keys on that word.
         if (common.size() == 1) keys.push_back(kRareTag | static_cast<std::uint64_t>(common[0]));
       }
@@ -427,15 +439,18 @@ bool Matcher::blocked_together(int a, int b) const {
   std::size_t i = 0, j = 0;
   while (i < ka.size() && j < kb.size()) {
     if (ka[i] == kb[j]) return true;
-    if (ka[i] < kb[j]) ++i;
-    else ++j;
+    if (ka[i] < kb[j])
+      ++i;
+    else
+      ++j;
   }
   return false;
 }
 
 MatchResult Matcher::compare(int a, int b) const { return impl_->compare(records_, a, b, -1.0); }
 
-std::vector<MatchResult> Matcher::match(const std::vector<int>& as, const std::vector<int>& bs, double min_score) const {
+std::vector<MatchResult> Matcher::match(const std::vector<int>& as, const std::vector<int>& bs,
+                                        double min_score) const {
   const Impl& m = *impl_;
   bool same_sets = as == bs;
   // Inverted index of the b side: key -> records.

@@ -4,11 +4,16 @@ namespace rostrum::sanctions {
 
 std::string_view to_string(EntryType t) {
   switch (t) {
-    case EntryType::person: return "person";
-    case EntryType::organisation: return "organisation";
-    case EntryType::vessel: return "vessel";
-    case EntryType::aircraft: return "aircraft";
-    case EntryType::unknown: return "unknown";
+    case EntryType::person:
+      return "person";
+    case EntryType::organisation:
+      return "organisation";
+    case EntryType::vessel:
+      return "vessel";
+    case EntryType::aircraft:
+      return "aircraft";
+    case EntryType::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -23,10 +28,14 @@ EntryType entry_type_from_string(std::string_view s) {
 
 std::string_view to_string(NameKind k) {
   switch (k) {
-    case NameKind::primary: return "primary";
-    case NameKind::aka: return "aka";
-    case NameKind::fka: return "fka";
-    case NameKind::weak: return "weak";
+    case NameKind::primary:
+      return "primary";
+    case NameKind::aka:
+      return "aka";
+    case NameKind::fka:
+      return "fka";
+    case NameKind::weak:
+      return "weak";
   }
   return "aka";
 }
@@ -40,9 +49,12 @@ NameKind name_kind_from_string(std::string_view s) {
 
 std::string_view to_string(EventKind k) {
   switch (k) {
-    case EventKind::listed: return "listed";
-    case EventKind::amended: return "amended";
-    case EventKind::delisted: return "delisted";
+    case EventKind::listed:
+      return "listed";
+    case EventKind::amended:
+      return "amended";
+    case EventKind::delisted:
+      return "delisted";
   }
   return "listed";
 }

@@ -43,8 +43,8 @@ struct Name {
 struct Identifier {
   std::string kind;
   std::string value;
-  std::string country;  // ISO3 of the issuing country when stated, else ""
-  std::string raw;      // the text it was read from
+  std::string country;        // ISO3 of the issuing country when stated, else ""
+  std::string raw;            // the text it was read from
   bool from_remarks = false;  // parsed out of free text (OFAC remarks) rather than a field
 };
 
@@ -67,12 +67,12 @@ struct Entry {
   std::vector<Name> names;              // names[0] is the primary name
   std::vector<Identifier> ids;
   std::vector<Event> events;
-  std::vector<std::string> links;       // names of linked entries (OFAC "Linked To:")
+  std::vector<std::string> links;              // names of linked entries (OFAC "Linked To:")
   std::vector<std::string> address_countries;  // ISO3 of addresses and places of registration
-  std::string sector;                   // CN: derived sector (docs/sanctions.md)
-  std::string remarks;                  // free text (OFAC remarks, EU reason, UN comments, CN summary)
-  std::string detail;                   // list-specific detail (EU annex and measure, CN body and list)
-  std::string origin;                   // "file:line" (or element) it was read from
+  std::string sector;                          // CN: derived sector (docs/sanctions.md)
+  std::string remarks;                         // free text (OFAC remarks, EU reason, UN comments, CN summary)
+  std::string detail;                          // list-specific detail (EU annex and measure, CN body and list)
+  std::string origin;                          // "file:line" (or element) it was read from
   const std::string& primary_name() const;
 };
 
@@ -80,8 +80,8 @@ struct SanctionsList {
   std::string key;     // "ofac-sdn", "ofac-sdn-history", "ofac-cons", "un-consolidated", "eu-journal", "cn-counter"
   std::string issuer;  // "US", "UN", "EU", "CN"
   std::string name;
-  std::string format;  // "ofac-legacy", "ofac-history", "un-xml", "eu-journal", "cn-csv"
-  Date as_of = 0;      // snapshot date
+  std::string format;       // "ofac-legacy", "ofac-history", "un-xml", "eu-journal", "cn-csv"
+  Date as_of = 0;           // snapshot date
   std::string as_of_basis;  // "stated" (the file says), "latest-listing" (lower bound), "given" (--as-of), ""
   std::vector<std::string> paths;
   std::vector<Entry> entries;

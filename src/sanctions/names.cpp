@@ -22,19 +22,28 @@ Script script_of(std::string_view utf8) {
     unsigned char c = static_cast<unsigned char>(utf8[i]);
     char32_t cp;
     std::size_t n;
-    if (c < 0x80) { cp = c; n = 1; }
-    else if ((c >> 5) == 0x6 && i + 1 < utf8.size()) { cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu); n = 2; }
-    else if ((c >> 4) == 0xE && i + 2 < utf8.size()) {
-      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) << 6) | (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
+    if (c < 0x80) {
+      cp = c;
+      n = 1;
+    } else if ((c >> 5) == 0x6 && i + 1 < utf8.size()) {
+      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu);
+      n = 2;
+    } else if ((c >> 4) == 0xE && i + 2 < utf8.size()) {
+      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) << 6) |
+           (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
       n = 3;
-    } else { return Script::other; }
+    } else {
+      return Script::other;
+    }
     i += n;
     // Latin blocks (with extensions and combining marks), punctuation, letterlike symbols.
     bool latin = cp < 0x0250 || (cp >= 0x0300 && cp < 0x0370) || (cp >= 0x1E00 && cp < 0x1F00) ||
                  (cp >= 0x2000 && cp < 0x2070) || (cp >= 0x02B0 && cp < 0x0300);
     if (latin) continue;
-    if (cp >= 0x0400 && cp < 0x0530) script = Script::cyrillic;
-    else return Script::other;
+    if (cp >= 0x0400 && cp < 0x0530)
+      script = Script::cyrillic;
+    else
+      return Script::other;
   }
   return script;
 }
@@ -49,7 +58,8 @@ icu::Transliterator& transliterator(Script script) {
   if (!t) {
     UErrorCode status = U_ZERO_ERROR;
     t.reset(icu::Transliterator::createInstance(ids[static_cast<int>(script)], UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !t) throw Error(ErrorKind::store, std::string("ICU transliterator unavailable: ") + u_errorName(status));
+    if (U_FAILURE(status) || !t)
+      throw Error(ErrorKind::store, std::string("ICU transliterator unavailable: ") + u_errorName(status));
   }
   return *t;
 }
@@ -103,17 +113,100 @@ std::string drop_quotes(std::string_view utf8) {
 
 const std::unordered_set<std::string_view>& legal_words() {
   static const std::unordered_set<std::string_view> words = {
-      "llc",   "ooo",   "ao",    "oao",  "zao",  "pao",  "nao",   "jsc",   "ojsc",  "cjsc",  "pjsc", "ltd",
-      "limited", "co",  "corp",  "corporation", "inc", "incorporated", "company", "sa", "sas", "sarl", "srl",
-      "spa",   "sl",    "gmbh",  "ag",   "plc",  "llp",  "lp",    "bv",    "nv",    "fze",   "fzco", "fzc",
-      "fzllc", "fzle",  "dmcc",  "tov",  "pte",  "pvt",  "bhd",   "kft",   "ead",   "fgup",  "fgbu", "fgbou",
-      "gup",   "mup",   "fkp",   "ano",  "cv",   "sapi", "ltda",  "pjs",   "tsjsc", "oy",    "tov",  "pat",
-      "prat",  "vat",   "zat",   "dp",   "kp",   "tdv",
+      "llc",
+      "ooo",
+      "ao",
+      "oao",
+      "zao",
+      "pao",
+      "nao",
+      "jsc",
+      "ojsc",
+      "cjsc",
+      "pjsc",
+      "ltd",
+      "limited",
+      "co",
+      "corp",
+      "corporation",
+      "inc",
+      "incorporated",
+      "company",
+      "sa",
+      "sas",
+      "sarl",
+      "srl",
+      "spa",
+      "sl",
+      "gmbh",
+      "ag",
+      "plc",
+      "llp",
+      "lp",
+      "bv",
+      "nv",
+      "fze",
+      "fzco",
+      "fzc",
+      "fzllc",
+      "fzle",
+      "dmcc",
+      "tov",
+      "pte",
+      "pvt",
+      "bhd",
+      "kft",
+      "ead",
+      "fgup",
+      "fgbu",
+      "fgbou",
+      "gup",
+      "mup",
+      "fkp",
+      "ano",
+      "cv",
+      "sapi",
+      "ltda",
+      "pjs",
+      "tsjsc",
+      "oy",
+      "tov",
+      "pat",
+      "prat",
+      "vat",
+      "zat",
+      "dp",
+      "kp",
+      "tdv",
       // the words of Russian and Ukrainian legal forms, however they are combined
-      "obshchestvo", "obshestvo", "aktsionernoe", "aktsionernoye", "aktsionerne", "aktsionernogo", "tovarystvo",
-      "tovaristvo", "ogranichennoy", "ogranichennoi", "otvetstvennostyu", "otvetstvennostiu", "obmezhenoyu",
-      "obmezhenoiu", "vidpovidalnistyu", "vidpovidalnistiu", "publichnoe", "publichnoye", "publichne", "zakrytoe",
-      "zakrytoye", "zakryte", "otkrytoe", "otkrytoye", "vidkryte", "pryvatne", "nepublichnoe", "nepublichnoye",
+      "obshchestvo",
+      "obshestvo",
+      "aktsionernoe",
+      "aktsionernoye",
+      "aktsionerne",
+      "aktsionernogo",
+      "tovarystvo",
+      "tovaristvo",
+      "ogranichennoy",
+      "ogranichennoi",
+      "otvetstvennostyu",
+      "otvetstvennostiu",
+      "obmezhenoyu",
+      "obmezhenoiu",
+      "vidpovidalnistyu",
+      "vidpovidalnistiu",
+      "publichnoe",
+      "publichnoye",
+      "publichne",
+      "zakrytoe",
+      "zakrytoye",
+      "zakryte",
+      "otkrytoe",
+      "otkrytoye",
+      "vidkryte",
+      "pryvatne",
+      "nepublichnoe",
+      "nepublichnoye",
   };
   return words;
 }

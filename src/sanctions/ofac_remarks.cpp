@@ -111,8 +111,10 @@ std::vector<std::string_view> split_outside_parentheses(std::string_view text, c
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '(') ++depth;
-    else if (c == ')' && depth > 0) --depth;
+    if (c == '(')
+      ++depth;
+    else if (c == ')' && depth > 0)
+      --depth;
     else if (c == sep && depth == 0) {
       parts.push_back(text.substr(start, i - start));
       start = i + 1;
@@ -151,8 +153,10 @@ OfacRemarks parse_ofac_remarks(std::string_view remarks) {
     } else if (starts_with(part, "nationality ") || starts_with(part, "citizen ")) {
       std::string_view label = part.substr(part.find(' ') + 1);
       std::string iso3 = country_iso3(label);
-      if (!iso3.empty()) out.ids.push_back(Identifier{"nationality", iso3, "", std::string(part), true});
-      else out.unreadable.emplace_back(part);
+      if (!iso3.empty())
+        out.ids.push_back(Identifier{"nationality", iso3, "", std::string(part), true});
+      else
+        out.unreadable.emplace_back(part);
     } else {
       for (const auto& label : kLabels) {
         if (starts_with(part, label.prefix)) {

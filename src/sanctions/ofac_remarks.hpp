@@ -17,8 +17,8 @@ namespace rostrum::sanctions {
 struct OfacRemarks {
   std::vector<Name> aliases;  // a.k.a. (weak: the legacy CSV keeps strong aliases in alt.csv), f.k.a.
   std::vector<Identifier> ids;
-  std::vector<std::string> links;         // "Linked To:" names
-  std::vector<std::string> unreadable;    // parts with a known label whose value could not be read ("DOB sometime")
+  std::vector<std::string> links;       // "Linked To:" names
+  std::vector<std::string> unreadable;  // parts with a known label whose value could not be read ("DOB sometime")
 };
 
 // O(length of the text).

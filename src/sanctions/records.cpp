@@ -14,10 +14,14 @@ void add_unique(std::vector<T>& v, const T& x) {
 
 int strength(NameKind k) {
   switch (k) {
-    case NameKind::primary: return 3;
-    case NameKind::aka: return 2;
-    case NameKind::fka: return 1;
-    case NameKind::weak: return 0;
+    case NameKind::primary:
+      return 3;
+    case NameKind::aka:
+      return 2;
+    case NameKind::fka:
+      return 1;
+    case NameKind::weak:
+      return 0;
   }
   return 0;
 }
@@ -39,9 +43,8 @@ std::vector<Record> build_records(const Dataset& d) {
   // Newer lists first, so that a designation's primary name is its latest one.
   std::vector<std::size_t> order(d.entries.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return d.list_of(a).as_of > d.list_of(b).as_of;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return d.list_of(a).as_of > d.list_of(b).as_of; });
   for (std::size_t i : order) {
     const Entry& e = d.entries[i];
     const ListRecord& list = d.list_of(i);
@@ -115,9 +118,12 @@ std::vector<Record> build_records(const Dataset& d) {
     if (!delisted && snapshot_dated && list.as_of > 0) consider(list.as_of, 0);
 
     // The designation is delisted only if every list that holds it says so.
-    if (fresh) r.delisted = delisted ? last_delisted : 0;
-    else if (!delisted) r.delisted = 0;
-    else if (r.delisted != 0) r.delisted = std::max(r.delisted, last_delisted);
+    if (fresh)
+      r.delisted = delisted ? last_delisted : 0;
+    else if (!delisted)
+      r.delisted = 0;
+    else if (r.delisted != 0)
+      r.delisted = std::max(r.delisted, last_delisted);
   }
   // A bounded listing is the first one unless an "on or before" bound precedes it.
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -137,7 +143,8 @@ std::vector<Record> build_records(const Dataset& d) {
   for (std::size_t i = 0; i < d.entries.size(); ++i) {
     if (d.list_of(i).format != "ofac-history") continue;
     for (const auto& ev : d.entries[i].events)
-      if (ev.kind == EventKind::listed && ev.date_lo == 0 && ev.date > 0 && (history_base == 0 || ev.date < history_base))
+      if (ev.kind == EventKind::listed && ev.date_lo == 0 && ev.date > 0 &&
+          (history_base == 0 || ev.date < history_base))
         history_base = ev.date;
   }
   if (history_base > 0) {

@@ -76,13 +76,17 @@ std::string now_utc() {
 }
 
 void bind_text_or_null(SQLite::Statement& st, int i, const std::string& v) {
-  if (v.empty()) st.bind(i);
-  else st.bind(i, v);
+  if (v.empty())
+    st.bind(i);
+  else
+    st.bind(i, v);
 }
 
 void bind_date(SQLite::Statement& st, int i, Date d) {
-  if (d == 0) st.bind(i);
-  else st.bind(i, format_date(d));
+  if (d == 0)
+    st.bind(i);
+  else
+    st.bind(i, format_date(d));
 }
 
 Date column_date(const SQLite::Column& c) {
@@ -120,7 +124,8 @@ std::vector<std::string> json_strings(const std::string& text) {
 }
 
 bool has_tables(SQLite::Database& db) {
-  return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sanctions_lists'").getInt() > 0;
+  return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sanctions_lists'")
+             .getInt() > 0;
 }
 
 }  // namespace
@@ -142,8 +147,13 @@ std::vector<WriteResult> write_lists(store::Store& s, const std::vector<Sanction
     std::string imported_at = now_utc();
     SQLite::Statement find(db, "SELECT id FROM sanctions_lists WHERE key = ?");
     SQLite::Statement drop(db, "DELETE FROM sanctions_lists WHERE id = ?");
-    SQLite::Statement ins_list(db, "INSERT INTO sanctions_lists (key, issuer, name, format, as_of, as_of_basis, paths, imported_at, notes, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement ins_entry(db, "INSERT INTO sanctions_entries (list_id, key, type, name, programmes, target, target_basis, address_countries, links, sector, remarks, detail, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement ins_list(db,
+                               "INSERT INTO sanctions_lists (key, issuer, name, format, as_of, as_of_basis, paths, "
+                               "imported_at, notes, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement ins_entry(
+        db,
+        "INSERT INTO sanctions_entries (list_id, key, type, name, programmes, target, target_basis, address_countries, "
+        "links, sector, remarks, detail, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     SQLite::Statement ins_name(db, "INSERT INTO sanctions_names VALUES (?,?,?,?)");
     SQLite::Statement ins_id(db, "INSERT INTO sanctions_identifiers VALUES (?,?,?,?,?,?)");
     SQLite::Statement ins_event(db, "INSERT INTO sanctions_events VALUES (?,?,?,?,?)");
@@ -235,6 +245,14 @@ std::string data_version(store::Store& s) {
     SQLite::Statement q(s.db(), "SELECT key, imported_at FROM sanctions_lists ORDER BY key");
     std::string v;
     while (q.executeStep()) v += q.getColumn(0).getString() + "@" + q.getColumn(1).getString() + ";";
+    if (v.empty()) return v;
+    // Import times have one-second precision: the row counts tell two imports of
+    // the same second apart.
+    SQLite::Statement n(s.db(),
+                        "SELECT (SELECT count(*) FROM sanctions_entries), (SELECT count(*) FROM sanctions_names), "
+                        "(SELECT count(*) FROM sanctions_identifiers), (SELECT count(*) FROM sanctions_events)");
+    n.executeStep();
+    for (int i = 0; i < 4; ++i) v += std::to_string(n.getColumn(i).getInt64()) + ";";
     return v;
   } catch (const SQLite::Exception& e) {
     throw StoreError(std::string("cannot read the sanctions lists from '") + s.path() + "': " + e.what());
@@ -251,9 +269,12 @@ Dataset load_dataset(store::Store& s) {
   auto& db = s.db();
   try {
     if (!has_tables(db) || db.execAndGet("SELECT count(*) FROM sanctions_lists").getInt64() == 0)
-      throw NotAvailableError("no sanctions lists in '" + s.path() + "': import them first (rostrum sanctions import DIR)");
+      throw NotAvailableError("no sanctions lists in '" + s.path() +
+                              "': import them first (rostrum sanctions import DIR)");
     std::unordered_map<std::int64_t, int> list_index;
-    SQLite::Statement lists(db, "SELECT id, key, issuer, name, format, as_of, as_of_basis, imported_at, notes, warnings FROM sanctions_lists ORDER BY issuer, key");
+    SQLite::Statement lists(db,
+                            "SELECT id, key, issuer, name, format, as_of, as_of_basis, imported_at, notes, warnings "
+                            "FROM sanctions_lists ORDER BY issuer, key");
     while (lists.executeStep()) {
       ListRecord l;
       l.id = lists.getColumn(0).getInt64();
@@ -272,7 +293,9 @@ Dataset load_dataset(store::Store& s) {
     std::unordered_map<std::int64_t, std::size_t> entry_index;
     // Entries grouped by list in the lists' order, then as imported.
     for (std::size_t li = 0; li < d.lists.size(); ++li) {
-      SQLite::Statement entries(db, "SELECT id, key, type, programmes, target, target_basis, address_countries, links, sector, remarks, detail, origin FROM sanctions_entries WHERE list_id = ? ORDER BY id");
+      SQLite::Statement entries(db,
+                                "SELECT id, key, type, programmes, target, target_basis, address_countries, links, "
+                                "sector, remarks, detail, origin FROM sanctions_entries WHERE list_id = ? ORDER BY id");
       entries.bind(1, d.lists[li].id);
       std::size_t before = d.entries.size();
       while (entries.executeStep()) {
@@ -301,17 +324,20 @@ Dataset load_dataset(store::Store& s) {
       e.names.push_back(Name{name_kind_from_string(names.getColumn(1).getString()), names.getColumn(2).getString(),
                              names.getColumn(3).getString()});
     }
-    SQLite::Statement ids(db, "SELECT entry_id, kind, value, country, raw, from_remarks FROM sanctions_identifiers ORDER BY rowid");
+    SQLite::Statement ids(
+        db, "SELECT entry_id, kind, value, country, raw, from_remarks FROM sanctions_identifiers ORDER BY rowid");
     while (ids.executeStep()) {
       auto& e = d.entries[entry_index.at(ids.getColumn(0).getInt64())];
-      e.ids.push_back(Identifier{ids.getColumn(1).getString(), ids.getColumn(2).getString(), column_text(ids.getColumn(3)),
-                                 column_text(ids.getColumn(4)), ids.getColumn(5).getInt() != 0});
+      e.ids.push_back(Identifier{ids.getColumn(1).getString(), ids.getColumn(2).getString(),
+                                 column_text(ids.getColumn(3)), column_text(ids.getColumn(4)),
+                                 ids.getColumn(5).getInt() != 0});
     }
     SQLite::Statement events(db, "SELECT entry_id, kind, date, date_lo, detail FROM sanctions_events ORDER BY rowid");
     while (events.executeStep()) {
       auto& e = d.entries[entry_index.at(events.getColumn(0).getInt64())];
-      e.events.push_back(Event{event_kind_from_string(events.getColumn(1).getString()), column_date(events.getColumn(2)),
-                               column_date(events.getColumn(3)), column_text(events.getColumn(4))});
+      e.events.push_back(Event{event_kind_from_string(events.getColumn(1).getString()),
+                               column_date(events.getColumn(2)), column_date(events.getColumn(3)),
+                               column_text(events.getColumn(4))});
     }
   } catch (const SQLite::Exception& e) {
     throw StoreError(std::string("cannot read the sanctions lists from '") + s.path() + "': " + e.what());

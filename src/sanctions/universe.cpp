@@ -105,8 +105,7 @@ std::string parse_issuer(std::string_view text, std::string_view parameter) {
   if (t == "EU" || t == "EUROPEAN UNION") return "EU";
   if (t == "UN" || t == "UNSC" || t == "UNITED NATIONS") return "UN";
   if (t == "CN" || t == "CHN" || t == "CHINA") return "CN";
-  throw ParameterError(std::string(parameter), "unknown issuer '" + std::string(text) +
-                   "' (US, EU, UN or CN)");
+  throw ParameterError(std::string(parameter), "unknown issuer '" + std::string(text) + "' (US, EU, UN or CN)");
 }
 
 std::string parse_country(std::string_view text, std::string_view parameter) {

@@ -18,31 +18,89 @@ Date d(int y, int m, int day) { return make_date(y, m, day); }
 // US (dates as first seen in daily snapshots), EU (exact), China.
 std::shared_ptr<const Universe> small_universe(TempDir& dir) {
   std::vector<SanctionsList> lists = {
-      make_list("us", "US", d(2024, 5, 3),
-                {{"u1", EntryType::organisation, {"ALFA BANK"}, {"RUSSIA-EO14024"}, {}, {listed(d(2022, 2, 24), d(2022, 2, 23))}},
-                 {"u2", EntryType::organisation, {"BETA SHIPPING"}, {"RUSSIA-EO14024"}, {}, {listed(d(2022, 3, 10), d(2022, 3, 9))},
-                  {"GAMMA TRADING"}},
-                 {"u3", EntryType::organisation, {"GAMMA TRADING"}, {"RUSSIA-EO14024"}, {}, {listed(d(2023, 1, 10), d(2023, 1, 9))}},
-                 {"u4", EntryType::person, {"IVANOV, Ivan Ivanovich"}, {"UKRAINE-EO13661"}, {id("dob", "1960-01-02")},
-                  {listed(d(2021, 8, 18), 0)}},
-                 {"u5", EntryType::organisation, {"EPSILON TRADING"}, {"IRAN"}, {}, {listed(d(2022, 5, 1), d(2022, 4, 30))}},
-                 {"u6", EntryType::person, {"THETA, Theodor"}, {"RUSSIA-EO14024"}, {}, {listed(d(2023, 6, 1), d(2023, 5, 31))}}}),
-      make_list("eu", "EU", d(2024, 6, 1),
-                {{"e1", EntryType::organisation, {"Alfa Bank"}, {"EU-RUS"}, {}, {listed(d(2022, 2, 28), d(2022, 2, 28))}},
-                 {"e2", EntryType::organisation, {"Beta Shipping"}, {"EU-RUS"}, {}, {listed(d(2022, 3, 1), d(2022, 3, 1))}},
-                 {"e4", EntryType::person, {"Ivan Ivanovich IVANOV"}, {"EU-UKR"}, {id("dob", "1960-01-02")},
-                  {listed(d(2014, 3, 17), d(2014, 3, 17))}},
-                 {"e5", EntryType::organisation, {"Epsilon Trading"}, {"EU-IRN"}, {}, {listed(d(2022, 5, 1), d(2022, 5, 1))}},
-                 {"e6", EntryType::organisation, {"Zeta Corp"}, {"EU-RUS"}, {}, {listed(d(2022, 6, 1), d(2022, 6, 1))}}}),
+      make_list(
+          "us", "US", d(2024, 5, 3),
+          {{"u1",
+            EntryType::organisation,
+            {"ALFA BANK"},
+            {"RUSSIA-EO14024"},
+            {},
+            {listed(d(2022, 2, 24), d(2022, 2, 23))}},
+           {"u2",
+            EntryType::organisation,
+            {"BETA SHIPPING"},
+            {"RUSSIA-EO14024"},
+            {},
+            {listed(d(2022, 3, 10), d(2022, 3, 9))},
+            {"GAMMA TRADING"}},
+           {"u3",
+            EntryType::organisation,
+            {"GAMMA TRADING"},
+            {"RUSSIA-EO14024"},
+            {},
+            {listed(d(2023, 1, 10), d(2023, 1, 9))}},
+           {"u4",
+            EntryType::person,
+            {"IVANOV, Ivan Ivanovich"},
+            {"UKRAINE-EO13661"},
+            {id("dob", "1960-01-02")},
+            {listed(d(2021, 8, 18), 0)}},
+           {"u5", EntryType::organisation, {"EPSILON TRADING"}, {"IRAN"}, {}, {listed(d(2022, 5, 1), d(2022, 4, 30))}},
+           {"u6",
+            EntryType::person,
+            {"THETA, Theodor"},
+            {"RUSSIA-EO14024"},
+            {},
+            {listed(d(2023, 6, 1), d(2023, 5, 31))}}}),
+      make_list(
+          "eu", "EU", d(2024, 6, 1),
+          {{"e1", EntryType::organisation, {"Alfa Bank"}, {"EU-RUS"}, {}, {listed(d(2022, 2, 28), d(2022, 2, 28))}},
+           {"e2", EntryType::organisation, {"Beta Shipping"}, {"EU-RUS"}, {}, {listed(d(2022, 3, 1), d(2022, 3, 1))}},
+           {"e4",
+            EntryType::person,
+            {"Ivan Ivanovich IVANOV"},
+            {"EU-UKR"},
+            {id("dob", "1960-01-02")},
+            {listed(d(2014, 3, 17), d(2014, 3, 17))}},
+           {"e5", EntryType::organisation, {"Epsilon Trading"}, {"EU-IRN"}, {}, {listed(d(2022, 5, 1), d(2022, 5, 1))}},
+           {"e6", EntryType::organisation, {"Zeta Corp"}, {"EU-RUS"}, {}, {listed(d(2022, 6, 1), d(2022, 6, 1))}}}),
       make_list("cn", "CN", d(2021, 3, 26),
-                {{"1", EntryType::organisation, {"National Endowment for Democracy"}, {"MFA"}, {}, {listed(d(2019, 12, 2), d(2019, 12, 2))},
-                  {}, "civil society, media and research", "USA"},
-                 {"2", EntryType::organisation, {"Lockheed Martin"}, {"MOFCOM"}, {}, {listed(d(2020, 7, 14), d(2020, 7, 14))},
-                  {}, "defence industry", "USA"},
-                 {"3", EntryType::person, {"Some Member of Parliament"}, {"MFA"}, {}, {listed(d(2021, 3, 26), d(2021, 3, 26))},
-                  {}, "politics and government", "GBR"},
-                 {"4", EntryType::organisation, {"Some German Institute"}, {"MFA"}, {}, {listed(d(2021, 3, 22), d(2021, 3, 22))},
-                  {}, "civil society, media and research", "DEU"}})};
+                {{"1",
+                  EntryType::organisation,
+                  {"National Endowment for Democracy"},
+                  {"MFA"},
+                  {},
+                  {listed(d(2019, 12, 2), d(2019, 12, 2))},
+                  {},
+                  "civil society, media and research",
+                  "USA"},
+                 {"2",
+                  EntryType::organisation,
+                  {"Lockheed Martin"},
+                  {"MOFCOM"},
+                  {},
+                  {listed(d(2020, 7, 14), d(2020, 7, 14))},
+                  {},
+                  "defence industry",
+                  "USA"},
+                 {"3",
+                  EntryType::person,
+                  {"Some Member of Parliament"},
+                  {"MFA"},
+                  {},
+                  {listed(d(2021, 3, 26), d(2021, 3, 26))},
+                  {},
+                  "politics and government",
+                  "GBR"},
+                 {"4",
+                  EntryType::organisation,
+                  {"Some German Institute"},
+                  {"MFA"},
+                  {},
+                  {listed(d(2021, 3, 22), d(2021, 3, 22))},
+                  {},
+                  "civil society, media and research",
+                  "DEU"}})};
   std::string db = (dir.path() / "s.db").string();
   {
     auto s = store::Store::open(db, true);
@@ -58,7 +116,8 @@ std::int64_t integer(const Table& t, std::size_t row, const std::string& col) {
 const std::vector<Cell>* row_with(const Table& t, const std::string& col, const std::string& value) {
   int c = t.column(col);
   for (const auto& r : t.rows)
-    if (std::holds_alternative<std::string>(r[static_cast<std::size_t>(c)]) && std::get<std::string>(r[static_cast<std::size_t>(c)]) == value)
+    if (std::holds_alternative<std::string>(r[static_cast<std::size_t>(c)]) &&
+        std::get<std::string>(r[static_cast<std::size_t>(c)]) == value)
       return &r;
   return nullptr;
 }
@@ -81,7 +140,8 @@ TEST(SanctionsAnalyses, MatchPairsWithEvidence) {
   TempDir dir;
   auto u = small_universe(dir);
   auto t = match_table(*u, {});
-  EXPECT_EQ(t.columns, (std::vector<std::string>{"a_issuer", "a_id", "a_name", "b_issuer", "b_id", "b_name", "score", "evidence"}));
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"a_issuer", "a_id", "a_name", "b_issuer", "b_id", "b_name", "score",
+                                                 "evidence"}));
   // Alpha, Beta, Ivanov and Epsilon are in both lists.
   ASSERT_EQ(t.rows.size(), 4u);
   auto* ivanov = row_with(t, "a_id", "u4");

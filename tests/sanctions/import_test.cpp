@@ -46,16 +46,21 @@ bool has_name(const Entry& e, const std::string& text, NameKind kind) {
 
 const std::string kSdn =
     "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
-    "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'; Linked To: AEROCARIBBEAN AI\"\r\n"
-    "2674,\"ABBAS, Abu\",\"individual\",\"SDGT] [SDT\",\"Director\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 10 Dec 1948.\"\r\n"
-    "31794,\"YURY TOPCHEV\",\"vessel\",\"PEESA-EO\",-0- ,\"UFYE\",\"Anchor Handling Vessel\",-0- ,-0- ,\"Russia\",-0- ,\"Vessel Registration Identification IMO 9338230.\"\r\n"
+    "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'; Linked To: "
+    "AEROCARIBBEAN AI\"\r\n"
+    "2674,\"ABBAS, Abu\",\"individual\",\"SDGT] [SDT\",\"Director\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 10 Dec "
+    "1948.\"\r\n"
+    "31794,\"YURY TOPCHEV\",\"vessel\",\"PEESA-EO\",-0- ,\"UFYE\",\"Anchor Handling Vessel\",-0- ,-0- ,\"Russia\",-0- "
+    ",\"Vessel Registration Identification IMO 9338230.\"\r\n"
     "\x1A";
 
 TEST(SanctionsImportOfac, LegacyListWithCompanions) {
   TempDir dir;
   std::string sdn = dir.write("ofac/sdn.csv", kSdn);
-  dir.write("ofac/alt.csv", "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \r\n2674,1,\"fka\",\"ZAYDAN, Muhammad\",-0-\r\n");
-  dir.write("ofac/add.csv", "36,25,-0- ,\"Havana\",\"Cuba\",-0- \r\n306,199,\"Zweierstrasse 35\",\"Zurich\",\"Switzerland\",-0-\r\n");
+  dir.write("ofac/alt.csv",
+            "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \r\n2674,1,\"fka\",\"ZAYDAN, Muhammad\",-0-\r\n");
+  dir.write("ofac/add.csv",
+            "36,25,-0- ,\"Havana\",\"Cuba\",-0- \r\n306,199,\"Zweierstrasse 35\",\"Zurich\",\"Switzerland\",-0-\r\n");
   // The comment continues the remarks in the middle of a word.
   dir.write("ofac/sdn_comments.csv", "306,\"RLINES.\"\n99999,\"orphan\"\n");
   auto l = read_ofac_legacy(sdn);
@@ -122,12 +127,15 @@ TEST(SanctionsImportOfac, MalformedFilesNameFileLineAndField) {
 
 TEST(SanctionsImportOfac, HistoryDatesListingsAmendmentsAndRemovals) {
   TempDir dir;
-  std::string base = dir.write("h/sdn_base_2021-08-18.csv",
-                               "100,\"OLD SHIP\",\"vessel\",\"RUSSIA-EO14024\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"IMO 9000001.\"\n"
-                               "101,\"GONE CO\",-0-,\"CUBA\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n");
+  std::string base =
+      dir.write("h/sdn_base_2021-08-18.csv",
+                "100,\"OLD SHIP\",\"vessel\",\"RUSSIA-EO14024\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"IMO 9000001.\"\n"
+                "101,\"GONE CO\",-0-,\"CUBA\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n");
   dir.write("h/sdn_changes.csv",
-            "2022-02-24,add,200,\"NEW BANK\",-0-,\"RUSSIA-EO14024\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"Tax ID No. 7707083893 (Russia).\"\n"
-            "2022-03-01,change,100,\"RENAMED SHIP\",\"vessel\",\"RUSSIA-EO14024\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"IMO 9000001.\"\n"
+            "2022-02-24,add,200,\"NEW BANK\",-0-,\"RUSSIA-EO14024\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"Tax ID No. "
+            "7707083893 (Russia).\"\n"
+            "2022-03-01,change,100,\"RENAMED SHIP\",\"vessel\",\"RUSSIA-EO14024\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"IMO "
+            "9000001.\"\n"
             "2022-03-01,remove,101,\"GONE CO\",-0-,\"CUBA\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n");
   auto l = read_ofac_history(base);
   EXPECT_EQ(l.key, "ofac-sdn-history");
@@ -267,8 +275,8 @@ const std::string kEuHeader =
 
 std::string eu_row(const std::string& record, const std::string& annex, const std::string& start,
                    const std::string& schema, const std::string& name, const std::string& alias,
-                   const std::string& nationality = "", const std::string& birth = "", const std::string& registration = "",
-                   const std::string& imo = "", const std::string& address = "") {
+                   const std::string& nationality = "", const std::string& birth = "",
+                   const std::string& registration = "", const std::string& imo = "", const std::string& address = "") {
   std::string r = "32014R0269," + record + ",EU-UKR," + annex + ",Asset freeze," + start + ",reason," + schema + ",\"" +
                   name + "\",\"" + alias + "\",,,," + nationality + ",,\"" + birth + "\",,,,,,,,,,,,\"" + registration +
                   "\",,,,,,,,,," + imo + ",,,\"" + address + "\",,,,\n";
@@ -368,7 +376,8 @@ TEST(SanctionsImportEu, TarGzOfRegulationsAndBadFiles) {
 TEST(SanctionsImportCn, TwoDigitYearsOnlyWithCorroboration) {
   TempDir dir;
   std::string csv =
-      "Type,QID,Name,Alias,Chinese name,Country,Topics,Summary,Chinese summary,Body,List,Date,End date,Source URL,Address\n"
+      "Type,QID,Name,Alias,Chinese name,Country,Topics,Summary,Chinese summary,Body,List,Date,End date,Source "
+      "URL,Address\n"
       "Organization,,National Endowment for Democracy,,美国国家民主基金会,US,sanction.counter,,,Ministry of Foreign "
       "Affairs,,02.12.2019,,https://www.fmprc.gov.cn/web/201912/t20191202_9712164.shtml,\n"
       "Person,,Some Senator,,,US,sanction.counter,US Senator,,Ministry of Foreign Affairs,,13.07.20,,"

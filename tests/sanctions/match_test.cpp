@@ -44,9 +44,10 @@ TEST(SanctionsMatch, SoftTfIdfByHand) {
   // unit vector of "alpha beta" gives alpha the weight log 2 / sqrt(log²2 + log²2.5)
   // = 0.60330; "alpha" alone has weight 1. SoftTFIDF both ways = 0.60330; a one-word
   // name inside a longer one counts 0.85 of it: 0.51280.
-  auto d = dataset({make_list("l1", "US", 0, {{"1", EntryType::organisation, {"ALPHA BETA"}}}),
-                    make_list("l2", "EU", 0, {{"a", EntryType::organisation, {"Alpha Beta"}},
-                                              {"b", EntryType::organisation, {"Alpha"}}})});
+  auto d =
+      dataset({make_list("l1", "US", 0, {{"1", EntryType::organisation, {"ALPHA BETA"}}}),
+               make_list("l2", "EU", 0,
+                         {{"a", EntryType::organisation, {"Alpha Beta"}}, {"b", EntryType::organisation, {"Alpha"}}})});
   auto recs = build_records(d);
   Matcher m(recs);
   int us = find(recs, "US", "1"), eu_a = find(recs, "EU", "a"), eu_b = find(recs, "EU", "b");
@@ -61,10 +62,12 @@ TEST(SanctionsMatch, SoftTfIdfByHand) {
 }
 
 TEST(SanctionsMatch, RenamedVesselMatchesByImo) {
-  auto d = dataset({make_list("us", "US", 0, {{"47046", EntryType::vessel, {"NS CREATION"}, {}, {id("imo", "9312896")}},
-                                               {"1", EntryType::vessel, {"OTHER SHIP"}, {}, {id("imo", "9000001")}}}),
-                    make_list("eu", "EU", 0, {{"32014R0833:XLII/26", EntryType::vessel, {"Krasnoyarsk"}, {}, {id("imo", "9312896")}},
-                                              {"2", EntryType::vessel, {"Other Ship"}, {}, {id("imo", "9000002")}}})});
+  auto d = dataset({make_list("us", "US", 0,
+                              {{"47046", EntryType::vessel, {"NS CREATION"}, {}, {id("imo", "9312896")}},
+                               {"1", EntryType::vessel, {"OTHER SHIP"}, {}, {id("imo", "9000001")}}}),
+                    make_list("eu", "EU", 0,
+                              {{"32014R0833:XLII/26", EntryType::vessel, {"Krasnoyarsk"}, {}, {id("imo", "9312896")}},
+                               {"2", EntryType::vessel, {"Other Ship"}, {}, {id("imo", "9000002")}}})});
   auto recs = build_records(d);
   Matcher m(recs);
   auto r = m.compare(find(recs, "US", "47046"), find(recs, "EU", "32014R0833:XLII/26"));
@@ -85,16 +88,17 @@ TEST(SanctionsMatch, RenamedVesselMatchesByImo) {
 }
 
 TEST(SanctionsMatch, DatesOfBirthNationalityAndType) {
-  auto d = dataset({make_list("us", "US", 0,
-                              {{"p1", EntryType::person, {"KANG, Ryong"}, {}, {id("dob", "1968-08-21"), id("nationality", "PRK")}},
-                               {"p2", EntryType::person, {"KIM, Chol"}, {}, {id("dob", "1960-01-01")}},
-                               {"p3", EntryType::person, {"LEE, Min"}, {}, {id("dob", "1970"), id("nationality", "KOR")}},
-                               {"o1", EntryType::organisation, {"KANG RYONG"}}}),
-                    make_list("eu", "EU", 0,
-                              {{"q1", EntryType::person, {"Kang Ryong"}, {}, {id("dob", "1968-08-21"), id("nationality", "PRK")}},
-                               {"q2", EntryType::person, {"Kim Chol"}, {}, {id("dob", "1975-05-05")}},
-                               {"q3", EntryType::person, {"Lee Min"}, {}, {id("dob", "1970-06-01"), id("nationality", "JPN")}},
-                               {"q4", EntryType::person, {"Kim Chol"}, {}, {id("dob", "1961-01-01")}}})});
+  auto d = dataset(
+      {make_list("us", "US", 0,
+                 {{"p1", EntryType::person, {"KANG, Ryong"}, {}, {id("dob", "1968-08-21"), id("nationality", "PRK")}},
+                  {"p2", EntryType::person, {"KIM, Chol"}, {}, {id("dob", "1960-01-01")}},
+                  {"p3", EntryType::person, {"LEE, Min"}, {}, {id("dob", "1970"), id("nationality", "KOR")}},
+                  {"o1", EntryType::organisation, {"KANG RYONG"}}}),
+       make_list("eu", "EU", 0,
+                 {{"q1", EntryType::person, {"Kang Ryong"}, {}, {id("dob", "1968-08-21"), id("nationality", "PRK")}},
+                  {"q2", EntryType::person, {"Kim Chol"}, {}, {id("dob", "1975-05-05")}},
+                  {"q3", EntryType::person, {"Lee Min"}, {}, {id("dob", "1970-06-01"), id("nationality", "JPN")}},
+                  {"q4", EntryType::person, {"Kim Chol"}, {}, {id("dob", "1961-01-01")}}})});
   auto recs = build_records(d);
   Matcher m(recs);
   // Exact date of birth and nationality agree: 1.0 + 0.10 + 0.02, clipped to 1.
@@ -117,12 +121,14 @@ TEST(SanctionsMatch, DatesOfBirthNationalityAndType) {
 }
 
 TEST(SanctionsMatch, IdentifierFamiliesAndConflicts) {
-  auto d = dataset({make_list("us", "US", 0,
-                              {{"a", EntryType::organisation, {"LLC DRAKE"}, {}, {id("tax_id", "1646047020", "RUS")}},
-                               {"b", EntryType::organisation, {"JSC NPZ"}, {}, {id("tax_id", "5445115799", "RUS")}}}),
-                    make_list("eu", "EU", 0,
-                              {{"x", EntryType::organisation, {"LIMITED LIABILITY COMPANY DRAKE"}, {}, {id("registration", "1646047020")}},
-                               {"y", EntryType::organisation, {"AO NPZ"}, {}, {id("tax_id", "5402534361")}}})});
+  auto d = dataset(
+      {make_list("us", "US", 0,
+                 {{"a", EntryType::organisation, {"LLC DRAKE"}, {}, {id("tax_id", "1646047020", "RUS")}},
+                  {"b", EntryType::organisation, {"JSC NPZ"}, {}, {id("tax_id", "5445115799", "RUS")}}}),
+       make_list(
+           "eu", "EU", 0,
+           {{"x", EntryType::organisation, {"LIMITED LIABILITY COMPANY DRAKE"}, {}, {id("registration", "1646047020")}},
+            {"y", EntryType::organisation, {"AO NPZ"}, {}, {id("tax_id", "5402534361")}}})});
   auto recs = build_records(d);
   Matcher m(recs);
   // The EU's registration number is OFAC's tax number: one family of company numbers.
@@ -161,9 +167,10 @@ TEST(SanctionsMatch, BlockingAndEntities) {
 TEST(SanctionsMatch, OneDesignationAcrossAnIssuersLists) {
   // The same OFAC ent_num in an older SDN snapshot and in the history is one
   // designation: names are pooled, the newest list's primary name leads.
-  auto d = dataset({make_list("ofac-sdn-history", "US", make_date(2024, 5, 3),
-                              {{"100", EntryType::vessel, {"NEW NAME"}, {}, {}, {listed(make_date(2021, 8, 18), 0)}}}),
-                    make_list("ofac-sdn", "US", make_date(2019, 1, 31), {{"100", EntryType::vessel, {"OLD NAME", "ALIAS"}}})});
+  auto d = dataset(
+      {make_list("ofac-sdn-history", "US", make_date(2024, 5, 3),
+                 {{"100", EntryType::vessel, {"NEW NAME"}, {}, {}, {listed(make_date(2021, 8, 18), 0)}}}),
+       make_list("ofac-sdn", "US", make_date(2019, 1, 31), {{"100", EntryType::vessel, {"OLD NAME", "ALIAS"}}})});
   auto recs = build_records(d);
   ASSERT_EQ(recs.size(), 1u);
   EXPECT_EQ(recs[0].name(), "NEW NAME");

@@ -121,8 +121,9 @@ TEST_F(RealSanctions, ContractShapes) {
   lag.target = "RUS";
   auto l = lag_table(u, lag);
   for (const char* k : {"pairs", "a_first", "b_first", "same_day", "median_days"}) EXPECT_TRUE(l.meta.contains(k)) << k;
-  EXPECT_EQ(l.meta["pairs"].get<std::int64_t>(),
-            l.meta["a_first"].get<std::int64_t>() + l.meta["b_first"].get<std::int64_t>() + l.meta["same_day"].get<std::int64_t>());
+  EXPECT_EQ(l.meta["pairs"].get<std::int64_t>(), l.meta["a_first"].get<std::int64_t>() +
+                                                     l.meta["b_first"].get<std::int64_t>() +
+                                                     l.meta["same_day"].get<std::int64_t>());
   EXPECT_GT(l.meta["pairs"].get<std::int64_t>(), 100);
   EntityRequest who;
   who.name = "Sovcomflot";

@@ -16,12 +16,25 @@ using rostrum::testing::TempDir;
 
 std::vector<SanctionsList> two_lists() {
   return {make_list("us-test", "US", make_date(2024, 5, 3),
-                    {{"1", EntryType::person, {"PUTIN, Vladimir Vladimirovich", "Владимир ПУТИН"}, {"RUSSIA-EO14024"},
+                    {{"1",
+                      EntryType::person,
+                      {"PUTIN, Vladimir Vladimirovich", "Владимир ПУТИН"},
+                      {"RUSSIA-EO14024"},
                       {id("dob", "1952-10-07"), id("nationality", "RUS")},
                       {listed(make_date(2022, 2, 26), make_date(2022, 2, 25))}},
-                     {"2", EntryType::vessel, {"YURY TOPCHEV"}, {"PEESA-EO"}, {id("imo", "9338230")}, {}, {"LLC KOKSOKHIMTRANS"}}}),
+                     {"2",
+                      EntryType::vessel,
+                      {"YURY TOPCHEV"},
+                      {"PEESA-EO"},
+                      {id("imo", "9338230")},
+                      {},
+                      {"LLC KOKSOKHIMTRANS"}}}),
           make_list("eu-test", "EU", make_date(2024, 6, 1),
-                    {{"32014R0269:I.PERSONS/1", EntryType::person, {"Vladimir Vladimirovich PUTIN"}, {"EU-UKR"}, {},
+                    {{"32014R0269:I.PERSONS/1",
+                      EntryType::person,
+                      {"Vladimir Vladimirovich PUTIN"},
+                      {"EU-UKR"},
+                      {},
                       {listed(make_date(2022, 2, 25), make_date(2022, 2, 25))}}})};
 }
 
@@ -67,8 +80,10 @@ TEST(SanctionsStore, ReimportReplacesOneListOnly) {
   auto d = load_dataset(s);
   ASSERT_EQ(d.lists.size(), 2u);
   EXPECT_EQ(d.entries.size(), 2u);  // 1 EU + 1 US
-  std::int64_t orphans = s.db().execAndGet(
-      "SELECT count(*) FROM sanctions_names WHERE entry_id NOT IN (SELECT id FROM sanctions_entries)").getInt64();
+  std::int64_t orphans =
+      s.db()
+          .execAndGet("SELECT count(*) FROM sanctions_names WHERE entry_id NOT IN (SELECT id FROM sanctions_entries)")
+          .getInt64();
   EXPECT_EQ(orphans, 0);
 }
 

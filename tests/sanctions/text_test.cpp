@@ -24,8 +24,8 @@ TEST(SanctionsDates, EveryShapeOfTheEuJournalAndOfac) {
 }
 
 TEST(SanctionsDates, RefusesWhatItWouldHaveToGuess) {
-  EXPECT_FALSE(parse_day("13.07.23"));     // two-digit year
-  EXPECT_FALSE(parse_day("31.2.2022"));    // no such day
+  EXPECT_FALSE(parse_day("13.07.23"));   // two-digit year
+  EXPECT_FALSE(parse_day("31.2.2022"));  // no such day
   EXPECT_FALSE(parse_day("2022-13-01"));
   EXPECT_FALSE(parse_day("12 Mai 2022"));  // not an English month
   EXPECT_FALSE(parse_day("March 2022"));   // a month is not a day

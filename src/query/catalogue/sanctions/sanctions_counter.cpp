@@ -7,10 +7,11 @@ ROSTRUM_ANALYSIS(sanctions_counter) {
   return {
       .name = "sanctions/counter",
       .summary = "Who China lists, by country and sector, next to who lists China's partners",
-      .description = "China's counter-sanctions and export-control listings by the listed party's country: counts "
-                     "by type and sector (rules in docs/sanctions.md), and for a country whose own sanctions list "
-                     "is in the store (the US; an EU member state on China's list date, dated membership) how many "
-                     "designations that issuer lists now against China's partners (RUS, PRK, IRN) and China.",
+      .description =
+          "China's counter-sanctions and export-control listings by the listed party's country: counts "
+          "by type and sector (rules in docs/sanctions.md), and for a country whose own sanctions list "
+          "is in the store (the US; an EU member state on China's list date, dated membership) how many "
+          "designations that issuer lists now against China's partners (RUS, PRK, IRN) and China.",
       .examples = {"rostrum sanctions counter", "rostrum sanctions counter --from 2024"},
       .params = {{.name = "from", .type = ParamType::date, .help = "China's listings on or after", .example = "2021"},
                  {.name = "to", .type = ParamType::date, .help = "... and on or before", .example = "2025"}},
@@ -32,12 +33,13 @@ ROSTRUM_ANALYSIS(sanctions_counter) {
                   {"issuer_lists_PRK", ColumnType::integer, "... North Korea", true},
                   {"issuer_lists_IRN", ColumnType::integer, "... Iran", true},
                   {"issuer_lists_CHN", ColumnType::integer, "... China", true}},
-      .run = [](Context& ctx, const Request& r) {
-        sanctions::CounterRequest req;
-        req.from = sanctions_params::bound(r, "from", false);
-        req.to = sanctions_params::bound(r, "to", true);
-        return sanctions::counter_table(*sanctions::cached_universe(ctx.db_path()), req);
-      },
+      .run =
+          [](Context& ctx, const Request& r) {
+            sanctions::CounterRequest req;
+            req.from = sanctions_params::bound(r, "from", false);
+            req.to = sanctions_params::bound(r, "to", true);
+            return sanctions::counter_table(*sanctions::cached_universe(ctx.db_path()), req);
+          },
   };
 }
 

@@ -9,10 +9,11 @@ ROSTRUM_ANALYSIS(sanctions_lists) {
   return {
       .name = "sanctions/lists",
       .summary = "The sanctions lists in the store: issuer, entries, snapshot date",
-      .description = "One row per list (rostrum sanctions import). entries counts the entries listed on the list's "
-                     "as_of day; delisted counts the removals a dated history records. as_of_basis says where the "
-                     "date comes from: stated by the file, the latest listing it holds (a lower bound), or given "
-                     "at import. JSON: {\"lists\": [{issuer, name, entries, as_of, ...}], ...}. docs/sanctions.md.",
+      .description =
+          "One row per list (rostrum sanctions import). entries counts the entries listed on the list's "
+          "as_of day; delisted counts the removals a dated history records. as_of_basis says where the "
+          "date comes from: stated by the file, the latest listing it holds (a lower bound), or given "
+          "at import. JSON: {\"lists\": [{issuer, name, entries, as_of, ...}], ...}. docs/sanctions.md.",
       .examples = {"rostrum sanctions lists", "rostrum sanctions lists --format json"},
       .columns = {{"issuer", ColumnType::text, "US, EU, UN, CN"},
                   {"list", ColumnType::text, "the list's key"},
@@ -23,7 +24,8 @@ ROSTRUM_ANALYSIS(sanctions_lists) {
                   {"as_of", ColumnType::text, "snapshot date", true},
                   {"as_of_basis", ColumnType::text, "stated, latest-listing or given", true},
                   {"imported_at", ColumnType::text, "when it was imported (UTC)"}},
-      .run = [](Context& ctx, const Request&) { return sanctions::lists_table(sanctions::cached_universe(ctx.db_path())->data()); },
+      .run = [](Context& ctx,
+                const Request&) { return sanctions::lists_table(sanctions::cached_universe(ctx.db_path())->data()); },
   };
 }
 
