@@ -49,6 +49,7 @@ Table entity_table(const Universe& u, const EntityRequest& req) {
 
   // Group into entities: each found record with the designations it matches.
   std::vector<int> seeds;
+  seeds.reserve(found.size());
   for (const auto& f : found) seeds.push_back(f.second);
   std::vector<int> all(recs.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);

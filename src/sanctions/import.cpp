@@ -103,6 +103,7 @@ std::vector<SanctionsList> read_lists(const std::string& path, const ImportOptio
     // The lists are independent: read them concurrently (ICU and the registry are
     // safe to use from several threads). The first error in file order is thrown.
     std::vector<std::future<SanctionsList>> pending;
+    pending.reserve(jobs.size());
     for (const auto& [f, k] : jobs)
       pending.push_back(std::async(std::launch::async, [f = f, k = k, &options] { return read_one(f, k, options); }));
     std::exception_ptr first_error;

@@ -165,16 +165,14 @@ SanctionsList read_cn_csv(const std::string& path) {
     std::string name = get(static_cast<int>(c_name));
     if (name.empty()) throw InputError(path, rec.line, rec.columns[c_name], "field 'Name': empty");
     e.names.push_back(Name{NameKind::primary, name, ""});
-    for (auto part : std::vector<std::string>{get(c_alias)}) {
-      std::size_t start = 0;
-      while (start <= part.size()) {
-        auto p = part.find(';', start);
-        std::string a(
-            detail::trim(std::string_view(part).substr(start, p == std::string::npos ? std::string::npos : p - start)));
-        if (!a.empty()) e.names.push_back(Name{NameKind::aka, a, ""});
-        if (p == std::string::npos) break;
-        start = p + 1;
-      }
+    const std::string aliases = get(c_alias);
+    for (std::size_t start = 0; start <= aliases.size();) {
+      auto p = aliases.find(';', start);
+      std::string a(detail::trim(
+          std::string_view(aliases).substr(start, p == std::string::npos ? std::string::npos : p - start)));
+      if (!a.empty()) e.names.push_back(Name{NameKind::aka, a, ""});
+      if (p == std::string::npos) break;
+      start = p + 1;
     }
     if (auto zh = get(c_chinese); !zh.empty()) e.names.push_back(Name{NameKind::aka, zh, ""});
     std::string country = get(static_cast<int>(c_country));
@@ -200,7 +198,9 @@ SanctionsList read_cn_csv(const std::string& path) {
     if (auto d = read_date(get(c_end), "End date", listed ? listed : 1))
       e.events.push_back(Event{EventKind::delisted, *d, *d, "End date"});
     e.remarks = summary;
-    e.detail = body + (list_name.empty() ? "" : "; " + list_name) + (get(c_url).empty() ? "" : "; " + get(c_url));
+    e.detail = body;
+    if (!list_name.empty()) e.detail.append("; ").append(list_name);
+    if (const std::string url = get(c_url); !url.empty()) e.detail.append("; ").append(url);
     e.origin = detail::origin(detail::base_name(path), rec.line);
     detail::finish_entry(e, list);
     list.entries.push_back(std::move(e));

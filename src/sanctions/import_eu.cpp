@@ -345,6 +345,13 @@ class EuReader {
   std::int64_t no_start_ = 0;
 };
 
+// "eu.tar.gz:32014R0269.csv": how messages name a member of the archive.
+std::string member_path(const std::string& archive, const std::string& member) {
+  std::string out = archive;
+  out.append(":").append(member);
+  return out;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -379,7 +386,7 @@ SanctionsList read_eu_journal(const std::string& path) {
       auto size = archive_entry_size(entry);
       if (size > 0) content.resize(static_cast<std::size_t>(size));
       la_ssize_t got = size > 0 ? archive_read_data(a.get(), content.data(), content.size()) : 0;
-      if (got < 0 || got != size) throw InputError(path + ":" + name, 0, 0, "archive: member cannot be read");
+      if (got < 0 || got != size) throw InputError(member_path(path, name), 0, 0, "archive: member cannot be read");
       if (!ends_with(name, ".csv")) {
         list.warnings.add("archive member that is not a CSV (ignored)", name);
         continue;
@@ -388,7 +395,7 @@ SanctionsList read_eu_journal(const std::string& path) {
     }
     if (rc != ARCHIVE_EOF) throw InputError(path, 0, 0, std::string("archive: ") + archive_error_string(a.get()));
     if (members.empty()) throw InputError(path, 0, 0, "archive: no CSV member");
-    for (const auto& [name, content] : members) reader.read_csv(path + ":" + name, content);
+    for (const auto& [name, content] : members) reader.read_csv(member_path(path, name), content);
   }
   reader.finish();
   Date latest = 0;

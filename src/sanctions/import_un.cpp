@@ -141,19 +141,21 @@ struct Reader {
       std::string from = text_of(dob.child("FROM_YEAR")), to = text_of(dob.child("TO_YEAR"));
       std::optional<std::string> value;
       if (type == "BETWEEN")
-        value = parse_dob(from + " to " + to);
+        value = parse_dob(std::string(from).append(" to ").append(to));
       else if (!date.empty())
         value = parse_dob(date);
       else if (!year.empty())
         value = parse_dob(type == "APPROXIMATELY" ? "circa " + year : year);
       else
         continue;  // an empty date of birth element
+      std::string raw = type;
+      raw.append(" ").append(date).append(year).append(from);
+      if (!to.empty()) raw.append("-").append(to);
       if (!value) {
-        list.warnings.add("date of birth not understood", e.key + ": " + type + " " + date + year + from + to);
+        list.warnings.add("date of birth not understood", e.key + ": " + raw);
         continue;
       }
-      e.ids.push_back(
-          Identifier{"dob", *value, "", type + " " + date + year + from + (to.empty() ? "" : "-" + to), false});
+      e.ids.push_back(Identifier{"dob", *value, "", raw, false});
     }
     for (auto doc : node.children("INDIVIDUAL_DOCUMENT")) {
       std::string type = registry::fold_name(text_of(doc.child("TYPE_OF_DOCUMENT")));

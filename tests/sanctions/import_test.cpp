@@ -413,6 +413,7 @@ TEST(SanctionsImport, DirectoryFindsEveryFormat) {
   dir.write("notes/readme.csv", "a,b\n1,2\n");  // not a list: skipped
   auto lists = read_lists(dir.path().string());
   std::vector<std::string> keys;
+  keys.reserve(lists.size());
   for (const auto& l : lists) keys.push_back(l.key);
   std::sort(keys.begin(), keys.end());
   EXPECT_EQ(keys, (std::vector<std::string>{"eu-journal", "ofac-sdn", "un-consolidated"}));
