@@ -7,9 +7,11 @@
 namespace rostrum::cli {
 
 void register_alliance_commands(CLI::App& app, Globals& g);  // alliance_commands.cpp: alliances import, vetoes import
+void register_sanctions_commands(CLI::App& app, Globals& g);  // sanctions_commands.cpp: sanctions import and analyses
 
 void register_more_commands(CLI::App& app, Globals& g) {
   register_alliance_commands(app, g);
+  register_sanctions_commands(app, g);
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web dashboard (read-only)");
   cmd->group("Store and service");
   cmd->footer(

@@ -497,6 +497,178 @@ export interface InfoRow {
   last_date: string;
 }
 
+/** Who China lists, by country and sector, next to who lists China's partners */
+export interface SanctionsCounterParams {
+  /** China's listings on or after */
+  from?: string | number;
+  /** ... and on or before */
+  to?: string | number;
+}
+
+export interface SanctionsCounterRow {
+  country: string | null;
+  country_name: string;
+  entries: number;
+  persons: number;
+  organisations: number;
+  first_listed: string | null;
+  last_listed: string | null;
+  defence: number;
+  politics: number;
+  civil_society: number;
+  business: number;
+  other_persons: number;
+  other_organisations: number;
+  issuer: string | null;
+  issuer_lists_RUS: number | null;
+  issuer_lists_PRK: number | null;
+  issuer_lists_IRN: number | null;
+  issuer_lists_CHN: number | null;
+}
+
+/** Per target state: the entities each issuer lists, those all list, the union and Jaccard */
+export interface SanctionsCoverageParams {
+  /** Issuers, comma-separated: US, EU, UN, CN */
+  issuers?: string;
+  /** Rows per target, per year or per programme */
+  by?: 'target' | 'programme' | 'year';
+  /** Target states, comma-separated (any form) */
+  target?: string;
+  /** First year (--by year) */
+  from?: string | number;
+  /** Last year (--by year) */
+  to?: string | number;
+}
+
+export interface SanctionsCoverageRow {
+  group: string;
+  group_name: string;
+  period: string | null;
+  issuer: string;
+  entities: number;
+  only: number;
+  shared: number;
+  union: number;
+  jaccard: number | null;
+}
+
+/** Every list, name variant, identifier, date and match evidence for a name */
+export interface SanctionsEntityParams {
+  /** A name (any script) */
+  name: string;
+  /** At most this many entities */
+  limit?: number;
+}
+
+export interface SanctionsEntityRow {
+  entity: number;
+  issuer: string;
+  list: string;
+  id: string;
+  type: string;
+  name: string;
+  names: string;
+  identifiers: string;
+  listed: string | null;
+  delisted: string | null;
+  programmes: string;
+  targets: string;
+  match_score: number | null;
+  match_evidence: string;
+}
+
+/** Entities one issuer lists and an ally does not, ranked, with the evidence */
+export interface SanctionsGapsParams {
+  /** The issuer that lists */
+  issuer?: string;
+  /** The ally that does not */
+  ally?: string;
+  /** Target state (ISO3, ISO2 or a name; default: every target) */
+  target?: string;
+  /** At most this many rows (0: all) */
+  limit?: number;
+}
+
+export interface SanctionsGapsRow {
+  rank: number;
+  id: string;
+  name: string;
+  type: string;
+  targets: string;
+  programmes: string;
+  listed: string | null;
+  links_to_ally_listed: number;
+  linked: string;
+  also_listed_by: string;
+  ally_delisted: string | null;
+  identifiers: string;
+}
+
+/** For entities two issuers list: who listed first and the days between */
+export interface SanctionsLagParams {
+  /** First issuer */
+  a?: string;
+  /** Second issuer */
+  b?: string;
+  /** Target state (ISO3, ISO2 or a name; default: every target) */
+  target?: string;
+  /** Keep entities first listed by either issuer on or after this date */
+  from?: string | number;
+  /** ... and on or before this date */
+  to?: string | number;
+}
+
+export interface SanctionsLagRow {
+  entity: number;
+  a_id: string;
+  a_name: string;
+  a_listed: string;
+  b_id: string;
+  b_name: string;
+  b_listed: string;
+  days: number;
+  first: string;
+}
+
+/** The sanctions lists in the store: issuer, entries, snapshot date */
+export interface SanctionsListsParams {
+}
+
+export interface SanctionsListsRow {
+  issuer: string;
+  list: string;
+  name: string;
+  format: string;
+  entries: number;
+  delisted: number;
+  as_of: string | null;
+  as_of_basis: string | null;
+  imported_at: string;
+}
+
+/** The same person, company, vessel or aircraft in two issuers' lists, with the evidence */
+export interface SanctionsMatchParams {
+  /** Issuers, comma-separated: US, EU, UN, CN */
+  issuers?: string;
+  /** Lowest score shown (the threshold by default) */
+  'min-score'?: number;
+  /** Only pairs where either entry targets this state (any form) */
+  target?: string;
+  /** At most this many rows (0: all) */
+  limit?: number;
+}
+
+export interface SanctionsMatchRow {
+  a_issuer: string;
+  a_id: string;
+  a_name: string;
+  b_issuer: string;
+  b_id: string;
+  b_name: string;
+  score: number;
+  evidence: string;
+}
+
 /** Dyadic alignment: agreement, coincidence, S, kappa, pi, A */
 export interface AgreeParams {
   /** First side: countries, a group, X+Y, or all */
@@ -784,6 +956,13 @@ export const endpoints = {
   countries: 'countries',
   groups: 'groups',
   info: 'info',
+  'sanctions/counter': 'sanctions/counter',
+  'sanctions/coverage': 'sanctions/coverage',
+  'sanctions/entity': 'sanctions/entity',
+  'sanctions/gaps': 'sanctions/gaps',
+  'sanctions/lag': 'sanctions/lag',
+  'sanctions/lists': 'sanctions/lists',
+  'sanctions/match': 'sanctions/match',
   agree: 'agree',
   cohesion: 'cohesion',
   'cohesion-compare': 'cohesion-compare',
@@ -808,6 +987,13 @@ export interface Analyses {
   countries: { params: CountriesParams; row: CountriesRow };
   groups: { params: GroupsParams; row: GroupsRow };
   info: { params: InfoParams; row: InfoRow };
+  'sanctions/counter': { params: SanctionsCounterParams; row: SanctionsCounterRow };
+  'sanctions/coverage': { params: SanctionsCoverageParams; row: SanctionsCoverageRow };
+  'sanctions/entity': { params: SanctionsEntityParams; row: SanctionsEntityRow };
+  'sanctions/gaps': { params: SanctionsGapsParams; row: SanctionsGapsRow };
+  'sanctions/lag': { params: SanctionsLagParams; row: SanctionsLagRow };
+  'sanctions/lists': { params: SanctionsListsParams; row: SanctionsListsRow };
+  'sanctions/match': { params: SanctionsMatchParams; row: SanctionsMatchRow };
   agree: { params: AgreeParams; row: AgreeRow };
   cohesion: { params: CohesionParams; row: CohesionRow };
   'cohesion-compare': { params: CohesionCompareParams; row: CohesionCompareRow };
