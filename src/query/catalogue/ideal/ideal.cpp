@@ -3,6 +3,7 @@
 // store, which ideal-latest (GET /api/ideal), the dashboard and the brief read.
 #include <cmath>
 
+#include "core/error.hpp"
 #include "query/catalogue.hpp"
 #include "query/ideal_runs.hpp"
 
@@ -12,6 +13,9 @@ namespace {
 
 Table estimate(Context& ctx, const Request& r) {
   using namespace ideal_runs;
+  // Refused before the work, not after it.
+  if (ctx.read_only())
+    throw UsageError("ideal saves its run in the store, which is open read-only (open it for writing to estimate)");
   Prepared prep = prepare(ctx, r);
   ideal::Result res = ideal::estimate(prep.data, prep.options, ctx.progress());
   std::vector<store::Store::IdealPoint> points;
