@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <random>
 #include <tuple>
@@ -82,19 +83,18 @@ std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t 
   return {quantile(values, alpha), quantile(values, 1.0 - alpha)};
 }
 
-std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
-                                      const std::vector<Period>& periods, Measure measure, CoincidenceRule rule,
-                                      const BootstrapOptions& boot) {
+namespace {
+
+// Results of periods [p_begin, p_end) into `out` (one per pair and period, pairs
+// within periods), in parallel over (pair, period). The bootstrap stream depends
+// on the period's index in `periods`, so a chunk gives the numbers the whole call would.
+void compute_dyad_range(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
+                        const std::vector<Period>& periods, const std::vector<std::int64_t>& period_size,
+                        std::size_t p_begin, std::size_t p_end, Measure measure, CoincidenceRule rule,
+                        const BootstrapOptions& boot, DyadResult* out) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   const std::size_t np = pairs.size();
-  std::vector<DyadResult> out(np * periods.size());
-  std::vector<std::int64_t> period_size(periods.size());
-  for (std::size_t p = 0; p < periods.size(); ++p) {
-    std::int64_t k = 0;
-    for (int w = periods[p].word_begin; w < periods[p].word_end; ++w) k += std::popcount(periods[p].mask[w]);
-    period_size[p] = k;
-  }
-  const std::int64_t total = static_cast<std::int64_t>(out.size());
+  const std::int64_t total = static_cast<std::int64_t>(np * (p_end - p_begin));
   // Polled per (pair, period), and by the bootstrap every 1024 replicates.
   const CancelToken* cancel = current_cancel_token();
   BootstrapOptions bootstrap = boot;
@@ -102,7 +102,7 @@ std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std
 #pragma omp parallel for schedule(dynamic, 256)
   for (std::int64_t idx = 0; idx < total; ++idx) {
     if (cancel_requested(cancel)) continue;
-    const std::size_t p = static_cast<std::size_t>(idx) / np, q = static_cast<std::size_t>(idx) % np;
+    const std::size_t p = p_begin + static_cast<std::size_t>(idx) / np, q = static_cast<std::size_t>(idx) % np;
     const Period& period = periods[p];
     const auto [a, b] = pairs[q];
     JointCounts t = joint_counts(m, a, b, period.mask.data(), period.word_begin, period.word_end);
@@ -118,7 +118,41 @@ std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std
     }
   }
   throw_if_cancelled(cancel);
+}
+
+std::vector<std::int64_t> period_sizes(const std::vector<Period>& periods) {
+  std::vector<std::int64_t> sizes(periods.size());
+  for (std::size_t p = 0; p < periods.size(); ++p) {
+    std::int64_t k = 0;
+    for (int w = periods[p].word_begin; w < periods[p].word_end; ++w) k += std::popcount(periods[p].mask[w]);
+    sizes[p] = k;
+  }
+  return sizes;
+}
+
+}  // namespace
+
+std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
+                                      const std::vector<Period>& periods, Measure measure, CoincidenceRule rule,
+                                      const BootstrapOptions& boot) {
+  std::vector<DyadResult> out(pairs.size() * periods.size());
+  compute_dyad_range(m, pairs, periods, period_sizes(periods), 0, periods.size(), measure, rule, boot, out.data());
   return out;
+}
+
+void compute_dyads_chunked(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
+                           const std::vector<Period>& periods, Measure measure, CoincidenceRule rule,
+                           const BootstrapOptions& boot, const std::function<void(std::span<const DyadResult>)>& emit,
+                           std::size_t chunk_results) {
+  if (pairs.empty() || periods.empty()) return;
+  const auto sizes = period_sizes(periods);
+  const std::size_t per_chunk = std::max<std::size_t>(1, chunk_results / pairs.size());
+  std::vector<DyadResult> buffer(pairs.size() * std::min(per_chunk, periods.size()));
+  for (std::size_t p = 0; p < periods.size(); p += per_chunk) {
+    const std::size_t end = std::min(periods.size(), p + per_chunk);
+    compute_dyad_range(m, pairs, periods, sizes, p, end, measure, rule, boot, buffer.data());
+    emit(std::span<const DyadResult>(buffer.data(), pairs.size() * (end - p)));
+  }
 }
 
 }  // namespace rostrum::measures

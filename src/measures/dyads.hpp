@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -52,6 +54,15 @@ struct DyadResult {
 std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
                                       const std::vector<Period>& periods, Measure measure, CoincidenceRule rule,
                                       const BootstrapOptions& boot = {});
+
+// The results of compute_dyads, handed to `emit` a few periods at a time (about
+// `chunk_results` results per call, whole periods, in order), so that a caller
+// writing rows as they come never holds them all: all pairs x 74 sessions are
+// 1.4 million results. The same numbers as compute_dyads, whatever the chunk size.
+void compute_dyads_chunked(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
+                           const std::vector<Period>& periods, Measure measure, CoincidenceRule rule,
+                           const BootstrapOptions& boot, const std::function<void(std::span<const DyadResult>)>& emit,
+                           std::size_t chunk_results = std::size_t{1} << 16);
 
 // Percentile interval of a measure by bootstrap from one joint table over K
 // roll calls. Exposed for tests.

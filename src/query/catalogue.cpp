@@ -265,6 +265,17 @@ void add_analysis(AnalysisSpec spec) {
   all.push_back(std::move(spec));
 }
 
+std::function<Table(Context&, const Request&)> collect_rows(
+    std::function<void(Context&, const Request&, RowSink&)> stream) {
+  return [stream = std::move(stream)](Context& ctx, const Request& r) {
+    Table t;
+    TableSink sink(t);
+    stream(ctx, r, sink);
+    t.meta = std::move(sink.meta);
+    return t;
+  };
+}
+
 std::vector<ParamSpec> params_of(std::initializer_list<std::vector<ParamSpec>> lists) {
   std::vector<ParamSpec> out;
   for (const auto& l : lists) out.insert(out.end(), l.begin(), l.end());

@@ -83,6 +83,11 @@ struct AnalysisSpec {
   std::vector<ParamSpec> params;
   std::vector<ColumnSpec> columns;
   std::function<Table(Context&, const Request&)> run;
+  // Optional, for answers that can be large (agree over all pairs and sessions):
+  // the computation writing its rows as it produces them. `run` is then
+  // collect_rows(stream). The bindings build typed column buffers from the rows
+  // without holding a Table of cells (query/columns.hpp).
+  std::function<void(Context&, const Request&, RowSink&)> stream;
   unsigned surfaces = kEverywhere;
   std::string api_path;  // default "/api/" + name
   std::string kind;      // the folder of src/query/catalogue/ it is in (set by the build): groups --help
@@ -138,6 +143,10 @@ const AnalysisSpec* find_analysis_by_path(std::string_view path);
 // Adds an analysis defined outside the query stage (the brief, in src/report).
 // Call before the shells are built; a duplicate name throws std::logic_error.
 void add_analysis(AnalysisSpec spec);
+
+// A `run` from a `stream`: the rows collected into a Table (with the sink's meta).
+std::function<Table(Context&, const Request&)> collect_rows(
+    std::function<void(Context&, const Request&, RowSink&)> stream);
 
 // Reusable parameter sets.
 struct SelectorOptions {

@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "query/catalogue.hpp"
+#include "query/columns.hpp"
 
 namespace rostrum::query {
 
@@ -86,8 +87,10 @@ nlohmann::json catalogue_json() {
       params.push_back(std::move(j));
     }
     nlohmann::json columns = nlohmann::json::array();
-    for (const auto& c : a.columns)
+    for (const auto& c : a.columns) {
       columns.push_back({{"name", c.name}, {"type", column_type_name(c.type)}, {"nullable", c.nullable}, {"help", c.help}});
+      if (is_date_column(c)) columns.back()["date"] = true;  // the bindings give it as dates
+    }
     nlohmann::json surfaces = nlohmann::json::array();
     if (a.surfaces & kCli) surfaces.push_back("cli");
     if (a.surfaces & kApi) surfaces.push_back("api");

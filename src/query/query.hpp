@@ -42,6 +42,10 @@ class Context {
   // Progress display for long analyses (the CLI sets one on a terminal).
   void set_progress(Progress progress) { progress_ = std::move(progress); }
   const Progress& progress() const { return progress_; }
+  // A store opened for reading only (the language bindings' default): an analysis
+  // that would write to it (ideal saves its run) refuses with a UsageError.
+  void set_read_only(bool read_only) { read_only_ = read_only; }
+  bool read_only() const { return read_only_; }
 
  private:
   std::string db_path_;
@@ -49,6 +53,7 @@ class Context {
   std::map<std::string, std::shared_ptr<const VoteMatrix>, std::less<>> cache_;
   std::vector<registry::Group> user_groups_;
   Progress progress_;
+  bool read_only_ = false;
 };
 
 // Runs the analysis `name` of the catalogue (src/query/catalogue.hpp) on

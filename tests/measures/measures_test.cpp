@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include "matrix/vote_matrix.hpp"
@@ -266,6 +267,58 @@ TEST(Bootstrap, SameSeedSameIntervalWhateverTheOrder) {
   EXPECT_EQ(r1[0].lo, r2[1].lo);
   EXPECT_EQ(r1[0].hi, r2[1].hi);
   EXPECT_EQ(r1[1].lo, r2[0].lo);
+}
+
+
+TEST(Chunked, SameResultsInTheSameOrderWhateverTheChunkSize) {
+  std::mt19937_64 rng(7);
+  const int countries = 9, rollcalls = 300;
+  std::vector<std::vector<Vote>> votes(countries, std::vector<Vote>(rollcalls));
+  std::discrete_distribution<int> pick({3, 4, 2, 2, 1});
+  for (auto& row : votes)
+    for (auto& v : row) v = static_cast<Vote>(pick(rng));
+  auto m = make_matrix(votes);
+  std::vector<Period> periods;
+  for (auto [b, e] : {std::pair{0, 70}, {70, 150}, {150, 151}, {151, 300}}) {
+    Period p;
+    p.label = std::to_string(b);
+    p.mask.assign(m.words(), 0);
+    for (int r = b; r < e; ++r) p.mask[r / 64] |= Word{1} << (r % 64);
+    p.word_begin = b / 64;
+    p.word_end = (e - 1) / 64 + 1;
+    periods.push_back(p);
+  }
+  std::vector<std::pair<int, int>> pairs;
+  for (int i = 0; i < countries; ++i)
+    for (int j = i + 1; j < countries; ++j) pairs.emplace_back(i, j);
+  BootstrapOptions boot;
+  boot.replicates = 50;
+  boot.seed = 11;
+  const auto whole = compute_dyads(m, pairs, periods, Measure::agree, CoincidenceRule::partial, boot);
+  // 1 result per chunk rounds up to one period; 40 is one period (36 pairs); 100 is two.
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{40}, std::size_t{100}, std::size_t{1} << 20}) {
+    std::vector<DyadResult> streamed;
+    int calls = 0;
+    compute_dyads_chunked(m, pairs, periods, Measure::agree, CoincidenceRule::partial, boot,
+                          [&](std::span<const DyadResult> part) {
+                            ++calls;
+                            streamed.insert(streamed.end(), part.begin(), part.end());
+                          },
+                          chunk);
+    const std::size_t periods_per_call = std::max<std::size_t>(1, chunk / pairs.size());
+    EXPECT_EQ(calls, static_cast<int>((periods.size() + periods_per_call - 1) / periods_per_call)) << chunk;
+    ASSERT_EQ(streamed.size(), whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      EXPECT_EQ(streamed[i].a, whole[i].a);
+      EXPECT_EQ(streamed[i].b, whole[i].b);
+      EXPECT_EQ(streamed[i].period, whole[i].period);
+      EXPECT_EQ(streamed[i].value.n, whole[i].value.n);
+      // Bit-identical, NaN included (a pair with no joint vote in the one-roll-call period).
+      EXPECT_EQ(std::memcmp(&streamed[i].value.value, &whole[i].value.value, sizeof(double)), 0) << i;
+      EXPECT_EQ(std::memcmp(&streamed[i].lo, &whole[i].lo, sizeof(double)), 0) << i;
+      EXPECT_EQ(std::memcmp(&streamed[i].hi, &whole[i].hi, sizeof(double)), 0) << i;
+    }
+  }
 }
 
 }  // namespace

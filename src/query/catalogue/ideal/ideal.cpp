@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/cancel.hpp"
+#include "core/error.hpp"
 #include "query/catalogue.hpp"
 #include "query/ideal_runs.hpp"
 
@@ -13,6 +14,9 @@ namespace {
 
 Table estimate(Context& ctx, const Request& r) {
   using namespace ideal_runs;
+  // Refused before the work, not after it.
+  if (ctx.read_only())
+    throw UsageError("ideal saves its run in the store, which is open read-only (open it for writing to estimate)");
   Prepared prep = prepare(ctx, r);
   ideal::Result res = ideal::estimate(prep.data, prep.options, ctx.progress());
   throw_if_cancelled();  // a cancelled estimate stopped early: never save it

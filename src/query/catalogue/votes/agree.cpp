@@ -3,6 +3,7 @@
 // citations: docs/methods.md; the kernel: src/measures/dyads.hpp.
 #include <algorithm>
 #include <set>
+#include <span>
 
 #include "measures/dyads.hpp"
 #include "query/budget.hpp"
@@ -32,7 +33,10 @@ Pairs make_pairs(const std::vector<int>& a, const std::vector<int>& b, bool both
   return out;
 }
 
-Table agree(Context& ctx, const Request& r) {
+// Streams its rows: all pairs x all sessions is 826,000 rows, which the bindings
+// turn into column buffers as they come (the results are computed a few periods
+// at a time, so neither the results nor a Table of them is ever held whole).
+void agree(Context& ctx, const Request& r, RowSink& sink) {
   Selection sel = parse_selection(r);
   const auto measure = measures::parse_measure(r.text("measure"));
   const auto rule = measures::parse_coincidence_rule(r.text("rule"));
@@ -51,30 +55,37 @@ Table agree(Context& ctx, const Request& r) {
     boot.seed = static_cast<std::uint64_t>(r.integer("seed"));
   }
   const auto periods = selected_periods(*m, sel, mask);
-  const auto results = measures::compute_dyads(*m, pairs.list, periods, measure, rule, boot);
-  Table t;
-  t.columns = {"a", "b", "period", "measure", "value", "n"};
+  std::vector<std::string> columns = {"a", "b", "period", "measure", "value", "n"};
   if (ci > 0) {
-    t.columns.push_back("lo");
-    t.columns.push_back("hi");
+    columns.push_back("lo");
+    columns.push_back("hi");
   }
+  sink.set_columns(columns);
+  sink.expect_rows(pairs.list.size() * periods.size());
   const std::string name(measures::measure_name(measure));
-  t.rows.reserve(results.size());
   // With "all" on a side, dyads that never voted together (not members at the
   // same time) are left out rather than listed with n = 0.
   const bool skip_empty = a_all || b_all;
-  for (const auto& res : results) {
-    if (skip_empty && res.value.n == 0) continue;
-    std::vector<Cell> row{m->iso3(res.a), m->iso3(res.b), periods[res.period].label, name, res.value.value,
-                          res.value.n};
-    if (ci > 0) {
-      row.emplace_back(res.lo);
-      row.emplace_back(res.hi);
-    }
-    t.rows.push_back(std::move(row));
-  }
-  t.meta = {{"measure", name}, {"periods", periods.size()}, {"pairs", pairs.list.size()}};
-  if (t.rows.empty()) {
+  std::vector<Cell> row(columns.size());
+  measures::compute_dyads_chunked(*m, pairs.list, periods, measure, rule, boot,
+                                  [&](std::span<const measures::DyadResult> results) {
+                                    for (const auto& res : results) {
+                                      if (skip_empty && res.value.n == 0) continue;
+                                      row[0] = m->iso3(res.a);
+                                      row[1] = m->iso3(res.b);
+                                      row[2] = periods[res.period].label;
+                                      row[3] = name;
+                                      row[4] = res.value.value;
+                                      row[5] = res.value.n;
+                                      if (ci > 0) {
+                                        row[6] = res.lo;
+                                        row[7] = res.hi;
+                                      }
+                                      sink.add_row(row);
+                                    }
+                                  });
+  sink.meta = {{"measure", name}, {"periods", periods.size()}, {"pairs", pairs.list.size()}};
+  if (sink.row_count() == 0) {
     const auto selected = std::count_if(mask.begin(), mask.end(), [](Word w) { return w != 0; });
     // Voeten's filter can empty a selection by itself (every vote unanimous).
     std::string why;
@@ -84,9 +95,8 @@ Table agree(Context& ctx, const Request& r) {
       why = "no pair of two different states";
     else
       why = "the states never voted on the same roll calls in the selection (" + sel.describe() + ")";
-    t.meta["reason"] = why;
+    sink.meta["reason"] = why;
   }
-  return t;
 }
 
 }  // namespace
@@ -152,7 +162,8 @@ ROSTRUM_ANALYSIS(agree) {
                   {"n", ColumnType::integer, "joint votes (roll calls both cast yes, abstain or no)"},
                   {"lo", ColumnType::number, "lower bound of the bootstrap interval (with ci)", true},
                   {"hi", ColumnType::number, "upper bound of the bootstrap interval (with ci)", true}},
-      .run = agree,
+      .run = collect_rows(agree),
+      .stream = agree,
       .work = [](Context& c, const Request& r) { return estimate_agree(c, r).seconds; },
   };
 }

@@ -1,0 +1,3 @@
+library(testthat)
+library(rostrum)
+test_check("rostrum")
