@@ -70,8 +70,8 @@ rostrum_catalogue <- function() {
                                            bad[[1L]], analysis, paste(names(names), collapse = ", "))),
                     call)
   }
-  given <- intersect(names(as.list(call))[-1L], names(names))
-  values <- mget(given, envir = env)
+  given <- intersect(names(as.list(call))[-1L], as.character(names(names)))
+  values <- if (length(given)) mget(given, envir = env) else list()
   values <- lapply(values, function(v) {
     if (inherits(v, "Date") || inherits(v, "POSIXt")) format(v, "%Y-%m-%d")
     else if (is.factor(v)) as.character(v)

@@ -66,7 +66,7 @@ rd <- function(x) {
 r_literal <- function(v) {
   if (is.null(v)) return("NULL")
   if (is.logical(v)) return(if (isTRUE(v)) "TRUE" else "FALSE")
-  if (is.numeric(v)) return(deparse(v))
+  if (is.numeric(v)) return(deparse(as.numeric(v)))
   deparse(as.character(v))
 }
 
@@ -82,8 +82,8 @@ param_doc <- function(p) {
     years = "years (2019, \"1990-1999\", or a vector)",
     "text")
   if (!is.null(p$min) || !is.null(p$max)) {
-    lo <- if (is.null(p$min)) "-Inf" else format(p$min)
-    hi <- if (is.null(p$max)) "Inf" else format(p$max)
+    lo <- if (is.null(p$min)) "-Inf" else format(p$min, scientific = FALSE, trim = TRUE)
+    hi <- if (is.null(p$max)) "Inf" else format(p$max, scientific = FALSE, trim = TRUE)
     type <- paste0(type, " in [", lo, ", ", hi, "]")
   }
   text <- paste0(sub("\\.$", "", p$help), ". ", toupper(substr(type, 1, 1)), substring(type, 2))
@@ -164,7 +164,7 @@ for (a in analyses) {
   formals_text <- c(formals_text[leading], formals_text[!leading])
   is_method <- place$kind == "method"
   all_formals <- c(first, formals_text, if (is_method) "...")
-  name_map <- paste0(arg_names, ' = "', vapply(a$params, function(p) p$name, ""), '"')
+  name_map <- if (length(a$params)) paste0(arg_names, ' = "', vapply(a$params, function(p) p$name, ""), '"') else character(0)
   title <- sub("\\.$", "", a$summary)
 
   # roxygen-style comments and the function
@@ -186,8 +186,8 @@ for (a in analyses) {
   code <- c(code, roxygen,
             paste0(fname, " <- function(", paste(all_formals, collapse = ", "), ") {"),
             paste0("  .rostrum_call(", first, ", \"", a$name, "\", environment(), match.call(),"),
-            paste0("                c(", paste(name_map, collapse = ", "), ")",
-                   if (is_method) ", list(...))" else ")"),
+            paste0("                ", if (length(name_map)) paste0("c(", paste(name_map, collapse = ", "), ")")
+                   else "character(0)", if (is_method) ", list(...))" else ")"),
             "}", "")
   if (is_method) {
     methods <- c(methods, paste0("S3method(", place$generic, ", rostrum_store)"))
