@@ -180,16 +180,22 @@ Brief Builder::build() {
   ideal_section();
   blocs_section();
   poles_section();
+  key_votes_section();
   std::string rest = body_;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::string source = o_.source;
   if (source.empty()) {
     try {
+      // By default the analyses read the record: name it and how it was composed.
       auto info = query::run(ctx_, "info", {});
-      for (const auto& s : info.meta["sources"])
-        if (s.value("body", "") == "ga" || s.value("body", "") == "ga+sc") source = s.value("name", "");
-      if (source.empty() && !info.meta["sources"].empty()) source = info.meta["sources"][0].value("name", "");
+      if (info.meta.contains("record") && info.meta["record"].contains("ga")) {
+        std::string list;
+        for (const auto& name : info.meta["record"]["ga"].value("sources", nlohmann::json::array()))
+          list += (list.empty() ? "" : " &gt; ") + escape(name.get<std::string>());
+        source = "record";
+        if (!list.empty()) source_note_ = " (every source stitched, by precedence: " + list + ")";
+      }
     } catch (const std::exception&) {
     }
   }
@@ -204,7 +210,7 @@ Brief Builder::build() {
   for (std::size_t i = 0; i < focus_.size(); ++i) html += (i ? ", " : "") + escape(country_name(focus_[i]));
   html += "). Comparison group: " + escape(vs_label_) + " (" + escape(join(vs_, ", ")) + "). Roll calls " +
           std::to_string(first_year_) + "&#8211;" + std::to_string(last_year_) + ", source <code>" + escape(source) +
-          "</code>; &#8216;now&#8217; = " + recent_label_ + ". Generated " + date + " by rostrum in " + fmt(secs, 1) +
+          "</code>" + source_note_ + "; &#8216;now&#8217; = " + recent_label_ + ". Generated " + date + " by rostrum in " + fmt(secs, 1) +
           "&#160;s.</p></header>\n";
   html += "<section class=summary><h2>In brief</h2><ul>\n";
   for (const auto& s : summary_) html += "<li>" + s + "</li>\n";

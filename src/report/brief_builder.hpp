@@ -116,6 +116,7 @@ class Builder {
   void blocs_section();
   std::string blocs_timeline();
   void poles_section();
+  void key_votes_section();
   std::string methods() const;
 
   query::Context& ctx_;
@@ -133,6 +134,7 @@ class Builder {
   nlohmann::json facts_ = nlohmann::json::object();
   std::vector<std::string> summary_;  // HTML list items
   std::string body_;                  // sections
+  std::string source_note_;           // HTML: how the record was composed
 };
 
 // Shared by the shifts section.
