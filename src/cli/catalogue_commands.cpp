@@ -117,6 +117,10 @@ void run_analysis(Globals& g, const query::AnalysisSpec& spec, const query::Para
   else emit(g, render(t, f));
   if (auto it = t.meta.find("notice"); it != t.meta.end() && it->is_string())
     std::fprintf(stderr, "%s\n", it->get<std::string>().c_str());
+  // Notes on seat changes go to stderr for a reader; machine formats carry them in meta.
+  if (f == Format::table)
+    if (auto it = t.meta.find("seat_notes"); it != t.meta.end() && it->is_array())
+      for (const auto& note : *it) std::fprintf(stderr, "rostrum: note: %s\n", note.get<std::string>().c_str());
   if (t.rows.empty())
     if (auto it = t.meta.find("reason"); it != t.meta.end() && it->is_string())
       std::fprintf(stderr, "rostrum: no rows: %s\n", it->get<std::string>().c_str());

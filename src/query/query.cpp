@@ -1,8 +1,14 @@
 #include "query/query.hpp"
 
+#include <algorithm>
+
+#include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "matrix/vote_matrix.hpp"
 #include "query/catalogue.hpp"
+#include "registry/registry.hpp"
+#include "registry/seats.hpp"
 #include "store/store.hpp"
 
 namespace rostrum::query {
@@ -25,11 +31,71 @@ std::shared_ptr<const VoteMatrix> Context::matrix(std::string_view source, std::
   return cache_.emplace(key, std::move(m)).first->second;
 }
 
+namespace {
+
+// What a user asking for a state across a change of seat must know (registry/seats.hpp):
+// whose votes its series carries, and whose votes under its name are not in it.
+std::vector<std::string> seat_notes(const Request& request) {
+  std::vector<std::string> states;
+  for (const auto& p : request.spec().params) {
+    if (p.type != ParamType::countries || !request.has(p.name)) continue;
+    const std::string& text = request.text(p.name);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      std::size_t end = text.find_first_of(",+", start);
+      if (end == std::string::npos) end = text.size();
+      if (const auto* c = registry::lookup(trim(std::string_view(text).substr(start, end - start))))
+        if (std::find(states.begin(), states.end(), c->iso3) == states.end()) states.emplace_back(c->iso3);
+      start = end + 1;
+    }
+  }
+  std::vector<std::string> notes;
+  for (const auto& iso3 : states) {
+    for (const auto& c : registry::continuations()) {
+      if (c.successor == iso3)
+        notes.push_back(iso3 + "'s series carries " + std::string(c.predecessor) + "'s votes before " +
+                        format_date(c.on) + " (" + std::string(c.why) + ")");
+      if (c.predecessor == iso3)
+        notes.push_back(iso3 + "'s votes are in the series of " + std::string(c.successor) + ", which continues its membership from " +
+                        format_date(c.on) + ": ask for " + std::string(c.successor));
+    }
+    // A seat held under this state's name by another government (the China seat): the
+    // earlier holder's votes stay its own.
+    for (const auto& rule : registry::seat_rules()) {
+      if (rule.label != iso3 || rule.holder.empty() || rule.holder == iso3) continue;
+      if (registry::series_of(rule.holder) == iso3) continue;  // joined by a continuation (above)
+      notes.push_back("votes a source labels " + iso3 +
+                      (rule.from == registry::kDateMin ? "" : " from " + format_date(rule.from)) +
+                      (rule.to == registry::kDateMax ? "" : " until " + format_date(rule.to)) + " are " +
+                      std::string(rule.holder) + "'s (" + std::string(rule.why) + "), not in " + iso3 +
+                      "'s series: ask for " + std::string(rule.holder));
+    }
+  }
+  return notes;
+}
+
+}  // namespace
+
 Table run(Context& ctx, std::string_view name, const Params& params) {
   const AnalysisSpec* spec = find_analysis(name);
   if (!spec) throw UsageError("unknown analysis '" + std::string(name) + "' (see rostrum --help or /api)");
   Request request = validate(*spec, params);
-  return spec->run(ctx, request);
+  Table t;
+  try {
+    t = spec->run(ctx, request);
+  } catch (const ParameterError& e) {
+    // "CHN has no votes in 1950" is answered by the seat's history.
+    auto notes = seat_notes(request);
+    if (notes.empty()) throw;
+    std::string detail = e.detail();
+    for (const auto& n : notes) detail += "; " + n;
+    throw ParameterError(e.parameter(), detail);
+  }
+  if (auto notes = seat_notes(request); !notes.empty()) {
+    if (!t.meta.is_object()) t.meta = nlohmann::json::object();
+    t.meta["seat_notes"] = notes;
+  }
+  return t;
 }
 
 }  // namespace rostrum::query

@@ -92,6 +92,33 @@ TEST_F(SmallStore, AgreeBySessionAndByYearList) {
   EXPECT_EQ(std::get<std::string>(list.rows[0][list.column("period")]), "1946,1947");
 }
 
+// A series across a change of seat says whose votes it carries, and whose it does not.
+TEST_F(SmallStore, SeatChangesAreNotedForTheStatesAskedFor) {
+  auto notes_of = [](const Table& t) {
+    std::string all;
+    if (t.meta.contains("seat_notes"))
+      for (const auto& n : t.meta["seat_notes"]) all += n.get<std::string>() + "\n";
+    return all;
+  };
+  // "Russia" in 1946 is the Soviet seat: RUS's series carries SUN's votes, and says so.
+  auto rus = run("agree", {{"a", "USA"}, {"b", "RUS"}});
+  EXPECT_NEAR(value_of(rus, "USA", "RUS"), 0.0, 1e-12);
+  EXPECT_NE(notes_of(rus).find("RUS's series carries SUN's votes before 1991-12-24"), std::string::npos) << notes_of(rus);
+  // The China seat is not a continuation: CHN's series leaves out the Republic of China's votes.
+  // This store has no CHN votes at all (1946-1947): the error says where they are.
+  try {
+    run("agree", {{"a", "USA"}, {"b", "CHN"}});
+    ADD_FAILURE() << "no error for a state without votes";
+  } catch (const ParameterError& e) {
+    EXPECT_EQ(e.parameter(), "b");
+    EXPECT_NE(std::string(e.what()).find("votes a source labels CHN until 1971-10-25 are TWN's"), std::string::npos)
+        << e.what();
+  }
+  auto sun = run("agree", {{"a", "SUN"}, {"b", "USA"}});
+  EXPECT_NE(notes_of(sun).find("ask for RUS"), std::string::npos) << notes_of(sun);
+  EXPECT_EQ(notes_of(run("agree", {{"a", "USA"}, {"b", "GBR"}})), "");
+}
+
 TEST_F(SmallStore, PairsWithinOneSetArePrintedOnceUnlessBothOrdersAreAsked) {
   auto once = run("agree", {{"a", "USA,GBR,RUS"}, {"b", "USA,GBR,RUS"}});
   EXPECT_EQ(once.rows.size(), 3u);
