@@ -194,8 +194,8 @@ VetoBatch import_vetoes(const std::string& path, const std::string& source_name)
   }
   if (batch.vetoes.empty()) throw InputError(path, rec.line, 1, "no vetoes after the header");
   batch.notes.push_back(
-      "vetoing members are seats mapped to states by date: the Soviet seat is SUN to 1991-12-24 and RUS from "
-      "1991-12-25, the China seat TWN to 1971-10-25 and CHN from 1971-10-26 (" +
+      "vetoing members are seats mapped to states by date: the Soviet seat is SUN to 1991-12-23 and RUS from "
+      "1991-12-24, the China seat TWN to 1971-10-25 and CHN from 1971-10-26 (" +
       std::to_string(relabelled) + " labels named another holder of the seat).");
   batch.notes.push_back(
       "the states a draft concerns come from a 'target' column when the file has one, else from the crisis topic "

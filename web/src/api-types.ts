@@ -73,7 +73,7 @@ export interface AllianceGapRow {
 export interface AlliancePortfolioParams {
   /** First state */
   a: string;
-  /** Second state */
+  /** Second state, or all (every state of the system) */
   b: string;
   /** Tie values of defense, offense, neutral, nonagg, consul; a state's own tie takes the largest */
   weights?: string;
