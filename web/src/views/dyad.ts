@@ -175,6 +175,8 @@ export const view: View = {
       const series: object[] = [];
       /** Tooltip: per series, what to print (helper series print nothing). */
       const label = new Map<string, string>();
+      /** The panel (channel index) of each drawn series. */
+      const panelOf = new Map<string, number>();
       channels.forEach((ch, i) => {
         const look = looks[i];
         const top = TOP + i * (PANEL + GAP);
@@ -182,7 +184,7 @@ export const view: View = {
         const empty = !hasData[i];
         grids.push({ left: 64, right: 24, top, height: PANEL });
         xAxes.push({
-          type: 'category', gridIndex: i, data: years.map(String), boundaryGap: look.kind !== 'line',
+          type: 'category', gridIndex: i, data: years.map(String), boundaryGap: true,
           axisLabel: { show: last, color: '#444' }, axisTick: { show: last }, axisLine: axisStyle.axisLine,
           axisPointer: { show: true, type: 'line', label: { show: last } },
         });
@@ -212,6 +214,7 @@ export const view: View = {
             const values = byPair.get(p)!.map((r) => (r ? value(look, r) : null));
             series.push(lineOrBar(look, name, i, values, colorOf(k), look.kind === 'stack' ? 'line' : undefined));
             label.set(name, p);
+            panelOf.set(name, i);
             names.push(name);
           });
         } else {
@@ -222,6 +225,7 @@ export const view: View = {
             const color = look.kind === 'stack' || cols.length > 1 ? colorOf(k) : colorOf(i);
             series.push(lineOrBar(look, c, i, values, color));
             label.set(c, columnLabel(look, c, t));
+            panelOf.set(c, i);
             names.push(c);
           });
           if (look.band && !empty) {
@@ -257,11 +261,20 @@ export const view: View = {
             if (!list.length) return '';
             const year = Number(list[0].axisValue);
             const row = group ? undefined : byPair.get(pairs[0])![yearIndex.get(year)!];
-            const ch = channels[list[0].axisIndex] ?? channels[0];
-            const band = !group && row && LOOKS[ch.name]?.band ? LOOKS[ch.name].band!(row) : null;
-            const bandText = band && band[0] !== null ? ` [${fmt(band[0], 3)}, ${fmt(band[1], 3)}]` : '';
-            return `<b>${year}</b>${group ? '' : ` · ${esc(pairs[0])}${ids(row)}`}<br>` +
-              list.map((it, k) => `${it.marker}${esc(label.get(it.seriesName))}: <b>${it.value === null || it.value === undefined ? 'no data' : fmt(num(it.value), Number.isInteger(it.value) ? 0 : 3)}</b>${k === 0 ? bandText : ''}`).join('<br>');
+            const shown = (v: unknown) => (v === null || v === undefined || v === '-' ? 'no data' : fmt(num(v as number), Number.isInteger(v) ? 0 : 3));
+            // One block per panel: its title, then its series.
+            const blocks = channels.map((_ch, i) => {
+              const mine = list.filter((it) => panelOf.get(it.seriesName) === i);
+              if (!mine.length) return '';
+              const look = looks[i];
+              const band = !group && row && look.band ? look.band(row) : null;
+              const lines = mine.map((it) => {
+                const interval = band && band[0] !== null && it.seriesName === look.main ? ` [${fmt(band[0], 3)}, ${fmt(band[1], 3)}]` : '';
+                return `${it.marker}${esc(label.get(it.seriesName))}: <b>${shown(it.value)}</b>${interval}`;
+              });
+              return `<div style="margin-top:4px;color:#5f6b76;font-size:11px">${esc(look.label)}</div>${lines.join('<br>')}`;
+            });
+            return `<b>${year}</b>${group ? '' : ` · ${esc(pairs[0])}${ids(row)}`}` + blocks.join('');
           },
         },
         series,
