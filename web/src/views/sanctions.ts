@@ -306,8 +306,14 @@ export const view: View = {
     void renderGaps();
     // The lists in the store name the issuers the selects offer; a store without
     // lists leaves the selects as they are (every card shows the server's hint).
+    const snapshots = document.createElement('p');
+    snapshots.className = 'intro lists-note';
+    intro.after(snapshots);
     getTable('sanctions/lists').then((t) => {
       const present = [...new Set(t.rows.map((r) => String(r.issuer)))];
+      snapshots.textContent = 'Lists in this store: ' + t.rows
+        .map((r) => `${r.name}: ${num(r.entries)} entries, as of ${r.as_of ?? 'an unknown date'}${r.as_of_basis === 'latest-listing' ? ' (its latest listing)' : ''}`)
+        .join('; ') + '.';
       for (const sel of root.querySelectorAll<HTMLSelectElement>('select[name=lag_a], select[name=lag_b], select[name=gap_issuer], select[name=gap_ally]'))
         for (const o of sel.options) o.disabled = !present.includes(o.value);
     }, (err) => {
