@@ -56,6 +56,10 @@ describe('sanctions view', () => {
     assert.equal(drawn.cells.length, top.length * 4);
     const want = new Map(rows.map((row) => [`${row.issuer}|${row.group}`, row.entities]));
     for (const c of drawn.cells) assert.equal(c.entities, want.get(`${c.issuer}|${c.target}`), `${c.issuer} ${c.target}`);
+    // The lists the store holds, each with its entries and snapshot date.
+    await page.waitForFunction(() => document.querySelector('.lists-note')?.textContent, null, { timeout: 60_000 });
+    const listsNote = await page.locator('.lists-note').innerText();
+    for (const list of l.json.rows) assert.ok(listsNote.includes(`${list.name}: ${list.entries} entries, as of ${list.as_of ?? 'an unknown date'}`), `${list.name} missing: ${listsNote}`);
     await shot(page, '12-sanctions');
     t.diagnostic(`${drawn.cells.length} cells, ${top.length} targets of ${union.size}`);
   });
@@ -164,6 +168,7 @@ describe('sanctions view on a store without sanctions lists', () => {
     const gaps = await gapsTable(page);
     assert.equal(gaps.status, expected);
     assert.match(expected, /rostrum sanctions import/);
+    assert.ok(await page.locator('.lists-note').isHidden(), 'a list note without lists');
     await shot(page, '13-sanctions-not-available');
   });
 
