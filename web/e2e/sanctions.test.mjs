@@ -106,6 +106,15 @@ describe('sanctions view', () => {
     assert.ok(un.json.rows.length > 0, 'UN and EU list no common entity targeting RUS: the case no longer tests a change');
     assert.deepEqual(JSON.parse(second.data)[0].data.map((d) => d.value), un.json.histogram.map((b) => b.pairs));
     assert.ok(page.url().includes('lag_a=UN'), page.url());
+
+    // A blank target is every target.
+    await change(page, 'input[name=lag_target]', '');
+    const third = await waitChart(page, 'sanctions-lag', second.seq);
+    assert.equal(third.status, 'ready', third.message);
+    const every = await getJson(port, '/api/sanctions/lag?a=UN&b=EU');
+    assert.deepEqual(JSON.parse(third.data)[0].data.map((d) => d.value), every.json.histogram.map((b) => b.pairs));
+    assert.equal(await page.locator('input[name=lag_target]').inputValue(), 'all');
+    assert.ok(page.url().includes('lag_target=all'), page.url());
   });
 
   e2e(ctx, 'sanctions: the gaps table lists the API rows, and the search box keeps the matching ones', async (t) => {

@@ -70,22 +70,33 @@ export const view: View = {
     const choices = issuerChoices(ISSUERS);
     ui.select(lagPanel, 'lag_a', 'Issuer A', choices, s0.lag_a ?? 'US', (v) => { app.set({ lag_a: v }); void renderLag(); });
     ui.select(lagPanel, 'lag_b', 'Issuer B', choices, s0.lag_b ?? 'EU', (v) => { app.set({ lag_b: v }); void renderLag(); });
-    ui.text(lagPanel, 'lag_target', 'Target', s0.lag_target ?? 'RUS', (v) => { app.set({ lag_target: v }); void renderLag(); },
-      { width: '8em', list: 'countries', hint: 'A target state (blank: every target)' });
+    const lagTarget = ui.text(lagPanel, 'lag_target', 'Target', s0.lag_target ?? 'RUS', (v) => {
+      // Blank is every target, kept in the URL as "all" (an absent key is the default, RUS).
+      if (!v) lagTarget.value = 'all';
+      app.set({ lag_target: v || 'all' });
+      void renderLag();
+    }, { width: '8em', list: 'countries', hint: 'A target state, or all' });
 
     // ---- gaps ----------------------------------------------------------------
     const gapsPanel = ui.panel(root);
     const gaps = new TableCard(root, 'sanctions-gaps', 'Listed by one issuer, not by the ally', 'rostrum-sanctions-gaps');
     ui.select(gapsPanel, 'gap_issuer', 'Listed by', choices, s0.gap_issuer ?? 'US', (v) => { app.set({ gap_issuer: v }); void renderGaps(); });
     ui.select(gapsPanel, 'gap_ally', 'Not listed by', choices, s0.gap_ally ?? 'EU', (v) => { app.set({ gap_ally: v }); void renderGaps(); });
-    ui.text(gapsPanel, 'gap_target', 'Target', s0.gap_target ?? 'RUS', (v) => { app.set({ gap_target: v }); void renderGaps(); },
-      { width: '8em', list: 'countries', hint: 'A target state (blank: every target)' });
+    const gapTarget = ui.text(gapsPanel, 'gap_target', 'Target', s0.gap_target ?? 'RUS', (v) => {
+      // Blank is every target, kept in the URL as "all" (an absent key is the default, RUS).
+      if (!v) gapTarget.value = 'all';
+      app.set({ gap_target: v || 'all' });
+      void renderGaps();
+    }, { width: '8em', list: 'countries', hint: 'A target state, or all' });
     ui.select(gapsPanel, 'gap_limit', 'Rows', ['100', '500', '2000', '0'].map((v) => ({ value: v, label: v === '0' ? 'all' : v })), s0.gap_limit ?? '100',
       (v) => { app.set({ gap_limit: v === '100' ? undefined : v }); void renderGaps(); });
     const search = ui.text(gapsPanel, 'q', 'Search', s0.q ?? '', (v) => { app.set({ q: v }); filterGaps(); },
       { width: '16em', placeholder: 'name, id, programme…', hint: 'Keeps the rows whose name, id, type, programmes, links, other issuers or identifiers contain every word' });
     search.type = 'search';
     search.addEventListener('input', () => filterGaps(search.value.trim()));
+
+    /** A target control's state: absent is RUS, "all" (or blank) every target. */
+    const targetOf = (v: string | undefined) => (v === undefined ? 'RUS' : !v || v.toLowerCase() === 'all' ? '' : app.resolve(v));
 
     const nextCoverage = latest();
     const nextLag = latest();
@@ -182,7 +193,7 @@ export const view: View = {
       const s = app.state;
       const a = s.lag_a || 'US';
       const b = s.lag_b || 'EU';
-      const target = s.lag_target === undefined ? 'RUS' : s.lag_target ? app.resolve(s.lag_target) : '';
+      const target = targetOf(s.lag_target);
       lag.loading();
       try {
         const t = await getTable('sanctions/lag', { a, b, target: target || undefined });
@@ -255,7 +266,7 @@ export const view: View = {
       const s = app.state;
       const issuer = s.gap_issuer || 'US';
       const ally = s.gap_ally || 'EU';
-      const target = s.gap_target === undefined ? 'RUS' : s.gap_target ? app.resolve(s.gap_target) : '';
+      const target = targetOf(s.gap_target);
       const limit = Number(s.gap_limit ?? '100');
       gaps.loading();
       try {
