@@ -7,6 +7,7 @@
 //   ROSTRUM_BIN         rostrum binary (default: the newest build*/rostrum)
 //   ROSTRUM_E2E_URL     test a server that is already running instead
 //   ROSTRUM_E2E_SCREENSHOTS  folder for the screenshots (default web/e2e/screenshots)
+//   ROSTRUM_E2E_WEB_ROOT  built dashboard to serve (default: the one the binary was built with)
 //   ROSTRUM_CHROMIUM    browser binary (default /usr/bin/chromium)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -26,7 +27,7 @@ const chromiumPath = process.env.ROSTRUM_CHROMIUM || '/usr/bin/chromium';
 // Queries over the whole record can take a while on a loaded machine.
 export const SLOW = 180_000;
 
-function findBinary() {
+export function findBinary() {
   if (process.env.ROSTRUM_BIN) return process.env.ROSTRUM_BIN;
   const candidates = ['build', 'build-release', 'build-web', 'build-debug']
     .map((d) => path.join(repo, d, 'rostrum'))
@@ -71,40 +72,46 @@ export async function getJson(port, target) {
   return { status: r.status, json, body: r.body };
 }
 
-async function waitHealthy(port, child) {
+/** Waits for /api/health to answer 200 (or, with `degraded`, 503 "degraded":
+ *  a store without General Assembly votes, which a test may want). */
+async function waitHealthy(port, child, degraded = false) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`rostrum serve exited with ${child.exitCode}`);
     const r = await rawGet(port, '/api/health');
     if (r.status === 200) return;
+    if (degraded && r.status === 503 && /"status":\s*"degraded"/.test(r.body)) return;
     await new Promise((res) => setTimeout(res, 200));
   }
   throw new Error('rostrum serve did not answer /api/health within 60 s');
 }
 
 /**
- * Starts `rostrum serve` on a free port (or uses ROSTRUM_E2E_URL).
+ * Starts `rostrum serve` on a free port (or uses ROSTRUM_E2E_URL), on the
+ * store `opts.db` (default ROSTRUM_E2E_DB); `opts.degraded` accepts a store
+ * the health check calls degraded (no General Assembly votes).
  * stop() sends SIGTERM and resolves to the exit code ('timeout' after 10 s).
  */
-export async function startServer() {
-  if (process.env.ROSTRUM_E2E_URL) {
+export async function startServer(opts = {}) {
+  if (process.env.ROSTRUM_E2E_URL && !opts.db) {
     const base = process.env.ROSTRUM_E2E_URL.replace(/\/?$/, '/');
     const port = Number(new URL(base).port);
     await waitHealthy(port, null);
     return { base, port, external: true, log: () => '', stop: async () => 0 };
   }
-  const db = process.env.ROSTRUM_E2E_DB;
+  const db = opts.db ?? process.env.ROSTRUM_E2E_DB;
   if (!db) throw new Error('ROSTRUM_E2E_DB is not set (path to an imported store)');
   const bin = findBinary();
   if (!bin || !existsSync(bin)) throw new Error('rostrum binary not found (set ROSTRUM_BIN)');
   const port = await freePort();
-  const child = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const webRoot = process.env.ROSTRUM_E2E_WEB_ROOT ? ['--web-root', process.env.ROSTRUM_E2E_WEB_ROOT] : [];
+  const child = spawn(bin, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...webRoot], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   try {
-    await waitHealthy(port, child);
+    await waitHealthy(port, child, Boolean(opts.degraded));
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${err.message}\n--- server output ---\n${log.slice(-2000)}`);
@@ -150,14 +157,15 @@ export async function launchBrowser() {
 
 /**
  * Registers before/after hooks for a test file that drives the dashboard: one
- * server, one browser page. Returns an object filled in by the before hook:
+ * server (on the store `opts.db`, a path or a function giving it, default
+ * ROSTRUM_E2E_DB), one browser page. Returns an object filled in by the before hook:
  * { server, base, port, page, errors }. Ends the file with the check that the
  * page logged no uncaught errors.
  */
-export function useDashboard() {
+export function useDashboard(opts = {}) {
   const ctx = { server: null, base: '', port: 0, page: null, errors: [], browser: null };
   before(async () => {
-    ctx.server = await startServer();
+    ctx.server = await startServer({ db: typeof opts.db === 'function' ? opts.db() : opts.db, degraded: opts.degraded });
     ctx.base = ctx.server.base;
     ctx.port = ctx.server.port;
     const index = await rawGet(ctx.port, '/');

@@ -20,6 +20,9 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly parameter?: string,
+    /** The analysis exists, but the store lacks its data (the answer's
+     *  `available: false`, with the import to run in the message). */
+    readonly missingData = false,
   ) {
     super(message);
   }
@@ -52,7 +55,7 @@ async function fetchJson(url: string): Promise<TableResult> {
   }
   if (!res.ok) {
     const message = body && typeof body.error === 'string' ? body.error : `${res.status} ${res.statusText}`;
-    throw new ApiError(res.status, message, body?.parameter);
+    throw new ApiError(res.status, message, body?.parameter, body?.available === false);
   }
   return body as TableResult;
 }

@@ -163,7 +163,12 @@ export class ChartCard {
     this.canvas.hidden = true;
     this.pngButton.disabled = true;
     this.el.classList.remove('is-empty');
-    if (err instanceof ApiError && err.unavailable) {
+    if (err instanceof ApiError && err.missingData) {
+      // The analysis exists; the store lacks its data: the server's hint says what to import.
+      this.status = 'unavailable';
+      this.el.classList.add('is-unavailable');
+      this.message = `Not available: ${sentence(err.message)}`;
+    } else if (err instanceof ApiError && err.unavailable) {
       this.status = 'unavailable';
       this.el.classList.add('is-unavailable');
       this.message = 'Not available yet: this analysis is not in this build of rostrum.';

@@ -116,7 +116,12 @@ export class TableCard {
     this.rows = [];
     this.table.replaceChildren();
     this.table.hidden = true;
-    this.el.classList.remove('is-empty');
+    this.el.classList.remove('is-empty', 'is-error', 'is-unavailable');
+    if (err instanceof ApiError && err.missingData) {
+      this.el.classList.add('is-unavailable');
+      this.statusEl.textContent = `Not available: ${sentence(err.message)}`;
+      return;
+    }
     this.el.classList.add('is-error');
     const param = err instanceof ApiError && err.parameter ? ` (parameter “${err.parameter}”)` : '';
     this.statusEl.textContent = (err instanceof Error ? err.message : String(err)) + param;
