@@ -10,6 +10,8 @@
 // three maps and two log-posterior evaluations), parallel over states and items.
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "core/cancel.hpp"
 #include "ideal/internal.hpp"

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
+#include <vector>
 
 #include "core/stats.hpp"
 #include "ideal/internal.hpp"
@@ -97,14 +99,16 @@ Result estimate(const Data& d, const Options& o, const ProgressCallback& progres
     for (auto [it, t] : pairs)
       if (item_sessions[it] >= 2) res.bridged_items_per_session[t]++;
     for (int r = 0; r < R; ++r)
-      if (p.rc_item[r] >= 0 && item_sessions[p.rc_item[r]] >= 2) res.bridged_rollcalls_per_session[d.rollcalls[r].session]++;
+      if (p.rc_item[r] >= 0 && item_sessions[p.rc_item[r]] >= 2)
+        res.bridged_rollcalls_per_session[d.rollcalls[r].session]++;
     for (int it = 0; it < p.n_items; ++it) res.n_bridged_items += item_sessions[it] >= 2;
   }
   // Correlation with the starting principal component, per session.
   res.pc_correlation.assign(d.n_sessions, 0.0);
   for (int t = 0; t < p.n_sessions; ++t) {
     std::vector<double> a, b;
-    for (int q = p.sess_begin[t]; q < p.sess_begin[t + 1]; ++q) a.push_back(x.m[p.sess_ss[q]]), b.push_back(pc[p.sess_ss[q]]);
+    for (int q = p.sess_begin[t]; q < p.sess_begin[t + 1]; ++q)
+      a.push_back(x.m[p.sess_ss[q]]), b.push_back(pc[p.sess_ss[q]]);
     res.pc_correlation[t] = a.size() >= 3 ? corr(a, b) : 0.0;
   }
   // Fit: per vote probabilities at E[theta].

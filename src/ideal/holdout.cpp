@@ -90,7 +90,9 @@ HoldoutReport holdout(const Data& d, const Options& o, double fraction, std::uin
       pr[1] = notyes * sh[1] / denom, pr[2] = notyes * sh[2] / denom;
     }
     const int truth = v.category;
-    auto argmax3 = [](const std::array<double, 3>& a) { return static_cast<int>(std::max_element(a.begin(), a.end()) - a.begin()); };
+    auto argmax3 = [](const std::array<double, 3>& a) {
+      return static_cast<int>(std::max_element(a.begin(), a.end()) - a.begin());
+    };
     auto sh3 = norm3(cnt[v.rollcall], false);
     auto all3 = norm3(all, false);
     m3.add(pr, binary ? (pr[0] >= 0.5 ? 0 : argmax3(pr)) : argmax3(pr), truth);

@@ -89,7 +89,7 @@ struct NewtonEngine {
   const std::vector<std::uint8_t>& cat;
   int threads;
   std::vector<double> ll_state;
-  Multipliers mult;                    // identification constraint, set before each state step
+  Multipliers mult;  // identification constraint, set before each state step
   // Item steps predicted to gain less than this are taken without evaluation.
   // Near the optimum such unchecked steps (of the items' objective, which differs
   // from the state step's by the constraint and uncertainty terms) can settle
@@ -100,7 +100,7 @@ struct NewtonEngine {
   std::vector<double> vb, cb1, cb2;
   bool propagate = false;
   std::vector<double> ss_g, ss_P, ss_qa, ss_qb, ss_gpost;  // per state-session terms of the state step
-  std::vector<int> it_ss;              // item-major copies: sequential reads in the item step
+  std::vector<int> it_ss;                                  // item-major copies: sequential reads in the item step
   std::vector<std::uint8_t> it_cat;
 
   NewtonEngine(const Problem& p_, const Options& o_, const std::vector<std::uint8_t>& cat_, int threads_);

@@ -19,8 +19,8 @@ namespace {
 // bounds, for latent mean eta: logP = log(Phi(hi - eta) - Phi(lo - eta)).
 struct VoteDeriv {
   double logp;
-  double dlo, dhi;        // d logP / d lo, d logP / d hi
-  double hll, hhh, hlh;   // second derivatives
+  double dlo, dhi;       // d logP / d lo, d logP / d hi
+  double hll, hhh, hlh;  // second derivatives
   double deta() const { return -(dlo + dhi); }
   double deta2() const { return hll + hhh + 2 * hlh; }  // = Var[e] - 1 <= 0
 };
@@ -76,7 +76,12 @@ bool spd_solve(int n, double A[3][3], const double b[3], double x[3]) {
 // Kalman filter + RTS smoother, i.e. a Newton step on the whole trajectory, with
 // step halving. Each block step increases the log posterior.
 NewtonEngine::NewtonEngine(const Problem& p_, const Options& o_, const std::vector<std::uint8_t>& cat_, int threads_)
-    : p(p_), o(o_), cat(cat_), threads(threads_), ll_state(p_.n_states), it_ss(p_.it_votes.size()),
+    : p(p_),
+      o(o_),
+      cat(cat_),
+      threads(threads_),
+      ll_state(p_.n_states),
+      it_ss(p_.it_votes.size()),
       it_cat(p_.it_votes.size()) {
   mult.lam1.assign(p_.n_sessions, 0.0), mult.lam2.assign(p_.n_sessions, 0.0);
   item_check_gain = o_.check_gain;
@@ -184,9 +189,10 @@ void NewtonEngine::items(Params& x) {
       x.c2[it] = p.binary ? x.c1[it] : x.c1[it] + std::exp(std::log(c2 - c1) + step[2]);
       continue;
     }
-    const double lp0 = sum_logp ? lp - 0.5 * lb * beta * beta - 0.5 * la * c1 * c1 -
-                                      (p.binary ? 0.0 : 0.5 * lg * std::pow(std::log(c2 - c1) - o.prior_gap_log_mean, 2))
-                                : item_logpost(x, it, beta, c1, c2);
+    const double lp0 = sum_logp
+                           ? lp - 0.5 * lb * beta * beta - 0.5 * la * c1 * c1 -
+                                 (p.binary ? 0.0 : 0.5 * lg * std::pow(std::log(c2 - c1) - o.prior_gap_log_mean, 2))
+                           : item_logpost(x, it, beta, c1, c2);
     double t = 1.0;
     for (int tries = 0; tries < 8; ++tries, t *= 0.5) {
       const double nb = beta + t * step[0], n1 = c1 + t * step[1];

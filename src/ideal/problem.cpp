@@ -16,7 +16,8 @@ namespace rostrum::ideal::internal {
 namespace {
 int find_anchor(const Data& d, const std::string& anchor) {
   std::vector<std::string> names = {anchor};
-  if (anchor == "USA" || anchor == "US") names.insert(names.end(), {"USA", "US", "United States", "United States of America"});
+  if (anchor == "USA" || anchor == "US")
+    names.insert(names.end(), {"USA", "US", "United States", "United States of America"});
   for (const auto& n : names)
     for (int i = 0; i < d.n_states; ++i)
       if (d.state_ids[i] == n) return i;
@@ -51,7 +52,8 @@ Problem build(const Data& d, const Options& o) {
   p.dynamic = o.model != Model::static_session;
   const int R = static_cast<int>(d.rollcalls.size());
   for (const auto& rc : d.rollcalls)
-    if (rc.session < 0 || rc.session >= d.n_sessions) throw std::invalid_argument("ideal: roll call session out of range");
+    if (rc.session < 0 || rc.session >= d.n_sessions)
+      throw std::invalid_argument("ideal: roll call session out of range");
 
   // Votes used, with their region codes.
   std::vector<Observation> votes;
