@@ -66,6 +66,21 @@ WorkEstimate estimate_agree(Context& ctx, const Request& r) {
   return e;
 }
 
+namespace {
+
+// Tallying each member's votes, the null's replicates per member and the bootstrap
+// replicates, per roll call.
+void cohesion_cost(WorkEstimate& e, double rollcalls, double members, double null, double boot) {
+  e.steps = rollcalls * (members * (1 + null) + boot);
+  e.seconds = rollcalls *
+              (members * (step_cost::tally_vote_us + null * step_cost::null_vote_us) + boot * step_cost::null_vote_us) *
+              kMicro;
+  e.formula = "roll calls " + count_text(rollcalls) + " x (members " + count_text(members) + " x (1 + null " +
+              count_text(null) + ") + boot " + count_text(boot) + ")";
+}
+
+}  // namespace
+
 WorkEstimate estimate_cohesion(Context& ctx, const Request& r) {
   Shape s = shape_of(ctx, r);
   WorkEstimate e;
@@ -79,12 +94,7 @@ WorkEstimate estimate_cohesion(Context& ctx, const Request& r) {
   }
   const double members = group_size(ctx, r, "group");
   const double null = static_cast<double>(r.integer("null")), boot = static_cast<double>(r.integer("boot"));
-  e.steps = s.rollcalls * (members * (1 + null) + boot);
-  e.seconds = s.rollcalls * (members * (step_cost::tally_vote_us + null * step_cost::null_vote_us) +
-                             boot * step_cost::null_vote_us) *
-              kMicro;
-  e.formula = "roll calls " + count_text(s.rollcalls) + " x (members " + count_text(members) + " x (1 + null " +
-              count_text(null) + ") + boot " + count_text(boot) + ")";
+  cohesion_cost(e, s.rollcalls, members, null, boot);
   e.parameter = boot > members * null ? "boot" : null > 0 ? "null" : "group";
   return e;
 }
@@ -96,12 +106,7 @@ WorkEstimate estimate_cohesion_compare(Context& ctx, const Request& r) {
   // Each group's own bootstrap and the paired one, at least 100 replicates each.
   const double boot = 3 * std::max<double>(static_cast<double>(r.integer("boot")), 100);
   WorkEstimate e;
-  e.steps = s.rollcalls * (members * (1 + null) + boot);
-  e.seconds = s.rollcalls * (members * (step_cost::tally_vote_us + null * step_cost::null_vote_us) +
-                             boot * step_cost::null_vote_us) *
-              kMicro;
-  e.formula = "roll calls " + count_text(s.rollcalls) + " x (members " + count_text(members) + " x (1 + null " +
-              count_text(null) + ") + boot " + count_text(boot) + ")";
+  cohesion_cost(e, s.rollcalls, members, null, boot);
   e.parameter = boot > members * null ? "boot" : "null";
   return e;
 }

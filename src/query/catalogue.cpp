@@ -363,6 +363,16 @@ std::vector<ParamSpec> measure_params(std::vector<std::string> measures) {
   };
 }
 
+ParamSpec null_replicates_param() {
+  return {.name = "null",
+          .type = ParamType::integer,
+          .help = "Replicates of the random-voting null (0 = none)",
+          .fallback = std::int64_t{200},
+          .min = 0,
+          .max = 100000,
+          .example = "200"};
+}
+
 ParamSpec seed_param(std::string help) {
   return {.name = "seed",
           .type = ParamType::integer,

@@ -161,6 +161,8 @@ std::vector<ParamSpec> selector_params(const SelectorOptions& options = {});
 std::vector<ParamSpec> measure_params(std::vector<std::string> measures = {});
 // seed (one definition of its range and default).
 ParamSpec seed_param(std::string help = "Random seed (the same seed gives the same numbers on any number of threads)");
+// null: replicates of the random-voting null of a cohesion index (default 200).
+ParamSpec null_replicates_param();
 
 // Concatenates parameter lists.
 std::vector<ParamSpec> params_of(std::initializer_list<std::vector<ParamSpec>> lists);

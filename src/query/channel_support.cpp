@@ -29,6 +29,20 @@ std::vector<ParamSpec> year_range_params(const std::string& what) {
           {.name = "to", .type = ParamType::date, .help = "Last year (default: the newest data)", .example = "2018"}};
 }
 
+ParamSpec vote_source_param(const std::string& name, const std::string& body) {
+  return {.name = name, .type = ParamType::text, .help = body + " source (default: the record, every source stitched)"};
+}
+
+ParamSpec min_joint_votes_param() {
+  return {.name = "min-n",
+          .type = ParamType::integer,
+          .help = "Joint votes a dyad needs in a year",
+          .fallback = std::int64_t{10},
+          .min = 1,
+          .max = 100000,
+          .example = "10"};
+}
+
 nlohmann::json years_document(const Table& t) {
   nlohmann::json full = to_json(t);
   nlohmann::json doc = t.meta.is_object() ? t.meta : nlohmann::json::object();

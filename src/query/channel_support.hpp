@@ -61,6 +61,11 @@ std::string registry_iso3(int index);
 int year_param(const Request& r, std::string_view name);
 // from / to parameters shared by the channel analyses.
 std::vector<ParamSpec> year_range_params(const std::string& what = "");
+// The vote source a channel analysis reads ("source" for the General Assembly,
+// "sc-source" for the Security Council): the record unless named.
+ParamSpec vote_source_param(const std::string& name = "source", const std::string& body = "GA");
+// "min-n": joint votes a dyad needs in a year (default 10).
+ParamSpec min_joint_votes_param();
 
 // The JSON of a year-by-year view: {"columns", "years": [{column: value}], ...meta}.
 nlohmann::json years_document(const Table& t);

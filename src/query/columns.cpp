@@ -303,12 +303,16 @@ Columns run_columns(Context& ctx, std::string_view name, const Params& params) {
   const AnalysisSpec* spec = find_analysis(name);
   if (!spec) throw UsageError("unknown analysis '" + std::string(name) + "'");
   Request request = validate(*spec, params);
+  Columns out;
   if (spec->stream) {
     ColumnsBuilder builder(spec);
     spec->stream(ctx, request, builder);
-    return builder.finish();
+    out = builder.finish();
+  } else {
+    out = to_columns(spec->run(ctx, request), spec);
   }
-  return to_columns(spec->run(ctx, request), spec);
+  add_seat_notes(request, out.meta);  // as query::run does
+  return out;
 }
 
 }  // namespace rostrum::query

@@ -91,11 +91,15 @@ Table run(Context& ctx, std::string_view name, const Params& params) {
     for (const auto& n : notes) detail += "; " + n;
     throw ParameterError(e.parameter(), detail);
   }
-  if (auto notes = seat_notes(request); !notes.empty()) {
-    if (!t.meta.is_object()) t.meta = nlohmann::json::object();
-    t.meta["seat_notes"] = notes;
-  }
+  add_seat_notes(request, t.meta);
   return t;
+}
+
+void add_seat_notes(const Request& request, nlohmann::json& meta) {
+  auto notes = seat_notes(request);
+  if (notes.empty()) return;
+  if (!meta.is_object()) meta = nlohmann::json::object();
+  meta["seat_notes"] = notes;
 }
 
 }  // namespace rostrum::query

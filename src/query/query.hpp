@@ -62,7 +62,14 @@ class Context {
 //
 // A result may carry, in its meta: "notice" (a line the CLI prints on stderr),
 // and, when it has no rows, "reason" (why: what was selected and why nothing
-// remains) -- an empty answer always says why.
+// remains) -- an empty answer always says why; "seat_notes" when a state asked
+// for crosses a change of seat (add_seat_notes).
 Table run(Context& ctx, std::string_view name, const Params& params);
+
+class Request;
+// Adds meta.seat_notes for the states a request names whose series carries
+// another's votes (RUS: SUN's before 1991-12-24) or whose name labelled another
+// government's votes (CHN: TWN's until 1971-10-25). registry/seats.hpp.
+void add_seat_notes(const Request& request, nlohmann::json& meta);
 
 }  // namespace rostrum::query

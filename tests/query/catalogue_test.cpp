@@ -255,12 +255,12 @@ TEST(Catalogue, EverySpecIsComplete) {
     EXPECT_FALSE(spec.summary.empty()) << spec.name;
     EXPECT_TRUE(spec.run) << spec.name;
     EXPECT_FALSE(spec.kind.empty()) << spec.name << ": kind is set by the build from the folder";
-    if (spec.surfaces & query::kApi) EXPECT_TRUE(paths.insert(spec.path()).second) << "two analyses on " << spec.path();
+    if (spec.surfaces & query::kApi) { EXPECT_TRUE(paths.insert(spec.path()).second) << "two analyses on " << spec.path(); }
     std::set<std::string> names;
     for (const auto& p : spec.params) {
       EXPECT_TRUE(names.insert(p.name).second) << spec.name << ": parameter " << p.name << " twice";
       EXPECT_FALSE(p.help.empty()) << spec.name << " " << p.name;
-      if (p.type == query::ParamType::choice) EXPECT_FALSE(p.choices.empty()) << spec.name << " " << p.name;
+      if (p.type == query::ParamType::choice) { EXPECT_FALSE(p.choices.empty()) << spec.name << " " << p.name; }
     }
   }
 }

@@ -202,7 +202,7 @@ TEST_F(Record, InfoNamesTheRecordItsCoverageAndItsGaps) {
   EXPECT_TRUE(gaps.count({"ga", 20222024})) << rec["gaps"].dump();
   EXPECT_TRUE(gaps.count({"sc", 20222024})) << rec["gaps"].dump();
   for (const auto& g : rec["gaps"])
-    if (g["from"] == 2022) EXPECT_NE(g["fill"].get<std::string>().find("rostrum data pull"), std::string::npos);
+    if (g["from"] == 2022) { EXPECT_NE(g["fill"].get<std::string>().find("rostrum data pull"), std::string::npos); }
   std::map<int, std::int64_t> ga_by_year;
   for (const auto& c : rec["coverage"]) ga_by_year[c["year"].get<int>()] = c["ga"].get<std::int64_t>();
   EXPECT_EQ(ga_by_year.at(2025), 192);

@@ -47,7 +47,7 @@ TEST(SeatRules, EachLabelCoversEveryDateOnce) {
     EXPECT_LE(r.from, r.to) << r.label;
     last_to[r.label] = r.to;
     EXPECT_GE(index_of_iso3(r.label), 0) << r.label;
-    if (!r.holder.empty()) EXPECT_GE(index_of_iso3(r.holder), 0) << r.holder;
+    if (!r.holder.empty()) { EXPECT_GE(index_of_iso3(r.holder), 0) << r.holder; }
     EXPECT_FALSE(r.why.empty());
   }
   for (const auto& [label, to] : last_to) EXPECT_EQ(to, kDateMax) << label << " is not covered to the end";

@@ -38,7 +38,7 @@ inline std::string write_store(const TempDir& dir, const std::string& name, int 
     for (std::size_t c = 0; c < picked.size(); ++c)
       v += std::to_string(1 + r) + ",\"" + std::string(picked[c]->name) + "\",\"" + std::string(picked[c]->iso2) +
            "\",\"" + votes[(r * 7 + c * 3 + (r * c) % 5) % 5] + "\"\n";
-    char date[16];
+    char date[32];
     std::snprintf(date, sizeof date, "%d-%02d-%02d", 1990 + s, 1 + r % 12, 1 + r % 28);
     rc += std::to_string(1 + r) + "," + std::to_string(45 + s) + ",0," + date + ",\"R/" + std::to_string(r) +
           "\",0,0,\"T\",\"T\"\n";

@@ -171,7 +171,7 @@ TEST(Store, RoundTripVotesAndMetadata) {
     EXPECT_EQ(got.paragraph, want.paragraph);
     EXPECT_EQ(got.issues, want.issues);
     EXPECT_EQ(got.body, Body::GeneralAssembly);
-    if (r > 0) EXPECT_LE(mg.rollcall(r - 1).date, got.date);
+    if (r > 0) { EXPECT_LE(mg.rollcall(r - 1).date, got.date); }
   }
 }
 

@@ -9,7 +9,7 @@ export interface AllianceCohesionParams {
   null?: number;
   /** Random seed for the null */
   seed?: number;
-  /** GA source (default: the newest) */
+  /** GA source (default: the record, every source stitched) */
   source?: string;
   /** First year (YYYY or YYYY-MM-DD: its year); default the record's first year */
   from?: string | number;
@@ -48,7 +48,7 @@ export interface AllianceGapParams {
   low?: number;
   /** Joint votes a dyad needs in a year */
   'min-n'?: number;
-  /** GA source (default: the newest) */
+  /** GA source (default: the record, every source stitched) */
   source?: string;
   /** First year (YYYY or YYYY-MM-DD: its year); default the record's first year */
   from?: string | number;
@@ -130,9 +130,9 @@ export interface DyadParams {
   b?: string;
   /** Instead: every pair of a group or a list CHN+RUS+PRK */
   group?: string;
-  /** GA source (default: the newest) */
+  /** GA source (default: the record, every source stitched) */
   source?: string;
-  /** SC source (default: the newest) */
+  /** SC source (default: the record, every source stitched) */
   'sc-source'?: string;
   /** Bootstrap interval level for GA agreement (0 = none) */
   ci?: number;
@@ -181,7 +181,7 @@ export interface DyadRow {
 
 /** Security Council agreement of the five, with and without vetoed drafts */
 export interface ScAgreementParams {
-  /** SC source (default: the newest) */
+  /** SC source (default: the record, every source stitched) */
   source?: string;
   /** First year (YYYY or YYYY-MM-DD: its year); default the record's first year */
   from?: string | number;
@@ -212,7 +212,7 @@ export interface TopCoverParams {
   opposed?: number;
   /** Joint votes a dyad needs in a year */
   'min-n'?: number;
-  /** GA source (default: the newest) */
+  /** GA source (default: the record, every source stitched) */
   source?: string;
   /** First year (YYYY or YYYY-MM-DD: its year); default the first veto */
   from?: string | number;
