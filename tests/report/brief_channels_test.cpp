@@ -101,6 +101,8 @@ void write_channels(const testing::TempDir& dir, const std::string& db) {
                  {"e2", EntryType::organisation, {"Beta Shipping"}, {"EU-RUS"}, {}, {listed(d(2022, 3, 1), d(2022, 3, 1))}},
                  {"e6", EntryType::organisation, {"Zeta Corp"}, {"EU-RUS"}, {}, {listed(d(2022, 6, 1), d(2022, 6, 1))}},
                  {"e4", EntryType::organisation, {"Koryo Link"}, {"EU-PRK"}, {}, {listed(d(2022, 8, 1), d(2022, 8, 1))}}}),
+      make_list("un", "UN", d(2024, 4, 1),
+                {{"KPe.1", EntryType::organisation, {"KORYO LINK"}, {"DPRK"}, {}, {listed(d(2016, 3, 2), d(2016, 3, 2))}}}),
       make_list("cn", "CN", d(2021, 3, 26),
                 {{"1", EntryType::organisation, {"National Endowment for Democracy"}, {"MFA"}, {},
                   {listed(d(2019, 12, 2), d(2019, 12, 2))}, {}, "civil society, media and research", "USA"},
@@ -193,7 +195,7 @@ TEST_F(BriefChannels, AlliancesNameEachPledgeAndSinceWhenNextToAlignment) {
   EXPECT_EQ(by_pair["CHNRUS"]["defense"], nullptr);  // the treaty file does not say "no defence"
   EXPECT_DOUBLE_EQ(by_pair["CHNPRK"]["ga_agree"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(by_pair["CHNPRK"]["ga_n"].get<double>(), 50.0);
-  EXPECT_TRUE(has(brief_, "2 of 3 pairs are bound by a defence pledge in 2025"));
+  EXPECT_TRUE(has(brief_, "2 of 3 pairs are bound by a defence pledge in 2025 (the alliance data&#8217;s last year)"));
   EXPECT_TRUE(has(brief_, "<b>CHN&#8211;PRK</b>: a defence pledge in force every year since <b>1961</b> (to 2025): "
                           "Treaty A; no source covers the years before; GA agreement 2015&#8211;2019 1.00 "
                           "(n&#160;=&#160;50)."))
@@ -219,19 +221,24 @@ TEST_F(BriefChannels, VetoesCountCoVetoesAndTheDyadViewSumsNow) {
   EXPECT_TRUE(has(brief_, "<td>CHN&#8211;RUS</td><td>1.00 (50)</td><td>&#8211;</td><td>2 / 2</td><td>2</td>"));
 }
 
-// Coverage: RUS -- the US lists Alfa, Beta, Gamma, the EU Alfa, Beta, Zeta: 3
-// each, 2 shared, 4 in all, Jaccard 0.5; PRK -- Koryo Link on both: 1, 1, 1, 1.0;
-// CHN -- one US entity: Jaccard 0. Lag for RUS: Alfa EU 4 days after the US,
+// Coverage: RUS -- the US lists Alfa, Beta, Gamma, the EU Alfa, Beta, Zeta, the
+// UN none: 3, 3, 0, none on all three, 4 in all, Jaccard 0; the US and the EU
+// share 2 of 4 (0.5). PRK -- Koryo Link on all three: 1, 1, 1, 1.0. CHN -- one
+// US entity: Jaccard 0. Lag for RUS: Alfa EU 4 days after the US,
 // Beta 9 days before: median -2.5. China lists two US parties and one British.
 TEST_F(BriefChannels, SanctionsCoverageLagAndChinasCounterSanctions) {
   const auto& s = brief_->facts["sanctions"];
   EXPECT_EQ(s["coverage"]["RUS"]["issuers"]["US"], 3);
   EXPECT_EQ(s["coverage"]["RUS"]["issuers"]["EU"], 3);
-  EXPECT_EQ(s["coverage"]["RUS"]["shared"], 2);
-  EXPECT_DOUBLE_EQ(s["coverage"]["RUS"]["jaccard"].get<double>(), 0.5);
+  EXPECT_EQ(s["coverage"]["RUS"]["issuers"]["UN"], 0);
+  EXPECT_EQ(s["coverage"]["RUS"]["shared"], 0);
+  EXPECT_EQ(s["coverage"]["RUS"]["union"], 4);
+  EXPECT_EQ(s["coverage"]["RUS"]["us_eu"]["shared"], 2);
+  EXPECT_DOUBLE_EQ(s["coverage"]["RUS"]["us_eu"]["jaccard"].get<double>(), 0.5);
   EXPECT_DOUBLE_EQ(s["coverage"]["PRK"]["jaccard"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(s["coverage"]["CHN"]["jaccard"].get<double>(), 0.0);
-  EXPECT_TRUE(has(brief_, "<td>Russian Federation (RUS)</td><td>3</td><td>3</td><td>2</td><td>4</td><td>0.500</td>"));
+  EXPECT_TRUE(has(brief_, "<td>Russian Federation (RUS)</td><td>3</td><td>3</td><td>0</td><td>0</td><td>4</td><td>0.000</td><td>2 (0.500)"
+                          "</td>"));
   EXPECT_EQ(s["lag"]["RUS"]["pairs"], 2);
   EXPECT_EQ(s["lag"]["RUS"]["us_first"], 1);
   EXPECT_DOUBLE_EQ(s["lag"]["RUS"]["median_days"].get<double>(), -2.5);
@@ -239,7 +246,7 @@ TEST_F(BriefChannels, SanctionsCoverageLagAndChinasCounterSanctions) {
   EXPECT_EQ(s["counter"]["entries"], 3);
   EXPECT_EQ(s["counter"]["by_country"][0]["country"], "USA");
   EXPECT_EQ(s["counter"]["by_country"][0]["entries"], 2);
-  EXPECT_TRUE(has(brief_, "China lists 3 parties"));
+  EXPECT_TRUE(has(brief_, "China has listed 3 parties"));
 }
 
 // Every source read is credited: each vote source, the treaty file, the veto
@@ -249,11 +256,12 @@ TEST_F(BriefChannels, SourcesCreditedInTheHeaderAndMethods) {
                         "2019-10-19",
                         "<code>treaties-test</code>: treaty file", "<code>vetoes-test</code>: 5 vetoes, 2012-02-04 to 2019-12-20",
                         "US <code>us</code>: us, 5 entries, as of 2024-05-03", "EU <code>eu</code>: eu, 4 entries, as of 2024-06-01",
+                        "UN <code>un</code>: un, 1 entry, as of 2024-04-01",
                         "CN <code>cn</code>: cn, 3 entries, as of 2021-03-26"})
     EXPECT_TRUE(has(brief_, s)) << s;
   EXPECT_TRUE(has(brief_, "<p class=sub>Sources: Votes: <code>unvotes-fixed</code>; Alliances: <code>treaties-test</code>; "
                           "Vetoes: <code>vetoes-test</code>; Sanctions lists: CN <code>cn</code>, EU <code>eu</code>, "
-                          "US <code>us</code> (details in Methods).</p>"))
+                          "UN <code>un</code>, US <code>us</code> (details in Methods).</p>"))
       << brief_->html.substr(brief_->html.find("Sources:"), 300);
   EXPECT_FALSE(has(bare_, "Alliances: <code>"));
 }

@@ -187,7 +187,7 @@ void Builder::channels_section() {
   } else {
     std::string bound_text = std::to_string(bound) + " of " + std::to_string(pairs.size()) +
                              (pairs.size() == 1 ? " pair is" : " pairs are") + " bound by a defence pledge in " +
-                             std::to_string(latest_year);
+                             std::to_string(latest_year) + " (the alliance data&#8217;s last year)";
     html += "<p>" + bound_text + ".</p>\n<ul>\n";
     for (const auto& s : sentences) html += "<li>" + s + "</li>\n";
     html += "</ul>\n";
@@ -196,9 +196,11 @@ void Builder::channels_section() {
       if (f["defense"] == 1)
         short_text += (short_text.empty() ? "" : ", ") + f["a"].get<std::string>() + "&#8211;" +
                       f["b"].get<std::string>() + " since " + std::to_string(f["since"].get<int>());
+    std::string agreement;
+    for (const auto& pr : pairs)
+      agreement += (agreement.empty() ? "" : ", ") + pair_label(pr) + " " + fmt(multiplex[pr].ga.mean());
     summary_.push_back("<b>Alliances</b>: " + bound_text + (short_text.empty() ? "" : " (" + short_text + ")") +
-                       ", next to GA agreement of " + fmt(multiplex[pairs.front()].ga.mean()) + " for " +
-                       pair_label(pairs.front()) + " (section 11).");
+                       "; GA agreement " + recent_label_ + ": " + agreement + ".");
     facts["alliances"] = {{"pairs", alliance_facts}, {"bound", bound}, {"year", latest_year}};
 
     // Density by type within the focus, every ten years back from the last year a

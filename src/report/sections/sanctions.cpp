@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <map>
 
 #include "core/error.hpp"
@@ -55,7 +56,8 @@ void Builder::sanctions_section() {
     const std::string as_of = l["as_of"].is_string() ? l["as_of"].get<std::string>() : "";
     const std::string basis = l["as_of_basis"].is_string() ? l["as_of_basis"].get<std::string>() : "";
     credit("sanctions", escape(issuer) + " <code>" + escape(l.value("key", "")) + "</code>: " +
-                            escape(l.value("name", "")) + ", " + count(l.value("entries", 0.0)) + " entries, " +
+                            escape(l.value("name", "")) + ", " + count(l.value("entries", 0.0)) +
+                            (l.value("entries", 0.0) == 1 ? " entry, " : " entries, ") +
                             (as_of.empty() ? std::string("date not stated")
                                            : "as of " + as_of +
                                                  (basis == "latest-listing" ? " (its latest listing)"
@@ -92,10 +94,21 @@ void Builder::sanctions_section() {
       row.uni = dbl(r[un]);
       row.jaccard = dbl(r[ja]);
     }
+    // With more than two issuers, the pair readers compare most: listed by both the US and the EU.
+    const bool us_eu = target_issuers.size() > 2 && has("US") && has("EU");
+    std::map<std::string, std::array<double, 3>> pair;  // target -> shared, union, jaccard
+    if (us_eu) {
+      Params q = p;
+      q["issuers"] = "US,EU";
+      auto u = run("sanctions/coverage", q);
+      for (const auto& r : u.rows)
+        pair[str(r[col(u, "group")])] = {dbl(r[col(u, "shared")]), dbl(r[col(u, "union")]), dbl(r[col(u, "jaccard")])};
+    }
     std::string table = "<table class=small><thead><tr><th>target</th>";
     for (const auto& i : target_issuers) table += "<th>" + escape(i) + "</th>";
     table += "<th>listed by all " + std::to_string(target_issuers.size()) +
-             "</th><th>by any</th><th>Jaccard</th></tr></thead><tbody>";
+             "</th><th>by any</th><th>Jaccard</th>" +
+             (us_eu ? std::string("<th>US and EU (Jaccard)</th>") : std::string()) + "</tr></thead><tbody>";
     nlohmann::json coverage = nlohmann::json::object();
     for (const auto& f : focus_) {
       auto it = rows.find(f);
@@ -111,8 +124,15 @@ void Builder::sanctions_section() {
         text += (text.empty() ? "" : ", ") + i + " " + count(n);
         by[i] = n;
       }
-      table += "<td>" + count(row.shared) + "</td><td>" + count(row.uni) + "</td><td>" + fmt(row.jaccard, 3) + "</td></tr>";
+      table += "<td>" + count(row.shared) + "</td><td>" + count(row.uni) + "</td><td>" + fmt(row.jaccard, 3) + "</td>";
       coverage[f] = {{"issuers", by}, {"shared", row.shared}, {"union", row.uni}, {"jaccard", row.jaccard}};
+      if (us_eu) {
+        const auto& pe = pair[f];
+        table += "<td>" + count(pe[0]) + " (" + fmt(pe[2], 3) + ")</td>";
+        coverage[f]["us_eu"] = {{"shared", pe[0]}, {"union", pe[1]}, {"jaccard", pe[2]}};
+        text += "; US and EU both " + count(pe[0]);
+      }
+      table += "</tr>";
       summary.push_back(f + ": " + text + " (all " + std::to_string(target_issuers.size()) + ": " + count(row.shared) + ")");
     }
     table += "</tbody></table>\n";
@@ -191,14 +211,14 @@ void Builder::sanctions_section() {
       if (k < 3) text += (text.empty() ? "" : ", ") + (iso3.empty() ? std::string("not stated") : iso3) + " " + count(dbl(r[en]));
     }
     facts["counter"] = {{"entries", t.meta.value("entries", 0.0)}, {"by_country", counter}};
-    html += "<h3>China&#8217;s counter-sanctions</h3>\n<p>China lists " + count(t.meta.value("entries", 0.0)) +
-            " parties (counter-sanctions and export-control lists); most by country: " + text +
+    html += "<h3>China&#8217;s counter-sanctions</h3>\n<p>China has listed " + count(t.meta.value("entries", 0.0)) +
+            " parties (counter-sanctions and export-control lists, delisted ones included); most by country: " + text +
             ". Next to each, how many designations that country&#8217;s own issuer lists now against Russia, North "
             "Korea and China.</p>\n<table class=small><thead><tr><th>listed party&#8217;s country</th><th>entries</th>"
             "<th>persons / organisations</th><th>defence industry</th><th>listed</th><th>its issuer</th>"
             "<th>which lists RUS / PRK / CHN</th></tr></thead><tbody>" +
             rows + "</tbody></table>\n";
-    summary.push_back("China lists " + count(t.meta.value("entries", 0.0)) + " parties (" + text + ")");
+    summary.push_back("China has listed " + count(t.meta.value("entries", 0.0)) + " parties (" + text + ")");
   } else if (china) {
     html += "<p class=small>China&#8217;s counter-sanctions list is not in the store: <code>rostrum sanctions import "
             "DIR/cn</code> would add whom China lists.</p>\n";

@@ -73,14 +73,18 @@ std::string Builder::sources_line() const {
   std::string out;
   for (const char* kind : {"votes", "alliances", "vetoes", "sanctions"}) {
     std::string names;
+    std::vector<std::string> seen;
     int n = 0;
     for (const auto& [k, html] : credits_)
       if (k == kind) {
-        // The name is the first <code> of the credit.
+        // The name is the first <code> of the credit (a source of both bodies is credited twice).
         const auto from = html.find("<code>"), to = html.find("</code>");
+        if (from == std::string::npos || to == std::string::npos) continue;
         const std::string issuer = kind == std::string("sanctions") ? html.substr(0, html.find(' ')) + " " : "";
-        if (from != std::string::npos && to != std::string::npos)
-          names += std::string(n++ ? ", " : "") + issuer + html.substr(from, to + 7 - from);
+        const std::string name = issuer + html.substr(from, to + 7 - from);
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+        seen.push_back(name);
+        names += std::string(n++ ? ", " : "") + name;
       }
     if (n) out += (out.empty() ? "" : "; ") + std::string(kind_title(kind)) + ": " + names;
   }
