@@ -243,6 +243,7 @@ TEST_F(BriefChannels, SanctionsCoverageLagAndChinasCounterSanctions) {
   EXPECT_EQ(s["lag"]["RUS"]["us_first"], 1);
   EXPECT_DOUBLE_EQ(s["lag"]["RUS"]["median_days"].get<double>(), -2.5);
   EXPECT_TRUE(has(brief_, "<td>RUS</td><td>2</td><td>1</td><td>1</td><td>0</td><td>-2.5 ["));
+  EXPECT_TRUE(has(brief_, "RUS: the EU listed first, by a median 2.5 days (2 entities both list)"));
   EXPECT_EQ(s["counter"]["entries"], 3);
   EXPECT_EQ(s["counter"]["by_country"][0]["country"], "USA");
   EXPECT_EQ(s["counter"]["by_country"][0]["entries"], 2);

@@ -185,10 +185,10 @@ void Builder::channels_section() {
             "atop_dyad_year.csv.gz data/treaties.csv</code> would add the focus states&#8217; defence, "
             "non-aggression and consultation pledges (ATOP 5.1 and the treaty file).</p>\n";
   } else {
-    std::string bound_text = std::to_string(bound) + " of " + std::to_string(pairs.size()) +
-                             (pairs.size() == 1 ? " pair is" : " pairs are") + " bound by a defence pledge in " +
-                             std::to_string(latest_year) + " (the alliance data&#8217;s last year)";
-    html += "<p>" + bound_text + ".</p>\n<ul>\n";
+    const std::string bound_text = std::to_string(bound) + " of " + std::to_string(pairs.size()) +
+                                   (pairs.size() == 1 ? " pair is" : " pairs are") + " bound by a defence pledge in " +
+                                   std::to_string(latest_year);
+    html += "<p>" + bound_text + " (the alliance data&#8217;s last year).</p>\n<ul>\n";
     for (const auto& s : sentences) html += "<li>" + s + "</li>\n";
     html += "</ul>\n";
     std::string short_text;

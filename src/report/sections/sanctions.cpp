@@ -174,9 +174,15 @@ void Builder::sanctions_section() {
                 {"eu_first", m.value("b_first", 0.0)},
                 {"same_day", m.value("same_day", 0.0)},
                 {"median_days", have_median ? m["median_days"] : nlohmann::json(nullptr)}};
-      if (have_median)
-        summary.push_back(f + " US vs EU: median " + fmt(m["median_days"].get<double>(), 1) + " days (EU date minus US, " +
-                          count(pairs) + " entities both list)");
+      if (have_median) {
+        // days = EU date - US date: negative when the EU listed first.
+        const double median = m["median_days"].get<double>();
+        summary.push_back(f + ": " +
+                          (median < 0   ? "the EU listed first, by a median " + fmt(-median, 1) + " days"
+                           : median > 0 ? "the US listed first, by a median " + fmt(median, 1) + " days"
+                                        : std::string("the US and the EU listed on the same day (median)")) +
+                          " (" + count(pairs) + " entities both list)");
+      }
     }
     facts["lag"] = lag;
     if (!rows.empty())
