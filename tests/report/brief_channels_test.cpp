@@ -267,6 +267,23 @@ TEST_F(BriefChannels, SourcesCreditedInTheHeaderAndMethods) {
   EXPECT_FALSE(has(bare_, "Alliances: <code>"));
 }
 
+// One focus state: the channels pair it with each member of the comparison group.
+TEST_F(BriefChannels, OneFocusStateIsPairedWithEachGroupMember) {
+  query::Context ctx(full_);
+  report::BriefOptions o;
+  o.focus = "RUS";
+  o.vs = "USA,GBR";
+  o.boot = 20;
+  const auto b = report::make_brief(ctx, o);
+  const auto& dyads = b.facts["channels"]["dyads"];
+  ASSERT_EQ(dyads.size(), 2u);
+  EXPECT_EQ(dyads[0]["b"], "USA");
+  EXPECT_DOUBLE_EQ(dyads[0]["ga"].get<double>(), 0.0);  // RUS yes, USA no on every roll call
+  EXPECT_EQ(b.facts["channels"]["alliances"]["bound"], 0);
+  EXPECT_NE(b.html.find("0 of 2 pairs are bound by a defence pledge in 2025"), std::string::npos);
+  EXPECT_EQ(b.facts["drift"]["toward_focus"], 1);  // Brazil, as against the G7
+}
+
 // Without alliance, veto or sanctions data: one line each naming the import, no error.
 TEST_F(BriefChannels, MissingDataIsOneLineNamingTheImport) {
   EXPECT_TRUE(has(bare_, "No alliance data in the store: <code>rostrum alliances import"));
