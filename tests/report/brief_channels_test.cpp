@@ -11,6 +11,7 @@
 #include "io/import.hpp"
 #include "query/query.hpp"
 #include "report/brief.hpp"
+#include "report/svg.hpp"
 #include "sanctions/sanctions_helpers.hpp"
 #include "sanctions/store.hpp"
 #include "store/store.hpp"
@@ -292,6 +293,19 @@ TEST_F(BriefChannels, MissingDataIsOneLineNamingTheImport) {
   EXPECT_FALSE(bare_->facts.contains("sanctions"));
   EXPECT_FALSE(bare_->facts["channels"].contains("alliances"));
   EXPECT_TRUE(has(bare_, "<td>CHN&#8211;RUS</td><td>1.00 (50)</td><td>&#8211;</td><td>&#8211; / &#8211;</td>"));
+}
+
+// A symmetric axis has its middle tick at 0, written "0.00": the steps from -0.7
+// add up to a tiny negative number there, which must not print as "-0.00".
+TEST(SvgTicks, ZeroIsNotNegative) {
+  report::svg::StripChart c;
+  c.x_min = -0.7;
+  c.x_max = 0.7;
+  c.rows = {"r"};
+  c.dots.push_back({"r", 0.1, "A", "a", "#000", true});
+  const std::string s = report::svg::strip_chart(c);
+  EXPECT_EQ(s.find(">-0.00<"), std::string::npos);
+  EXPECT_NE(s.find(">0.00<"), std::string::npos);
 }
 
 }  // namespace

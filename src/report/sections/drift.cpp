@@ -112,7 +112,10 @@ void Builder::drift_section() {
 
   svg::StripChart chart;
   chart.title = "Change of position between " + vs_label_ + " (0) and " + focus_label_ + " (1)";
-  chart.x_label = "change of position from " + years_param(early_from, early_to) + " to " + recent_text_;
+  chart.x_label = "change of position from " +
+                  (early_from == early_to ? std::to_string(early_from)
+                                          : std::to_string(early_from) + "\u2013" + std::to_string(early_to)) +
+                  " to " + recent_text_;
   chart.left_label = "toward " + vs_label_;
   chart.right_label = "toward " + focus_label_;
   double max_abs = 0.1;
