@@ -38,13 +38,13 @@ const Voter kVoters[] = {
     {"Australia", "AU", 0, 0},
 };
 
-// 2008-2019, ten roll calls a year, in the unvotes layout.
-void write_votes(const testing::TempDir& dir) {
+// first_year-2019, ten roll calls a year, in the unvotes layout.
+void write_votes(const testing::TempDir& dir, int first_year = 2008) {
   std::string votes = "\"rcid\",\"country\",\"country_code\",\"vote\"\n";
   std::string calls = "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
   std::string issues = "\"rcid\",\"short_name\",\"issue\"\n";
   int rcid = 1;
-  for (int year = 2008; year <= 2019; ++year)
+  for (int year = first_year; year <= 2019; ++year)
     for (int k = 0; k < 10; ++k, ++rcid) {
       calls += std::to_string(rcid) + "," + std::to_string(year - 1945) + ",0," + std::to_string(year) + "-10-" +
                std::to_string(10 + k) + ",\"A/RES/" + std::to_string(year - 1945) + "/" + std::to_string(k + 1) +
@@ -266,6 +266,20 @@ TEST_F(BriefChannels, SourcesCreditedInTheHeaderAndMethods) {
                           "UN <code>un</code>, US <code>us</code> (details in Methods).</p>"))
       << brief_->html.substr(brief_->html.find("Sources:"), 300);
   EXPECT_FALSE(has(bare_, "Alliances: <code>"));
+}
+
+// A record of five years is all 'now': no earlier period, one line instead of the section.
+TEST(BriefShortRecord, WhoMovedNeedsAnEarlierPeriod) {
+  testing::TempDir dir;
+  write_votes(dir, 2015);
+  const std::string db = (dir.path() / "short.db").string();
+  store::Store::open(db, true).write_source(io::import_path((dir.path() / "unvotes-fixed").string(), ""));
+  query::Context ctx(db);
+  report::BriefOptions o;
+  o.boot = 20;
+  const auto b = report::make_brief(ctx, o);
+  EXPECT_FALSE(b.facts.contains("drift"));
+  EXPECT_NE(b.html.find("The record (2015&#8211;2019) is too short for an earlier period of 5 years"), std::string::npos);
 }
 
 // One focus state: the channels pair it with each member of the comparison group.
