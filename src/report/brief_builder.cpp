@@ -181,24 +181,14 @@ Brief Builder::build() {
   blocs_section();
   poles_section();
   key_votes_section();
+  drift_section();
+  channels_section();
+  sanctions_section();
   std::string rest = body_;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  std::string source = o_.source;
-  if (source.empty()) {
-    try {
-      // By default the analyses read the record: name it and how it was composed.
-      auto info = query::run(ctx_, "info", {});
-      if (info.meta.contains("record") && info.meta["record"].contains("ga")) {
-        std::string list;
-        for (const auto& name : info.meta["record"]["ga"].value("sources", nlohmann::json::array()))
-          list += (list.empty() ? "" : " &gt; ") + escape(name.get<std::string>());
-        source = "record";
-        if (!list.empty()) source_note_ = " (every source stitched, by precedence: " + list + ")";
-      }
-    } catch (const std::exception&) {
-    }
-  }
+  credit_vote_sources();
+  const std::string source = o_.source.empty() ? "record" : o_.source;
   std::time_t now = std::time(nullptr);
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
@@ -211,7 +201,7 @@ Brief Builder::build() {
   html += "). Comparison group: " + escape(vs_label_) + " (" + escape(join(vs_, ", ")) + "). Roll calls " +
           std::to_string(first_year_) + "&#8211;" + std::to_string(last_year_) + ", source <code>" + escape(source) +
           "</code>" + source_note_ + "; &#8216;now&#8217; = " + recent_label_ + ". Generated " + date + " by rostrum in " + fmt(secs, 1) +
-          "&#160;s.</p></header>\n";
+          "&#160;s.</p>\n" + sources_line() + "</header>\n";
   html += "<section class=summary><h2>In brief</h2><ul>\n";
   for (const auto& s : summary_) html += "<li>" + s + "</li>\n";
   html += "</ul></section>\n";

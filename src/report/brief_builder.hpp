@@ -117,7 +117,17 @@ class Builder {
   std::string blocs_timeline();
   void poles_section();
   void key_votes_section();
+  void drift_section();
+  void channels_section();
+  void sanctions_section();
+  // Names the vote sources of the record (or of --source) in the credits.
+  void credit_vote_sources();
+  std::string sources_html() const;  // the Methods' list of every source credited
+  std::string sources_line() const;  // the header's one line
   std::string methods() const;
+  // The focus pairs the channels beyond votes look at: within the focus, or the
+  // one focus state with each member of the comparison group.
+  std::vector<std::pair<std::string, std::string>> channel_pairs() const;
 
   query::Context& ctx_;
   const BriefOptions& o_;
@@ -135,6 +145,14 @@ class Builder {
   std::vector<std::string> summary_;  // HTML list items
   std::string body_;                  // sections
   std::string source_note_;           // HTML: how the record was composed
+  // Every source a section used, in order: {kind ("votes", "alliances",
+  // "vetoes", "sanctions"), HTML naming it with its dates}.
+  std::vector<std::pair<std::string, std::string>> credits_;
+  void credit(const std::string& kind, const std::string& html) {
+    for (const auto& c : credits_)
+      if (c.first == kind && c.second == html) return;
+    credits_.emplace_back(kind, html);
+  }
 };
 
 // Shared by the shifts section.

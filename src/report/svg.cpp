@@ -32,6 +32,7 @@ std::string num(double v) {
 
 std::string tick_label(double v, double step) {
   char buf[32];
+  if (std::fabs(v) < 1e-9 * std::max(1.0, step)) v = 0;  // a tick at -1e-17 reads 0, not -0.00
   if (step >= 1 && std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
