@@ -878,7 +878,7 @@ export interface DriftRow {
 
 /** Look up a roll call: the matches, or for one every state's vote, the totals and the source */
 export interface RollcallParams {
-  /** Resolution symbol (A/RES/ES-11/1, S/RES/2334(2016)); case and spaces do not matter */
+  /** Resolution symbol (A/RES/ES-11/7, S/RES/2334(2016)); case and spaces do not matter */
   symbol?: string;
   /** Words of the title (all must occur, as word beginnings) */
   search?: string;
