@@ -33,7 +33,10 @@ struct Tally {
 
 // The UN Library's title where a source of the record has it: unvotes' short
 // titles are often subject headings ("ARMED CONFLICTS PREVENTION--MEDIATION").
-std::string title_of(const RollCallInfo& rc) { return rc.library_title.empty() ? rc.title : rc.library_title; }
+// Some unvotes roll calls have no short title: then the description.
+std::string title_of(const RollCallInfo& rc) {
+  return !rc.library_title.empty() ? rc.library_title : !rc.title.empty() ? rc.title : rc.description;
+}
 
 // The rows worth listing: a historic state (SUN, YUG, DDR, ...) that held no seat
 // on the date is left out rather than listed as a non-member.
@@ -259,7 +262,7 @@ ROSTRUM_ANALYSIS(rollcall) {
                   {"session", ColumnType::text, "matches: session label (74, ES-11; the year for the council)"},
                   {"date", ColumnType::text, "matches: date of the vote (YYYY-MM-DD)"},
                   {"symbol", ColumnType::text, "matches: resolution symbol"},
-                  {"title", ColumnType::text, "matches: title (the UN Library's where a source of the record has it)"},
+                  {"title", ColumnType::text, "matches: title (the UN Library's where a source of the record has it, else the source's title or description)"},
                   {"yes", ColumnType::integer, "matches: states voting yes"},
                   {"no", ColumnType::integer, "matches: states voting no"},
                   {"abstain", ColumnType::integer, "matches: states abstaining"},
