@@ -50,6 +50,16 @@ bool symbol_matches(std::string_view wanted, std::string_view symbol) {
   return !a.empty() && a == b;
 }
 
+bool symbol_part_of(std::string_view wanted, std::string_view symbol) {
+  if (symbol.empty() || wanted.empty()) return false;
+  const std::string a = match_key(wanted), b = store::record::symbol_key(symbol);
+  if (a.empty() || b.size() <= a.size() || b.compare(0, a.size(), a) != 0) return false;
+  // Only part letters may follow, and the wanted key must end in the number itself.
+  if (!std::isdigit(static_cast<unsigned char>(a.back()))) return false;
+  return std::all_of(b.begin() + static_cast<std::ptrdiff_t>(a.size()), b.end(),
+                     [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+}
+
 bool is_council_symbol(std::string_view symbol) { return compact_upper(symbol).rfind("S/", 0) == 0; }
 
 std::vector<std::string> search_words(std::string_view text) {

@@ -20,6 +20,10 @@ namespace rostrum::query {
 // ("A/RES/2758(XXVI)" = unvotes' "R/26/2758"); a bare "ES-11/1" or "74/10" is
 // read as a General Assembly resolution. O(length).
 bool symbol_matches(std::string_view wanted, std::string_view symbol);
+// The looser match used when no symbol matches exactly: `symbol` is a part of the
+// resolution `wanted` names, i.e. its key is wanted's followed by part letters
+// (unvotes' "R/26/2758G" for "A/RES/2758(XXVI)"; "R/50/38B" for "A/RES/50/38").
+bool symbol_part_of(std::string_view wanted, std::string_view symbol);
 // Whether a symbol names a Security Council resolution ("S/RES/2334(2016)").
 bool is_council_symbol(std::string_view symbol);
 

@@ -25,8 +25,9 @@ using rostrum::Table;
 //   rcid 3  2015-09-01 R/70/3  "Nuclear-weapon-free zone"           USA no, CHN yes, RUS yes, FRA yes, SSD yes
 // FRA has rows before and after rcid 2: absent there. SSD's first row is rcid 3:
 // a non-member on rcid 1, 2 and 4.
-// UN Library bulk file (GA): record 3959039, A/RES/ES-11/1, 2022-03-02: USA Y,
-// RUS N, CHN A, FRA X (absent: recorded), SSD Y.
+// UN Library bulk file: record 3959039, A/RES/ES-11/1, 2022-03-02: USA Y, RUS N,
+// CHN A, FRA X (absent: recorded), SSD Y; record 853446, S/RES/2334(2016),
+// 2016-12-23, four of the council: USA A, RUS Y, CHN Y, FRA Y.
 std::string build_store(const rostrum::testing::TempDir& dir) {
   dir.write("unv/un_votes.csv",
             "rcid,country,country_code,vote\n"
@@ -47,6 +48,8 @@ std::string build_store(const rostrum::testing::TempDir& dir) {
   for (const char* row : {"USA,United States,Y", "RUS,Russian Federation,N", "CHN,China,A", "FRA,France,X",
                           "SSD,South Sudan,Y"})
     undl += std::string("3959039,") + row + ",2022-03-02,ES-11,A/RES/ES-11/1,Aggression against Ukraine,2,1,1,1\n";
+  for (const char* row : {"USA,United States,A", "RUS,Russian Federation,Y", "CHN,China,Y", "FRA,France,Y"})
+    undl += std::string("853446,") + row + ",2016-12-23,71,S/RES/2334(2016),Israeli settlements,14,0,1,0\n";
   dir.write("undl.csv", undl);
   const std::string db = (dir.path() / "rollcall.db").string();
   std::vector<rostrum::io::ImportBatch> batches;
@@ -136,8 +139,26 @@ TEST_F(RollCall, SymbolsMatchWhateverTheCaseSpacingOrSpelling) {
   for (const char* s : {"es-11/1", "a / res / es-11 / 1"}) EXPECT_EQ(run({{"symbol", s}}).meta["rollcall"]["id"],
                                                                       run({{"symbol", "A/RES/ES-11/1"}}).meta["rollcall"]["id"]);
   EXPECT_TRUE(rostrum::query::symbol_matches("A/RES/2758(XXVI)", "R/26/2758"));
+  // unvotes' part letters: found only when nothing matches exactly.
+  EXPECT_FALSE(rostrum::query::symbol_matches("A/RES/2758(XXVI)", "R/26/2758G"));
+  EXPECT_TRUE(rostrum::query::symbol_part_of("A/RES/2758(XXVI)", "R/26/2758G"));
+  EXPECT_FALSE(rostrum::query::symbol_part_of("A/RES/74/10", "R/74/100"));
+  EXPECT_FALSE(rostrum::query::symbol_part_of("A/RES/74/10", "R/74/10"));
   EXPECT_FALSE(rostrum::query::symbol_matches("A/RES/70/2", "R/70/20"));
   EXPECT_FALSE(rostrum::query::symbol_matches("A/RES/70/2", "R/71/2"));
+}
+
+TEST_F(RollCall, ACouncilSymbolSearchesTheCouncilAndListsItsMembersOnly) {
+  Table t = run({{"symbol", "s/res/2334 (2016)"}});
+  EXPECT_EQ(votes(t), (std::map<std::string, std::string>{
+                          {"CHN", "yes"}, {"FRA", "yes"}, {"RUS", "yes"}, {"USA", "abstain"}}));
+  EXPECT_EQ(t.meta["rollcall"]["body"], "sc");
+  EXPECT_EQ(t.meta["rollcall"]["yes"], 3);
+  EXPECT_EQ(t.meta["rollcall"]["abstain"], 1);
+  EXPECT_EQ(t.meta["rollcall"]["non_member"], 0);
+  EXPECT_EQ(t.meta["rollcall"]["link"], "https://digitallibrary.un.org/record/853446");
+  // Asked of the Assembly, the council's symbol is not found.
+  EXPECT_TRUE(run({{"symbol", "S/RES/2334(2016)"}, {"body", "ga"}}).rows.empty());
 }
 
 TEST_F(RollCall, SeveralMatchesAreListedWithTheirTotals) {
@@ -241,7 +262,7 @@ TEST(RollCallStateVote, SeatsAdmissionsAndSourcesDecideWhatAMissingRecordIs) {
 // with 24 of the 193 members not voting; A/RES/ES-11/7 (24 February 2025, the 2025
 // scrape) 93-18-65 with 17 not voting, Afghanistan and Venezuela among them (no
 // column in that file).
-TEST(RollCallRealData, UkraineResolutionsOfTheAssemblyCountAsTheUnDid) {
+TEST(RollCallRealData, AssemblyResolutionsCountAsTheUnDid) {
   if (!rostrum::testing::has_shared_data()) GTEST_SKIP() << "no ../shared/data";
   rostrum::testing::TempDir dir;
   const std::string db = (dir.path() / "record.db").string();
@@ -285,6 +306,21 @@ TEST(RollCallRealData, UkraineResolutionsOfTheAssemblyCountAsTheUnDid) {
   // The G20's states on that day: Russia and the United States voted no.
   Table g20 = rostrum::query::run(ctx, "rollcall", {{"symbol", "A/RES/ES-11/7"}, {"group", "G20"}});
   EXPECT_EQ(g20.meta["tally"]["no"], 2);
+  // Resolution 2758 (XXVI), 25 October 1971, 76-35-17: unvotes numbers it R/26/2758G,
+  // after six votes of 7 October under R/26/2758A-F; all seven are listed.
+  Table parts = rostrum::query::run(ctx, "rollcall", {{"symbol", "A/RES/2758(XXVI)"}});
+  ASSERT_EQ(parts.meta["mode"], "matches");
+  ASSERT_EQ(parts.rows.size(), 7u);
+  EXPECT_EQ(std::get<std::string>(parts.rows[6][4]), "R/26/2758G");
+  Table china = rostrum::query::run(ctx, "rollcall", {{"symbol", "A/RES/2758(XXVI)"}, {"date", "1971-10-25"}});
+  ASSERT_EQ(china.meta["mode"], "votes");
+  EXPECT_EQ(china.meta["rollcall"]["yes"], 76);
+  EXPECT_EQ(china.meta["rollcall"]["no"], 35);
+  EXPECT_EQ(china.meta["rollcall"]["abstain"], 17);
+  v = votes(china);
+  EXPECT_EQ(v.at("ALB"), "yes");
+  EXPECT_EQ(v.at("USA"), "no");
+  EXPECT_EQ(v.at("SUN"), "yes");
   // The three Ukraine resolutions of ES-11 in the record, by session.
   Table es11 = rostrum::query::run(ctx, "rollcall", {{"session", "ES-11"}});
   EXPECT_EQ(es11.meta["matches"], 3);

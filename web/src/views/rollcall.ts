@@ -38,11 +38,6 @@ interface RollCallMeta {
   non_member?: number;
 }
 
-/** The dashboard's URL of one roll call (other views link here). */
-export function rollcallHref(symbol: string): string {
-  return `?view=rollcall&rc=${encodeURIComponent(symbol)}`;
-}
-
 /** A symbol has a slash ("A/RES/ES-11/1", "es-11/1"); anything else is words of a title. */
 function isSymbol(text: string): boolean {
   return text.includes('/');

@@ -40,8 +40,10 @@ std::string title_of(const RollCallInfo& rc) {
 
 // The rows worth listing: a historic state (SUN, YUG, DDR, ...) that held no seat
 // on the date is left out rather than listed as a non-member.
-bool listed(std::string_view state, StateVote v) {
+// On the Security Council only its members are listed.
+bool listed(std::string_view state, StateVote v, Body body) {
   if (v != StateVote::non_member) return true;
+  if (body == Body::SecurityCouncil) return false;
   const registry::Country* c = registry::lookup(state);
   return c && !c->historic;
 }
@@ -60,15 +62,17 @@ Table rollcall(Context& ctx, const Request& r) {
   const std::vector<std::string> words = search_words(r.text("search"));
   if (r.has("search") && words.empty()) throw ParameterError("search", "no word to search for in '" + r.text("search") + "'");
   const std::vector<Word> mask = m->select(sel.filter);
-  std::vector<int> matches;
+  std::vector<int> matches, parts;
   for (int k = 0; k < m->rollcalls(); ++k) {
     if (!(mask[static_cast<std::size_t>(k / kWordBits)] >> (k % kWordBits) & 1)) continue;
     const RollCallInfo& rc = m->rollcall(k);
     if (r.has("id") && rc.id != r.integer("id")) continue;
-    if (!symbol.empty() && !symbol_matches(symbol, rc.symbol)) continue;
     if (!words.empty() && !has_words(rc, words)) continue;
-    matches.push_back(k);
+    if (symbol.empty() || symbol_matches(symbol, rc.symbol)) matches.push_back(k);
+    else if (symbol_part_of(symbol, rc.symbol)) parts.push_back(k);
   }
+  // No exact symbol: the parts of the resolution (a source's "R/26/2758G").
+  if (matches.empty()) matches = std::move(parts);
 
   // Source formats by name: a roll call's format decides its link and whether a
   // missing record is an absence.
@@ -135,7 +139,7 @@ Table rollcall(Context& ctx, const Request& r) {
   for (int c = 0; c < m->countries(); ++c) {
     const StateVote v = state_vote(*m, c, k, absences, spans);
     const std::string state = state_on(m->iso3(c), rc.date);
-    if (!listed(state, v)) continue;
+    if (!listed(state, v, rc.body)) continue;
     all.add(v);
     if (by_group && !group.is_member(m->iso3(c), rc.date)) continue;
     if (by_countries && std::find(only.begin(), only.end(), c) == only.end()) continue;
@@ -164,6 +168,11 @@ Table rollcall(Context& ctx, const Request& r) {
   const nlohmann::json totals = all.json();
   for (auto it = totals.begin(); it != totals.end(); ++it) info[it.key()] = it.value();
   t.meta["rollcall"] = info;
+  // The CLI prints it on stderr above the rows: which roll call this is.
+  t.meta["notice"] = rc.symbol + ", " + format_date(rc.date) + " (session " + rc.session_label + "): yes " +
+                     std::to_string(all.of(StateVote::yes)) + ", no " + std::to_string(all.of(StateVote::no)) +
+                     ", abstain " + std::to_string(all.of(StateVote::abstain)) + ", absent " +
+                     std::to_string(all.of(StateVote::absent)) + "; source " + rc.source + (link.empty() ? "" : ", " + link);
   t.meta["absences"] = absences ? "recorded by the source"
                                 : "inferred: the source does not record absences; a state holding its seat with records "
                                   "before this date is counted absent";
@@ -212,8 +221,11 @@ ROSTRUM_ANALYSIS(rollcall) {
           "or none (SUN after 1991, TWN after 1971) or it had no record yet (not admitted); with records before and\n"
           "after the date, a non-member if the source records absences (the UN Library's files, Voeten's) and absent\n"
           "if it does not (unvotes); with records before only, absent (a state still holding its seat). Historic\n"
-          "states (SUN, YUG, ...) are not listed on dates when they held no seat; the RUS row before 1991-12-24 is\n"
-          "listed as SUN. meta.rollcall.link is the UN Digital Library record (https://digitallibrary.un.org/record/<id>)\n"
+          "states (SUN, YUG, ...) are not listed on dates when they held no seat, nor, on the Security Council, states\n"
+          "not on it; the RUS row before 1991-12-24 is listed as SUN. A symbol that matches no roll call exactly finds\n"
+          "the parts of the resolution (unvotes' R/26/2758G for A/RES/2758(XXVI)).\n"
+          "\n"
+          "meta.rollcall.link is the UN Digital Library record (https://digitallibrary.un.org/record/<id>)\n"
           "for roll calls of the Library's files whose key is the record id (undl_id of the bulk file, token of the\n"
           "scrapes), else a Library search for the symbol (link_kind: record or search).",
       .examples = {"rostrum rollcall A/RES/ES-11/7", "rostrum rollcall --search \"peace in Ukraine\"",
