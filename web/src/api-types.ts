@@ -876,6 +876,54 @@ export interface DriftRow {
   hi: number | null;
 }
 
+/** Look up a roll call: the matches, or for one every state's vote, the totals and the source */
+export interface RollcallParams {
+  /** Resolution symbol (A/RES/ES-11/7, S/RES/2334(2016)); case and spaces do not matter */
+  symbol?: string;
+  /** Words of the title (all must occur, as word beginnings) */
+  search?: string;
+  /** The day (YYYY-MM-DD) or year (YYYY) of the vote */
+  date?: string | number;
+  /** The roll call's id in the store (the id column of a list) */
+  id?: number;
+  /** One roll call: only states of this group on the date (G20, EU, X+Y+Z) */
+  group?: string;
+  /** One roll call: only these states */
+  countries?: string;
+  /** At most this many matches listed */
+  limit?: number;
+  /** Imported source to read (see `rostrum info`); default: the stitched record of every source */
+  source?: string;
+  /** UN body: ga (General Assembly plenary) or sc (Security Council) */
+  body?: 'ga' | 'sc';
+  /** Sessions: a number, a range, an emergency or special session, or a comma list (74; 70-74; ES-11; ES-10-ES-11; S-26; 60-64,70) */
+  session?: string | number;
+  /** Calendar years: a year, a range or a comma list (2019; 1990-1999; 1989-1993,2005-2012) */
+  year?: string | number;
+  /** First date included (YYYY or YYYY-MM-DD) */
+  from?: string | number;
+  /** Last date included (YYYY or YYYY-MM-DD) */
+  to?: string | number;
+  /** Only roll calls on these issues, a comma list: me (Palestinian conflict), nu (nuclear weapons and material), di (arms control and disarmament), hr (human rights), co (colonialism), ec (economic development). After 2019 the codes are predicted from titles (see docs/methods.md) */
+  issue?: string;
+}
+
+export interface RollcallRow {
+  country: string;
+  name: string;
+  vote: string;
+  id: number;
+  body: string;
+  session: string;
+  date: string;
+  symbol: string;
+  title: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  source: string;
+}
+
 /** Change points in a pair's agreement series or a group's cohesion */
 export interface ShiftsParams {
   /** First side: a country (or a list/group, pooled) */
@@ -967,6 +1015,7 @@ export const endpoints = {
   cohesion: 'cohesion',
   'cohesion-compare': 'cohesion-compare',
   drift: 'drift',
+  rollcall: 'rollcall',
   shifts: 'shifts',
 } as const;
 
@@ -998,5 +1047,6 @@ export interface Analyses {
   cohesion: { params: CohesionParams; row: CohesionRow };
   'cohesion-compare': { params: CohesionCompareParams; row: CohesionCompareRow };
   drift: { params: DriftParams; row: DriftRow };
+  rollcall: { params: RollcallParams; row: RollcallRow };
   shifts: { params: ShiftsParams; row: ShiftsRow };
 }
