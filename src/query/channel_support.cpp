@@ -1,5 +1,7 @@
 #include "query/channel_support.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -31,6 +33,16 @@ std::vector<ParamSpec> year_range_params(const std::string& what) {
 
 ParamSpec vote_source_param(const std::string& name, const std::string& body) {
   return {.name = name, .type = ParamType::text, .help = body + " source (default: the record, every source stitched)"};
+}
+
+ParamSpec agreement_quantile_param(std::string name, std::string help, double fallback) {
+  return {.name = std::move(name),
+          .type = ParamType::number,
+          .help = std::move(help),
+          .fallback = fallback,
+          .min = 0,
+          .max = 1,
+          .example = fmt::format("{}", fallback)};
 }
 
 ParamSpec min_joint_votes_param() {

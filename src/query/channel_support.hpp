@@ -66,6 +66,8 @@ std::vector<ParamSpec> year_range_params(const std::string& what = "");
 ParamSpec vote_source_param(const std::string& name = "source", const std::string& body = "GA");
 // "min-n": joint votes a dyad needs in a year (default 10).
 ParamSpec min_joint_votes_param();
+// A threshold on a dyad's agreement quantile among the year's dyads (0..1).
+ParamSpec agreement_quantile_param(std::string name, std::string help, double fallback);
 
 // The JSON of a year-by-year view: {"columns", "years": [{column: value}], ...meta}.
 nlohmann::json years_document(const Table& t);
