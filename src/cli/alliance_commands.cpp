@@ -43,10 +43,33 @@ CLI::App* analysis_command(CLI::App& app, const char* name) {
   return cmd;
 }
 
+// The files and --name of an import subcommand (a name only with one file).
+struct ImportArgs {
+  std::vector<std::string> paths;
+  std::string name;
+};
+
+CLI::App* add_import_command(CLI::App* parent, const std::string& summary, const std::string& footer,
+                             const std::string& paths_help, ImportArgs& args) {
+  auto* cmd = parent->add_subcommand("import", summary);
+  cmd->footer(footer);
+  cmd->add_option("PATH", args.paths, paths_help)->required();
+  cmd->add_option("--name", args.name, "Source name (default: the file name without extension)");
+  return cmd;
+}
+
+// Run at the start of an import's callback: the import replaces the parent's analysis.
+void start_import(CLI::App* parent, const ImportArgs& args) {
+  parent->callback(std::function<void()>());
+  if (!args.name.empty() && args.paths.size() > 1)
+    throw ParameterError("name", "give one PATH when naming the source");
+}
+
 void register_alliances_import(CLI::App& app, Globals& g) {
   CLI::App* parent = analysis_command(app, "alliances");
-  auto* cmd = parent->add_subcommand("import", "Import ATOP dyad-years and treaty files (one transaction)");
-  cmd->footer(
+  auto args = std::make_shared<ImportArgs>();
+  auto* cmd = add_import_command(
+      parent, "Import ATOP dyad-years and treaty files (one transaction)",
       "Formats (detected from the header):\n"
       "  ATOP directed dyad-years: ccode1, ccode2, year, atop_defense, atop_offense, atop_neutral,\n"
       "  atop_nonagg, atop_consul. COW codes are read by date (365 is SUN 1923-1991); codes the registry\n"
@@ -54,15 +77,12 @@ void register_alliances_import(CLI::App& app, Globals& g) {
       "  Treaty file: name, parties, signed, in_force, ended, obligations, source[, notes]; every row cites\n"
       "  its source (data/treaties.csv is the project's; docs/alliances.md describes the format).\n"
       "Re-importing a source (same name) replaces it. A malformed file changes nothing and exits 3.\n"
-      "Example: rostrum alliances import ../shared/data/alliances/atop_dyad_year.csv.gz data/treaties.csv");
-  auto paths = std::make_shared<std::vector<std::string>>();
-  auto name = std::make_shared<std::string>(), as_of = std::make_shared<std::string>();
-  cmd->add_option("PATH", *paths, "ATOP or treaty files")->required();
-  cmd->add_option("--name", *name, "Source name (default: the file name without extension)");
+      "Example: rostrum alliances import ../shared/data/alliances/atop_dyad_year.csv.gz data/treaties.csv",
+      "ATOP or treaty files", *args);
+  auto as_of = std::make_shared<std::string>();
   cmd->add_option("--as-of", *as_of, "Treaties still in force run to this date (default: today)");
-  cmd->callback([&g, parent, paths, name, as_of] {
-    parent->callback(std::function<void()>());
-    if (!name->empty() && paths->size() > 1) throw ParameterError("name", "give one PATH when naming the source");
+  cmd->callback([&g, parent, args, as_of] {
+    start_import(parent, *args);
     Date until = today();
     if (!as_of->empty()) {
       auto d = parse_date(*as_of);
@@ -71,7 +91,7 @@ void register_alliances_import(CLI::App& app, Globals& g) {
     }
     // Every file is parsed and validated before the store is opened.
     std::vector<alliances::AllianceBatch> batches;
-    for (const auto& p : *paths) batches.push_back(alliances::import_alliance_file(p, *name, until));
+    for (const auto& p : args->paths) batches.push_back(alliances::import_alliance_file(p, args->name, until));
     auto store = store::Store::open(g.resolved_db(), true);
     auto results = alliances::write_alliances(store, batches);
     std::string report;
@@ -90,23 +110,20 @@ void register_alliances_import(CLI::App& app, Globals& g) {
 
 void register_vetoes_import(CLI::App& app, Globals& g) {
   CLI::App* parent = analysis_command(app, "vetoes");
-  auto* cmd = parent->add_subcommand("import", "Import Security Council veto files (one transaction)");
-  cmd->footer(
+  auto args = std::make_shared<ImportArgs>();
+  auto* cmd = add_import_command(
+      parent, "Import Security Council veto files (one transaction)",
       "Layout: year, date (M/D/YYYY or YYYY-MM-DD), month, draft, meeting_record, agenda_item, crisis_topic,\n"
       "region, member_veto1..3 and the 0/1 indicator columns; an optional target column (';'-separated\n"
       "states the draft concerns). Vetoing seats are mapped to states by date (USSR = SUN to 1991-12-23, RUS from 1991-12-24).\n"
       "Re-importing a source (same name) replaces it; a veto listed by several files counts once.\n"
       "A malformed file changes nothing and exits 3.\n"
-      "Example: rostrum vetoes import ../shared/data/unsc/unsc_vetoes_1946_sept2022.csv");
-  auto paths = std::make_shared<std::vector<std::string>>();
-  auto name = std::make_shared<std::string>();
-  cmd->add_option("PATH", *paths, "Veto CSV files")->required();
-  cmd->add_option("--name", *name, "Source name (default: the file name without extension)");
-  cmd->callback([&g, parent, paths, name] {
-    parent->callback(std::function<void()>());
-    if (!name->empty() && paths->size() > 1) throw ParameterError("name", "give one PATH when naming the source");
+      "Example: rostrum vetoes import ../shared/data/unsc/unsc_vetoes_1946_sept2022.csv",
+      "Veto CSV files", *args);
+  cmd->callback([&g, parent, args] {
+    start_import(parent, *args);
     std::vector<vetoes::VetoBatch> batches;
-    for (const auto& p : *paths) batches.push_back(vetoes::import_vetoes(p, *name));
+    for (const auto& p : args->paths) batches.push_back(vetoes::import_vetoes(p, args->name));
     auto store = store::Store::open(g.resolved_db(), true);
     auto results = vetoes::write_vetoes(store, batches);
     std::string report;
