@@ -6,6 +6,9 @@
 # RUNS runs (hyperfine). With a second binary (an older build) its time on a store
 # it imported itself is printed beside.
 #   bench/snapshot_bench.sh [ROSTRUM_BINARY] [OLDER_BINARY]      (RUNS=15 by default)
+# Figures (docs/store.md, "Query-ready snapshot"): on a loaded 2-core machine the
+# one-pair query took 488 ms of CPU reading rows and 96 ms with the snapshot
+# (perf stat, medians of 11), of which 42 ms is starting the process.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$root/build/rostrum}
