@@ -37,7 +37,9 @@ class ImageWriter {
     put(static_cast<std::uint32_t>(s.size()));
     out_.append(s);
   }
-  void put_bytes(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void put_bytes(const void* p, std::size_t n) {
+    if (n) out_.append(static_cast<const char*>(p), n);
+  }
 
  private:
   std::string& out_;
@@ -62,7 +64,7 @@ class ImageReader {
   }
   bool get_bytes(void* p, std::size_t n) {
     if (!take(n)) return false;
-    std::memcpy(p, in_.data() + pos_ - n, n);
+    if (n) std::memcpy(p, in_.data() + pos_ - n, n);  // an empty matrix's planes have no storage (p null)
     return true;
   }
   bool ok() const { return ok_; }
