@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -16,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
+#include "core/table_stream.hpp"
 #include "core/text.hpp"
 #include "query/catalogue.hpp"
 #include "query/catalogue_export.hpp"
@@ -105,25 +107,69 @@ query::Progress progress_display() {
   };
 }
 
+void print_notices(const nlohmann::json& meta, std::size_t rows) {
+  if (auto it = meta.find("notice"); it != meta.end() && it->is_string())
+    std::fprintf(stderr, "%s\n", it->get<std::string>().c_str());
+  if (rows == 0)
+    if (auto it = meta.find("reason"); it != meta.end() && it->is_string())
+      std::fprintf(stderr, "rostrum: no rows: %s\n", it->get<std::string>().c_str());
+}
+
+// CSV or JSON of an analysis that streams its rows (agree over all pairs and
+// sessions): written as they are produced, so the answer is never held whole.
+// --out gets the file whole or not at all (a temporary file renamed at the end).
+void stream_analysis(Globals& g, query::Context& ctx, const query::AnalysisSpec& spec, const query::Params& params,
+                     Format f) {
+  const query::Request request = query::validate(spec, params);
+  const std::string tmp = g.out.empty() ? std::string() : g.out + ".tmp";
+  std::FILE* out = stdout;
+  if (!tmp.empty() && !(out = std::fopen(tmp.c_str(), "wb")))
+    throw UsageError("parameter 'out': cannot write '" + g.out + "'");
+  bool failed = false;
+  TextStreamSink sink(f, [&](std::string_view block) {
+    if (std::fwrite(block.data(), 1, block.size(), out) != block.size()) failed = true;
+  });
+  try {
+    spec.stream(ctx, request, sink);
+    sink.finish();
+  } catch (...) {
+    if (!tmp.empty()) {
+      std::fclose(out);
+      std::filesystem::remove(tmp);
+    }
+    throw;
+  }
+  if (!tmp.empty()) {
+    failed = std::fclose(out) != 0 || failed;
+    if (failed) std::filesystem::remove(tmp);
+    else std::filesystem::rename(tmp, g.out);
+  } else {
+    failed = std::fflush(out) != 0 || failed;
+  }
+  if (failed) throw UsageError("parameter 'out': cannot write '" + (g.out.empty() ? "stdout" : g.out) + "'");
+  print_notices(sink.meta, sink.row_count());
+}
+
 void run_analysis(Globals& g, const query::AnalysisSpec& spec, const query::Params& params) {
   auto ctx = g.context();
   const bool tty = isatty(STDERR_FILENO);
   ctx->set_progress(progress_display());
+  const Format format = output_format(g);
+  if (spec.stream && (format == Format::csv || (format == Format::json && !spec.json_document))) {
+    stream_analysis(g, *ctx, spec, params, format);
+    return;
+  }
   Table t = query::run(*ctx, spec.name, params);
   if (tty) std::fprintf(stderr, "\r\033[K");
   const Format f = output_format(g);
   if (f == Format::json && spec.json_document) emit(g, spec.json_document(t).dump(2) + "\n");
   else if (f == Format::table && spec.text_document) emit(g, spec.text_document(t));
   else emit(g, render(t, f));
-  if (auto it = t.meta.find("notice"); it != t.meta.end() && it->is_string())
-    std::fprintf(stderr, "%s\n", it->get<std::string>().c_str());
+  print_notices(t.meta, t.rows.size());
   // Notes on seat changes go to stderr for a reader; machine formats carry them in meta.
   if (f == Format::table)
     if (auto it = t.meta.find("seat_notes"); it != t.meta.end() && it->is_array())
       for (const auto& note : *it) std::fprintf(stderr, "rostrum: note: %s\n", note.get<std::string>().c_str());
-  if (t.rows.empty())
-    if (auto it = t.meta.find("reason"); it != t.meta.end() && it->is_string())
-      std::fprintf(stderr, "rostrum: no rows: %s\n", it->get<std::string>().c_str());
 }
 
 CLI::App* subcommand_path(CLI::App& app, const std::vector<std::string>& words, const std::string& group) {

@@ -1,7 +1,9 @@
 #include "core/table.hpp"
+#include "core/table_stream.hpp"
 
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/error.hpp"
 
@@ -57,46 +59,57 @@ void append_csv_field(std::string& out, std::string_view s) {
 }
 }  // namespace
 
-void write_csv(const Table& t, std::string& out) {
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+namespace {
+
+void append_csv_header(std::string& out, const std::vector<std::string>& columns) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
     if (i) out += ',';
-    append_csv_field(out, t.columns[i]);
+    append_csv_field(out, columns[i]);
   }
   out += '\n';
-  std::string cell;
-  for (const auto& row : t.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) out += ',';
-      if (std::holds_alternative<std::string>(row[i])) {
-        append_csv_field(out, std::get<std::string>(row[i]));
-      } else if (std::holds_alternative<double>(row[i]) && std::isnan(std::get<double>(row[i]))) {
-        // NaN (no joint votes) is written as an empty field, like null.
-      } else {
-        append_cell(out, row[i], -1);
-      }
+}
+
+void append_csv_row(std::string& out, std::span<const Cell> row) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) out += ',';
+    if (std::holds_alternative<std::string>(row[i])) {
+      append_csv_field(out, std::get<std::string>(row[i]));
+    } else if (std::holds_alternative<double>(row[i]) && std::isnan(std::get<double>(row[i]))) {
+      // NaN (no joint votes) is written as an empty field, like null.
+    } else {
+      append_cell(out, row[i], -1);
     }
-    out += '\n';
   }
+  out += '\n';
+}
+
+nlohmann::json json_row(const std::vector<std::string>& columns, std::span<const Cell> row) {
+  nlohmann::json r = nlohmann::json::object();
+  for (std::size_t i = 0; i < row.size() && i < columns.size(); ++i) {
+    const Cell& c = row[i];
+    if (std::holds_alternative<std::int64_t>(c)) r[columns[i]] = std::get<std::int64_t>(c);
+    else if (std::holds_alternative<double>(c)) {
+      double v = std::get<double>(c);
+      if (std::isfinite(v)) r[columns[i]] = v;
+      else r[columns[i]] = nullptr;
+    } else if (std::holds_alternative<std::string>(c)) r[columns[i]] = std::get<std::string>(c);
+    else r[columns[i]] = nullptr;
+  }
+  return r;
+}
+
+}  // namespace
+
+void write_csv(const Table& t, std::string& out) {
+  append_csv_header(out, t.columns);
+  for (const auto& row : t.rows) append_csv_row(out, row);
 }
 
 nlohmann::json to_json(const Table& t) {
   nlohmann::json j = t.meta.is_object() ? t.meta : nlohmann::json::object();
   j["columns"] = t.columns;
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& row : t.rows) {
-    nlohmann::json r = nlohmann::json::object();
-    for (std::size_t i = 0; i < row.size() && i < t.columns.size(); ++i) {
-      const Cell& c = row[i];
-      if (std::holds_alternative<std::int64_t>(c)) r[t.columns[i]] = std::get<std::int64_t>(c);
-      else if (std::holds_alternative<double>(c)) {
-        double v = std::get<double>(c);
-        if (std::isfinite(v)) r[t.columns[i]] = v;
-        else r[t.columns[i]] = nullptr;
-      } else if (std::holds_alternative<std::string>(c)) r[t.columns[i]] = std::get<std::string>(c);
-      else r[t.columns[i]] = nullptr;
-    }
-    rows.push_back(std::move(r));
-  }
+  for (const auto& row : t.rows) rows.push_back(json_row(t.columns, row));
   j["rows"] = std::move(rows);
   return j;
 }
@@ -133,6 +146,52 @@ void write_text(const Table& t, std::string& out) {
     }
     out += '\n';
   }
+}
+
+TextStreamSink::TextStreamSink(Format format, Writer write) : format_(format), write_(std::move(write)) {
+  if (format_ == Format::table) throw std::logic_error("TextStreamSink: aligned text needs every row first");
+}
+
+void TextStreamSink::set_columns(std::vector<std::string> names) {
+  columns_ = std::move(names);
+  if (format_ == Format::csv) {
+    append_csv_header(buffer_, columns_);
+  } else {
+    buffer_ += "{\n  \"columns\": ";
+    buffer_ += nlohmann::json(columns_).dump();
+    buffer_ += ",\n  \"rows\": [";
+  }
+}
+
+void TextStreamSink::add_row(std::span<Cell> row) {
+  if (format_ == Format::csv) {
+    append_csv_row(buffer_, row);
+  } else {
+    buffer_ += rows_ ? ",\n    " : "\n    ";
+    buffer_ += json_row(columns_, row).dump();
+  }
+  ++rows_;
+  if (buffer_.size() >= kBlock) flush();
+}
+
+void TextStreamSink::flush() {
+  if (buffer_.empty()) return;
+  write_(buffer_);
+  buffer_.clear();
+}
+
+void TextStreamSink::finish() {
+  if (format_ == Format::json) {
+    if (columns_.empty() && !rows_) buffer_ += "{\n  \"columns\": [],\n  \"rows\": [";
+    buffer_ += rows_ ? "\n  ]" : "]";
+    if (meta.is_object())
+      for (const auto& [key, value] : meta.items()) {
+        if (key == "columns" || key == "rows") continue;
+        buffer_ += ",\n  " + nlohmann::json(key).dump() + ": " + value.dump();
+      }
+    buffer_ += "\n}\n";
+  }
+  flush();
 }
 
 std::string render(const Table& t, Format f) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -73,6 +74,21 @@ class VoteMatrix {
   const Word* abstain(int c) const { return planes_.data() + plane_offset(c, 1); }
   const Word* no(int c) const { return planes_.data() + plane_offset(c, 2); }
   const Word* nonvoting(int c) const { return planes_.data() + plane_offset(c, 3); }
+
+  // Row aliases as (id, row), in the order added.
+  const std::vector<std::pair<std::string, int>>& aliases() const { return aliases_; }
+  // Bit-planes of every country (countries() x 4 x words() words, country-major).
+  const std::vector<Word>& planes() const { return planes_; }
+
+  // A finished matrix as one binary image (countries, aliases, every field of
+  // every RollCallInfo, the bit-planes), for the store's query-ready snapshot.
+  // Integers little-endian (the host's order on the platforms built for), strings
+  // length-prefixed, planes as raw words: O(bytes), one allocation for the planes.
+  std::string serialize() const;
+  // The matrix of an image made by serialize() of this format version; nullopt
+  // when the image is truncated, of another format or inconsistent.
+  static std::optional<VoteMatrix> deserialize(std::string_view image);
+  static constexpr std::uint32_t kImageFormat = 1;
 
   // A mask over roll calls (words() words) selecting those that pass the filter.
   std::vector<Word> select(const RollCallFilter& f) const;

@@ -26,7 +26,17 @@ std::shared_ptr<const VoteMatrix> Context::matrix(std::string_view source, std::
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
   }
-  auto m = std::make_shared<VoteMatrix>(store.load_matrix(summary.id, body == "sc" ? Body::SecurityCouncil : Body::GeneralAssembly));
+  const Body b = body == "sc" ? Body::SecurityCouncil : Body::GeneralAssembly;
+  store::Store::MatrixOrigin origin{};
+  auto m = std::make_shared<VoteMatrix>(store.load_matrix(summary.id, b, &origin));
+  if (origin == store::Store::MatrixOrigin::rows && !read_only_) {
+    // No current snapshot: written once through a writer, so the next process
+    // reads one blob. Best effort: a store that cannot be written still answers.
+    try {
+      store::Store::open(db_path_, false, false).save_snapshot(summary.id, b, summary.imported_at, *m);
+    } catch (const std::exception&) {
+    }
+  }
   std::lock_guard lock(mutex_);
   return cache_.emplace(key, std::move(m)).first->second;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <span>
 #include <cmath>
 #include <new>
 
@@ -14,6 +15,7 @@
 
 #include "core/cancel.hpp"
 #include "core/error.hpp"
+#include "query/catalogue.hpp"
 #include "server/api_spec.hpp"
 #include "server/compress.hpp"
 
@@ -266,6 +268,42 @@ void Api::query(const EndpointSpec& e, const std::shared_ptr<Exchange>& ex) {
       *light_, ex, [this, ex, command, params, format, key] { execute(ex, command, params, format, key, false); }, false);
 }
 
+namespace {
+
+// Thrown by BoundedTableSink at the first row over the server's limit.
+struct ResultTooLarge {
+  std::size_t expected = 0;  // the analysis's own upper bound (expect_rows), 0 when it gave none
+};
+
+// Collects a streamed answer and stops it at the first row over `limit`: a
+// request for 826,000 rows answers 413 after computing limit + 1 rows, not all of
+// them.
+class BoundedTableSink : public TableSink {
+ public:
+  BoundedTableSink(Table& table, std::size_t limit) : TableSink(table), limit_(limit) {}
+  void expect_rows(std::size_t at_most) override {
+    expected_ = at_most;
+    TableSink::expect_rows(std::min(at_most, limit_));
+  }
+  void add_row(std::span<Cell> row) override {
+    if (row_count() >= limit_) throw ResultTooLarge{expected_};
+    TableSink::add_row(row);
+  }
+
+ private:
+  std::size_t limit_;
+  std::size_t expected_ = 0;
+};
+
+nlohmann::json too_many_rows(const std::string& rows_text, std::size_t limit) {
+  return {{"error", "the result has " + rows_text + " rows, more than the limit of " + std::to_string(limit) +
+                        "; narrow the query (fewer countries, a shorter period, or by=all)"},
+          {"status", 413},
+          {"limit", limit}};
+}
+
+}  // namespace
+
 void Api::execute(const std::shared_ptr<Exchange>& ex, const std::string& command, const query::Params& params,
                   const std::string& format, const std::string& key, bool heavy) {
   if (ex->cancel.requested()) return finish(ex, cancelled_response(ex->cancel.reason(), opts_.request_timeout));
@@ -296,7 +334,23 @@ void Api::execute(const std::shared_ptr<Exchange>& ex, const std::string& comman
             true);
       }
     }
-    table = runner_(command, params);
+    const query::AnalysisSpec* spec = context_ ? query::find_analysis(command) : nullptr;
+    if (spec && spec->stream) {
+      // The row limit is enforced while the rows are produced.
+      BoundedTableSink sink(table, opts_.max_result_rows);
+      try {
+        spec->stream(*context_, query::validate(*spec, params), sink);
+      } catch (const ResultTooLarge& big) {
+        nlohmann::json j = too_many_rows(
+            big.expected > opts_.max_result_rows ? "up to " + std::to_string(big.expected) : "more", opts_.max_result_rows);
+        j["rows_at_least"] = opts_.max_result_rows + 1;
+        monitor_.query_succeeded();
+        return finish(ex, json_response(413, j));
+      }
+      table.meta = std::move(sink.meta);
+    } else {
+      table = runner_(command, params);
+    }
     monitor_.query_succeeded();
   } catch (const Cancelled& c) {
     return finish(ex, cancelled_response(c.reason(), opts_.request_timeout));
@@ -318,12 +372,8 @@ void Api::execute(const std::shared_ptr<Exchange>& ex, const std::string& comman
   }
 
   if (table.rows.size() > opts_.max_result_rows) {
-    nlohmann::json j = {{"error", "the result has " + std::to_string(table.rows.size()) + " rows, more than the limit of " +
-                                      std::to_string(opts_.max_result_rows) +
-                                      "; narrow the query (fewer countries, a shorter period, or by=all)"},
-                        {"status", 413},
-                        {"rows", table.rows.size()},
-                        {"limit", opts_.max_result_rows}};
+    nlohmann::json j = too_many_rows(std::to_string(table.rows.size()), opts_.max_result_rows);
+    j["rows"] = table.rows.size();
     return finish(ex, json_response(413, j));
   }
   Response r;

@@ -261,6 +261,7 @@ Store::~Store() = default;
 Store Store::open(const std::string& path, bool create, bool read_only) {
   Store s;
   s.path_ = path;
+  s.read_only_ = read_only;
   std::error_code ec;
   bool exists = std::filesystem::exists(path, ec);
   if (!exists && !create)
@@ -298,7 +299,7 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
   return s;
 }
 
-ImportResult Store::write_source(const io::ImportBatch& batch) { return write_sources({batch}).front(); }
+ImportResult Store::write_source(const io::ImportBatch& batch) { return write_batches({&batch, 1}).front(); }
 
 namespace {
 
@@ -412,11 +413,25 @@ ImportResult write_batch(SQLite::Database& db, const io::ImportBatch& batch) {
     // In primary-key order, so that every insert appends to the last page of the
     // table's B-tree, and several rows per statement: together about twice as
     // fast as one row at a time in file order.
-    std::vector<std::tuple<std::int64_t, std::int64_t, int>> rows;
+    // Each row packed in one integer (roll-call id, country id, vote code) so
+    // that the sort compares integers, not tuples.
+    constexpr int kVoteBits = 3, kCountryBits = 20;
+    std::vector<std::uint64_t> rows;
     rows.reserve(batch.votes.size());
-    for (const auto& vote : batch.votes)
-      rows.emplace_back(first_id + vote.rollcall, store_id.at(vote.country), static_cast<int>(vote.vote));
+    for (const auto& vote : batch.votes) {
+      const std::int64_t cid = store_id.at(static_cast<std::size_t>(vote.country));
+      if (cid < 0 || cid >= (std::int64_t{1} << kCountryBits))
+        throw StoreError("cannot write source '" + batch.source_name + "': country id " + std::to_string(cid) +
+                         " outside the store's range");
+      rows.push_back((static_cast<std::uint64_t>(first_id + vote.rollcall) << (kCountryBits + kVoteBits)) |
+                     (static_cast<std::uint64_t>(cid) << kVoteBits) | static_cast<std::uint64_t>(vote.vote));
+    }
     std::sort(rows.begin(), rows.end());
+    const auto unpack = [](std::uint64_t key) {
+      return std::tuple(static_cast<std::int64_t>(key >> (kCountryBits + kVoteBits)),
+                        static_cast<std::int64_t>((key >> kVoteBits) & ((std::uint64_t{1} << kCountryBits) - 1)),
+                        static_cast<int>(key & ((1u << kVoteBits) - 1)));
+    };
     constexpr std::size_t kPerStatement = 64;
     std::string many = "INSERT INTO votes VALUES (?,?,?)";
     for (std::size_t k = 1; k < kPerStatement; ++k) many += ",(?,?,?)";
@@ -424,7 +439,7 @@ ImportResult write_batch(SQLite::Database& db, const io::ImportBatch& batch) {
     std::size_t i = 0;
     for (; i + kPerStatement <= rows.size(); i += kPerStatement) {
       for (std::size_t k = 0; k < kPerStatement; ++k) {
-        const auto& [r, c, code] = rows[i + k];
+        const auto [r, c, code] = unpack(rows[i + k]);
         v64.bind(static_cast<int>(3 * k + 1), r);
         v64.bind(static_cast<int>(3 * k + 2), c);
         v64.bind(static_cast<int>(3 * k + 3), code);
@@ -433,7 +448,7 @@ ImportResult write_batch(SQLite::Database& db, const io::ImportBatch& batch) {
       v64.reset();
     }
     for (; i < rows.size(); ++i) {
-      const auto& [r, c, code] = rows[i];
+      const auto [r, c, code] = unpack(rows[i]);
       v1.bind(1, r);
       v1.bind(2, c);
       v1.bind(3, code);
@@ -474,6 +489,11 @@ ImportResult write_batch(SQLite::Database& db, const io::ImportBatch& batch) {
 }  // namespace
 
 std::vector<ImportResult> Store::write_sources(const std::vector<io::ImportBatch>& batches) {
+  return write_batches(batches);
+}
+
+// Batches by reference: a copy of unvotes' batch was a twentieth of its import.
+std::vector<ImportResult> Store::write_batches(std::span<const io::ImportBatch> batches) {
   for (const auto& b : batches) check_batch(b);
   std::vector<ImportResult> results;
   try {
@@ -481,11 +501,24 @@ std::vector<ImportResult> Store::write_sources(const std::vector<io::ImportBatch
     write_reference_tables(*db_);
     // The record is derived: cleared before sources change, rebuilt after.
     db_->exec("DELETE FROM record_rollcalls; DELETE FROM record_matches; DELETE FROM record_conflicts;");
+    // So are the snapshots: every source's data version may change here.
+    create_snapshot_table(*db_);
+    db_->exec("DELETE FROM matrix_snapshots");
     for (const auto& b : batches) results.push_back(write_batch(*db_, b));
     restitch();
     tx.commit();
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot write to store '" + path_ + "': " + e.what());
+  }
+  // The record's snapshots, which every analysis reads by default, are written
+  // now in their own transaction: the import stands if this fails, and the first
+  // query rebuilds them.
+  for (const auto& r : record()) {
+    try {
+      const Body body = r.body == "sc" ? Body::SecurityCouncil : Body::GeneralAssembly;
+      save_snapshot(r.id, body, r.imported_at, load_matrix_rows(r.id, body));
+    } catch (const std::exception&) {
+    }
   }
   return results;
 }
@@ -623,7 +656,7 @@ VoteMatrix build_series_matrix(SQLite::Database& db, std::vector<RollCallInfo> r
   return m;
 }
 
-VoteMatrix Store::load_matrix(std::int64_t source_id, Body body) const {
+VoteMatrix Store::load_matrix_rows(std::int64_t source_id, Body body) const {
   try {
     {
       SQLite::Statement f(*db_, "SELECT format FROM sources WHERE id = ?");

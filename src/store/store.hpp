@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -108,7 +109,30 @@ class Store {
   // A source's or the record's roll calls of one body. Rows are series: a state
   // whose membership another continues (registry::continuations) is carried in
   // that state's row and named by it as an alias (SUN's votes in RUS's row).
-  VoteMatrix load_matrix(std::int64_t source_id, Body body) const;
+  //
+  // Read from the query-ready snapshot (matrix_snapshots: one image per source and
+  // body) when it is current; otherwise from the rows, and then, on a store opened
+  // for writing, the snapshot is (re)written. A read-only store never writes.
+  // `origin`, when given, tells which path was taken.
+  enum class MatrixOrigin { snapshot, rows };
+  VoteMatrix load_matrix(std::int64_t source_id, Body body, MatrixOrigin* origin = nullptr);
+  // The matrix read from the vote rows, bypassing the snapshot.
+  VoteMatrix load_matrix_rows(std::int64_t source_id, Body body) const;
+
+  // The snapshot of a source's (or the record's) matrix of one body: current
+  // (same data version, image format, series rules and checksum), missing (none
+  // stored, or a store without the table), stale (another data version, format or
+  // registry) or corrupt (checksum or image does not hold).
+  enum class SnapshotState { current, missing, stale, corrupt };
+  SnapshotState snapshot_state(std::int64_t source_id, Body body) const;
+  // Writes the snapshot of `m` (what load_matrix_rows gave) for the source's data
+  // version `data_version` in its own transaction; does nothing and returns false
+  // when the source's version is no longer `data_version` (an import came between).
+  bool save_snapshot(std::int64_t source_id, Body body, const std::string& data_version, const VoteMatrix& m);
+  // The data version a source's snapshot is tied to (sources.imported_at; the
+  // record's changes on every import); "" for an unknown id.
+  std::string data_version(std::int64_t source_id) const;
+  bool read_only() const { return read_only_; }
 
   // Estimation runs: parameters and data version recorded with the results.
   std::int64_t begin_run(const std::string& kind, std::int64_t source_id, const nlohmann::json& params);
@@ -135,9 +159,13 @@ class Store {
 
  private:
   Store() = default;
+  std::vector<ImportResult> write_batches(std::span<const io::ImportBatch> batches);
   void restitch();
   VoteMatrix load_record_matrix(Body body) const;
+  // The current snapshot's matrix, or nullopt with the reason in `state`.
+  std::optional<VoteMatrix> read_snapshot(std::int64_t source_id, Body body, SnapshotState& state) const;
   std::string path_;
+  bool read_only_ = false;
   std::unique_ptr<SQLite::Database> db_;
 };
 

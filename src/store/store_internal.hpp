@@ -14,6 +14,10 @@
 
 namespace rostrum::store {
 
+// The matrix_snapshots table (store_snapshot.cpp); writers create it, so that a
+// store made before it existed gains it on its next write.
+void create_snapshot_table(SQLite::Database& db);
+
 // UTC now as "YYYY-MM-DDTHH:MM:SSZ"; with millis = true ".mmm" before the Z.
 std::string now_utc(bool millis = false);
 

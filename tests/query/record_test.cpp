@@ -9,6 +9,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "ideal/from_matrix.hpp"
 #include "ideal/ideal.hpp"
@@ -328,6 +329,86 @@ TEST(RecordConflicts, ListsEachDisagreementWithItsSourcesAndFilters) {
   EXPECT_THROW(query::run(ctx, "record/conflicts", {{"country", "Atlantis"}}), UsageError);
   // One roll call in the record, unvotes' votes standing.
   EXPECT_EQ(query::run(ctx, "info", {}).meta["record"]["ga"]["rollcalls"], 1);
+}
+
+}  // namespace
+}  // namespace rostrum
+
+// --- The query-ready snapshot of the real record ---
+
+namespace rostrum {
+namespace {
+
+TEST_F(Record, SnapshotOfTheRecordIsTheMatrixOfItsRows) {
+  auto store = store::Store::open(record_store(), false, true);
+  for (const char* body : {"ga", "sc"}) {
+    const auto record = store.resolve_source("", body);
+    const Body b = std::string(body) == "sc" ? Body::SecurityCouncil : Body::GeneralAssembly;
+    store::Store::MatrixOrigin origin{};
+    const VoteMatrix snap = store.load_matrix(record.id, b, &origin);
+    EXPECT_EQ(origin, store::Store::MatrixOrigin::snapshot) << body << ": the import writes it";
+    const VoteMatrix rows = store.load_matrix_rows(record.id, b);
+    ASSERT_EQ(snap.countries(), rows.countries()) << body;
+    ASSERT_EQ(snap.rollcalls(), rows.rollcalls()) << body;
+    EXPECT_EQ(snap.rollcalls(), record.rollcalls) << body;
+    for (int c = 0; c < rows.countries(); ++c) EXPECT_EQ(snap.iso3(c), rows.iso3(c));
+    EXPECT_EQ(snap.aliases(), rows.aliases()) << body;
+    EXPECT_TRUE(snap.planes() == rows.planes()) << body;
+    for (int r = 0; r < rows.rollcalls(); ++r) {
+      const RollCallInfo &x = snap.rollcall(r), &y = rows.rollcall(r);
+      ASSERT_TRUE(std::tie(x.id, x.key, x.body, x.session, x.session_label, x.date, x.symbol, x.title, x.description,
+                           x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects,
+                           x.library_title, x.source) ==
+                  std::tie(y.id, y.key, y.body, y.session, y.session_label, y.date, y.symbol, y.title, y.description,
+                           y.important, y.amendment, y.paragraph, y.issues, y.issues_predicted, y.subjects,
+                           y.library_title, y.source))
+          << body << " roll call " << r;
+    }
+  }
+}
+
+// The shells' path: a writable Context writes a missing snapshot on first use; a
+// read-only one (the bindings' default) never does.
+TEST(ContextSnapshot, WrittenOnFirstUseUnlessReadOnly) {
+  testing::TempDir tmp;
+  const std::string db = (tmp.path() / "s.db").string();
+  io::ImportBatch b;
+  b.source_name = "tiny";
+  b.format = "voeten";
+  for (int r = 0; r < 3; ++r) {
+    io::ImportedRollCall rc;
+    rc.info.key = std::to_string(r);
+    rc.info.session = 40;
+    rc.info.session_label = "40";
+    rc.info.date = 19851201 + r;
+    rc.info.symbol = "A/RES/40/" + std::to_string(r);
+    b.rollcalls.push_back(rc);
+    b.votes.push_back({r, registry::index_of_iso3("USA"), Vote::Yes});
+    b.votes.push_back({r, registry::index_of_iso3("FRA"), r ? Vote::No : Vote::Yes});
+  }
+  std::int64_t record_id = 0;
+  {
+    auto s = store::Store::open(db, true);
+    s.write_source(b);
+    record_id = s.resolve_source("", "ga").id;
+  }
+  auto clear = [&] { store::Store::open(db, false).db().exec("DELETE FROM matrix_snapshots"); };
+  auto state = [&] { return store::Store::open(db, false, true).snapshot_state(record_id, Body::GeneralAssembly); };
+
+  clear();
+  {
+    query::Context ctx(db);
+    ctx.set_read_only(true);
+    EXPECT_EQ(ctx.matrix("", "ga")->rollcalls(), 3);
+  }
+  EXPECT_EQ(state(), store::Store::SnapshotState::missing);
+  {
+    query::Context ctx(db);
+    const auto m = ctx.matrix("", "ga");
+    EXPECT_EQ(m->rollcalls(), 3);
+    EXPECT_EQ(m->vote(m->country_index("FRA"), 2), Vote::No);
+  }
+  EXPECT_EQ(state(), store::Store::SnapshotState::current);
 }
 
 }  // namespace

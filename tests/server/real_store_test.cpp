@@ -138,6 +138,10 @@ TEST_F(RealStore, ResultCapAndUnavailableAnalyses) {
   start(4);
   auto [status, j] = get("/api/agree?a=all&b=all&by=year&keep-unanimous=1");  // 6 pairs x 2 years > 4
   EXPECT_EQ(status, 413) << j.dump();
+  // agree streams its rows: the limit stops it at the first row over it.
+  EXPECT_EQ(j["rows_at_least"], 5) << j.dump();
+  EXPECT_EQ(j["limit"], 4) << j.dump();
+  EXPECT_NE(j["error"].get<std::string>().find("up to 12 rows"), std::string::npos) << j.dump();
   auto [s2, j2] = get("/api/ideal?countries=USA,RUS");
   // The test store has no saved ideal-point run: "not available", saying what to run.
   EXPECT_EQ(s2, 404) << j2.dump();

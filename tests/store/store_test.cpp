@@ -588,3 +588,198 @@ TEST(StoreRecovery, WritersUseTheWriteAheadLog) {
 
 }  // namespace
 }  // namespace rostrum::store
+
+// --- The query-ready snapshot (store_snapshot.cpp) ---
+
+namespace rostrum::store {
+namespace {
+
+// Every field of RollCallInfo.
+::testing::AssertionResult same_rollcall(const RollCallInfo& a, const RollCallInfo& b) {
+  auto fields = [](const RollCallInfo& x) {
+    return std::tuple(x.id, x.key, x.body, x.session, x.session_label, x.date, x.symbol, x.title, x.description,
+                      x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects,
+                      x.library_title, x.source);
+  };
+  static_assert(sizeof(RollCallInfo) == 8 * sizeof(std::string) + 32,
+                "a RollCallInfo field was added: compare it here and write it in VoteMatrix::serialize");
+  if (fields(a) == fields(b)) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "roll calls " << a.id << " (" << a.key << ") and " << b.id << " (" << b.key
+                                       << ") differ";
+}
+
+void expect_same_matrix(const VoteMatrix& a, const VoteMatrix& b) {
+  ASSERT_EQ(a.countries(), b.countries());
+  ASSERT_EQ(a.rollcalls(), b.rollcalls());
+  ASSERT_GT(a.rollcalls(), 0);
+  for (int c = 0; c < a.countries(); ++c) EXPECT_EQ(a.iso3(c), b.iso3(c));
+  EXPECT_EQ(a.aliases(), b.aliases());
+  for (int r = 0; r < a.rollcalls(); ++r) EXPECT_TRUE(same_rollcall(a.rollcall(r), b.rollcall(r))) << "roll call " << r;
+  EXPECT_TRUE(a.planes() == b.planes());
+}
+
+// A batch with a series (SUN and RUS in one row, an alias) and every metadata field filled.
+io::ImportBatch snapshot_batch(const std::string& name, unsigned seed) {
+  io::ImportBatch b = random_batch(name, seed, 90);
+  for (auto& rc : b.rollcalls) {
+    rc.info.description = "description of " + rc.info.key;
+    rc.info.subjects = "DISARMAMENT|" + rc.info.key;
+  }
+  b.votes.push_back({0, country("SUN"), Vote::No});
+  return b;
+}
+
+void corrupt_one_byte(Store& s, std::int64_t source_id, std::size_t at) {
+  std::string image;
+  {
+    SQLite::Statement q(s.db(), "SELECT image FROM matrix_snapshots WHERE source_id = ? AND body = 'ga'");
+    q.bind(1, source_id);
+    ASSERT_TRUE(q.executeStep());
+    image = q.getColumn(0).getString();
+  }
+  ASSERT_LT(at, image.size());
+  image[at] = static_cast<char>(image[at] ^ 0x10);
+  SQLite::Statement up(s.db(), "UPDATE matrix_snapshots SET image = ? WHERE source_id = ? AND body = 'ga'");
+  up.bind(1, static_cast<const void*>(image.data()), static_cast<int>(image.size()));
+  up.bind(2, source_id);
+  ASSERT_EQ(up.exec(), 1);
+}
+
+TEST(StoreSnapshot, ImportWritesTheRecordsSnapshotAndItRoundTrips) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  Store s = Store::open(path, true);
+  s.write_source(snapshot_batch("src", 7));
+  const auto record = s.resolve_source("", "ga");
+  EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::current);
+  EXPECT_EQ(s.snapshot_state(s.resolve_source("", "sc").id, Body::SecurityCouncil), Store::SnapshotState::current);
+  Store::MatrixOrigin origin{};
+  const VoteMatrix snap = s.load_matrix(record.id, Body::GeneralAssembly, &origin);
+  EXPECT_EQ(origin, Store::MatrixOrigin::snapshot);
+  const VoteMatrix rows = s.load_matrix_rows(record.id, Body::GeneralAssembly);
+  expect_same_matrix(snap, rows);
+  // The series alias and the record's own fields came through.
+  EXPECT_EQ(snap.country_index("SUN"), snap.country_index("RUS"));
+  EXPECT_EQ(snap.rollcall(0).source, "src");
+  EXPECT_EQ(snap.rollcall(0).description.rfind("description of ", 0), 0u);
+}
+
+TEST(StoreSnapshot, SourceSnapshotIsWrittenOnFirstUseThenRead) {
+  TempDir tmp;
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  s.write_source(snapshot_batch("src", 8));
+  const auto src = s.resolve_source("src", "ga");
+  EXPECT_EQ(s.snapshot_state(src.id, Body::GeneralAssembly), Store::SnapshotState::missing);
+  Store::MatrixOrigin origin{};
+  const VoteMatrix first = s.load_matrix(src.id, Body::GeneralAssembly, &origin);
+  EXPECT_EQ(origin, Store::MatrixOrigin::rows);
+  EXPECT_EQ(s.snapshot_state(src.id, Body::GeneralAssembly), Store::SnapshotState::current);
+  const VoteMatrix second = s.load_matrix(src.id, Body::GeneralAssembly, &origin);
+  EXPECT_EQ(origin, Store::MatrixOrigin::snapshot);
+  expect_same_matrix(first, second);
+}
+
+TEST(StoreSnapshot, CorruptedSnapshotIsIgnoredAndRebuilt) {
+  TempDir tmp;
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  s.write_source(snapshot_batch("src", 9));
+  const auto record = s.resolve_source("", "ga");
+  const VoteMatrix rows = s.load_matrix_rows(record.id, Body::GeneralAssembly);
+  for (std::size_t at : {std::size_t{2}, std::size_t{300}}) {  // the header; a title
+    corrupt_one_byte(s, record.id, at);
+    EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::corrupt);
+    Store::MatrixOrigin origin{};
+    expect_same_matrix(s.load_matrix(record.id, Body::GeneralAssembly, &origin), rows);
+    EXPECT_EQ(origin, Store::MatrixOrigin::rows);
+    EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::current);
+  }
+  // A checksum that does not match the image.
+  s.db().exec("UPDATE matrix_snapshots SET checksum = checksum + 1");
+  EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::corrupt);
+  expect_same_matrix(s.load_matrix(record.id, Body::GeneralAssembly), rows);
+  EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::current);
+}
+
+TEST(StoreSnapshot, StaleSnapshotIsIgnoredAndRebuilt) {
+  TempDir tmp;
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  s.write_source(snapshot_batch("src", 10));
+  const auto record = s.resolve_source("", "ga");
+  const VoteMatrix rows = s.load_matrix_rows(record.id, Body::GeneralAssembly);
+  for (const char* make_stale : {"UPDATE matrix_snapshots SET data_version = '2001-01-01T00:00:00.000Z'",
+                                 "UPDATE matrix_snapshots SET format = format + 1",
+                                 "UPDATE matrix_snapshots SET registry = registry + 1"}) {
+    s.db().exec(make_stale);
+    EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::stale) << make_stale;
+    Store::MatrixOrigin origin{};
+    expect_same_matrix(s.load_matrix(record.id, Body::GeneralAssembly, &origin), rows);
+    EXPECT_EQ(origin, Store::MatrixOrigin::rows);
+    EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::current) << make_stale;
+  }
+}
+
+TEST(StoreSnapshot, ImportInvalidatesSnapshots) {
+  TempDir tmp;
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  s.write_source(snapshot_batch("src", 11));
+  const auto src = s.resolve_source("src", "ga");
+  s.load_matrix(src.id, Body::GeneralAssembly);  // writes the source's snapshot
+  ASSERT_EQ(s.snapshot_state(src.id, Body::GeneralAssembly), Store::SnapshotState::current);
+  const int before = s.load_matrix(s.resolve_source("", "ga").id, Body::GeneralAssembly).rollcalls();
+
+  io::ImportBatch later = random_batch("later", 12, 20);
+  for (auto& rc : later.rollcalls) {  // 20 years on, other symbols: joins the record
+    rc.info.date += 200000;
+    rc.info.symbol = "A/RES/60/" + rc.info.key;
+  }
+  s.write_source(later);
+  EXPECT_EQ(s.snapshot_state(src.id, Body::GeneralAssembly), Store::SnapshotState::missing);
+  EXPECT_EQ(count(s, "SELECT count(*) FROM matrix_snapshots WHERE source_id = " + std::to_string(src.id)), 0);
+  const auto record = s.resolve_source("", "ga");
+  EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::current);
+  Store::MatrixOrigin origin{};
+  const VoteMatrix m = s.load_matrix(record.id, Body::GeneralAssembly, &origin);
+  EXPECT_EQ(origin, Store::MatrixOrigin::snapshot);
+  EXPECT_EQ(m.rollcalls(), before + 20);
+  expect_same_matrix(m, s.load_matrix_rows(record.id, Body::GeneralAssembly));
+}
+
+TEST(StoreSnapshot, ReadOnlyStoreFallsBackToRowsAndNeverWrites) {
+  TempDir tmp;
+  auto path = (tmp.path() / "r.db").string();
+  std::int64_t record_id = 0;
+  {
+    Store s = Store::open(path, true);
+    s.write_source(snapshot_batch("src", 13));
+    record_id = s.resolve_source("", "ga").id;
+    s.db().exec("UPDATE matrix_snapshots SET data_version = 'old'");
+    s.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  const std::string before = slurp(path);
+  {
+    Store ro = Store::open(path, false, true);
+    Store::MatrixOrigin origin{};
+    const VoteMatrix m = ro.load_matrix(record_id, Body::GeneralAssembly, &origin);
+    EXPECT_EQ(origin, Store::MatrixOrigin::rows);
+    expect_same_matrix(m, ro.load_matrix_rows(record_id, Body::GeneralAssembly));
+    EXPECT_FALSE(ro.save_snapshot(record_id, Body::GeneralAssembly, ro.data_version(record_id), m));
+    EXPECT_EQ(ro.snapshot_state(record_id, Body::GeneralAssembly), Store::SnapshotState::stale);
+  }
+  EXPECT_TRUE(slurp(path) == before) << "a read-only load changed the store";
+}
+
+TEST(StoreSnapshot, SaveRefusesAnOutdatedVersion) {
+  TempDir tmp;
+  Store s = Store::open((tmp.path() / "r.db").string(), true);
+  s.write_source(snapshot_batch("src", 14));
+  const auto src = s.resolve_source("src", "ga");
+  const VoteMatrix m = s.load_matrix_rows(src.id, Body::GeneralAssembly);
+  // A matrix read before an import came between is not saved under the new version.
+  EXPECT_FALSE(s.save_snapshot(src.id, Body::GeneralAssembly, "1999-01-01T00:00:00Z", m));
+  EXPECT_EQ(s.snapshot_state(src.id, Body::GeneralAssembly), Store::SnapshotState::missing);
+  EXPECT_TRUE(s.save_snapshot(src.id, Body::GeneralAssembly, s.data_version(src.id), m));
+  EXPECT_EQ(s.snapshot_state(src.id, Body::GeneralAssembly), Store::SnapshotState::current);
+}
+
+}  // namespace
+}  // namespace rostrum::store

@@ -1,0 +1,184 @@
+// VoteMatrix::serialize / deserialize: the binary image behind the store's
+// query-ready snapshot (docs/store.md, "Query-ready snapshot").
+//
+// Layout (format kImageFormat), integers little-endian:
+//   "RSVM" u32 format | u32 countries u32 aliases u32 rollcalls u32 words
+//   countries x str iso3 | aliases x (str id, u32 row)
+//   rollcalls x (i64 id, str key, u8 body, i32 session, str session_label,
+//                i32 date, str symbol, str title, str description,
+//                u8 flags [important, amendment, paragraph, issues_predicted],
+//                u8 issues, str subjects, str library_title, str source)
+//   countries x 4 x words u64 plane words
+// where str = u32 length + bytes.
+#include <bit>
+#include <cstring>
+#include <stdexcept>
+
+#include "matrix/vote_matrix.hpp"
+
+namespace rostrum {
+
+static_assert(std::endian::native == std::endian::little, "the matrix image is written in little-endian host order");
+
+namespace {
+
+constexpr char kMagic[4] = {'R', 'S', 'V', 'M'};
+
+class ImageWriter {
+ public:
+  explicit ImageWriter(std::string& out) : out_(out) {}
+  template <class T>
+  void put(T v) {
+    char buf[sizeof(T)];
+    std::memcpy(buf, &v, sizeof(T));
+    out_.append(buf, sizeof(T));
+  }
+  void put_string(const std::string& s) {
+    put(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void put_bytes(const void* p, std::size_t n) {
+    if (n) out_.append(static_cast<const char*>(p), n);
+  }
+
+ private:
+  std::string& out_;
+};
+
+// Every read is bounds-checked: a truncated or corrupted image fails (ok() false)
+// instead of reading past its end.
+class ImageReader {
+ public:
+  explicit ImageReader(std::string_view in) : in_(in) {}
+  template <class T>
+  T get() {
+    T v{};
+    if (!take(sizeof(T))) return v;
+    std::memcpy(&v, in_.data() + pos_ - sizeof(T), sizeof(T));
+    return v;
+  }
+  std::string get_string() {
+    const auto n = get<std::uint32_t>();
+    if (!take(n)) return {};
+    return std::string(in_.substr(pos_ - n, n));
+  }
+  bool get_bytes(void* p, std::size_t n) {
+    if (!take(n)) return false;
+    if (n) std::memcpy(p, in_.data() + pos_ - n, n);  // an empty matrix's planes have no storage (p null)
+    return true;
+  }
+  bool ok() const { return ok_; }
+  bool at_end() const { return pos_ == in_.size(); }
+  std::size_t remaining() const { return in_.size() - pos_; }
+
+ private:
+  bool take(std::size_t n) {
+    if (!ok_ || n > in_.size() - pos_) return ok_ = false;
+    pos_ += n;
+    return true;
+  }
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::string VoteMatrix::serialize() const {
+  if (!finished_) throw std::logic_error("VoteMatrix: serialize before finish");
+  std::string out;
+  std::size_t text = 0;
+  for (const auto& rc : rollcalls_)
+    text += rc.key.size() + rc.session_label.size() + rc.symbol.size() + rc.title.size() + rc.description.size() +
+            rc.subjects.size() + rc.library_title.size() + rc.source.size() + 64;
+  out.reserve(64 + iso3_.size() * 8 + aliases_.size() * 12 + text + planes_.size() * sizeof(Word));
+  ImageWriter w(out);
+  w.put_bytes(kMagic, sizeof kMagic);
+  w.put(kImageFormat);
+  w.put(static_cast<std::uint32_t>(iso3_.size()));
+  w.put(static_cast<std::uint32_t>(aliases_.size()));
+  w.put(static_cast<std::uint32_t>(rollcalls_.size()));
+  w.put(static_cast<std::uint32_t>(words_));
+  for (const auto& s : iso3_) w.put_string(s);
+  for (const auto& [id, row] : aliases_) {
+    w.put_string(id);
+    w.put(static_cast<std::uint32_t>(row));
+  }
+  for (const auto& rc : rollcalls_) {
+    w.put(static_cast<std::int64_t>(rc.id));
+    w.put_string(rc.key);
+    w.put(static_cast<std::uint8_t>(rc.body));
+    w.put(static_cast<std::int32_t>(rc.session));
+    w.put_string(rc.session_label);
+    w.put(static_cast<std::int32_t>(rc.date));
+    w.put_string(rc.symbol);
+    w.put_string(rc.title);
+    w.put_string(rc.description);
+    w.put(static_cast<std::uint8_t>((rc.important ? 1 : 0) | (rc.amendment ? 2 : 0) | (rc.paragraph ? 4 : 0) |
+                                    (rc.issues_predicted ? 8 : 0)));
+    w.put(rc.issues);
+    w.put_string(rc.subjects);
+    w.put_string(rc.library_title);
+    w.put_string(rc.source);
+  }
+  w.put_bytes(planes_.data(), planes_.size() * sizeof(Word));
+  return out;
+}
+
+std::optional<VoteMatrix> VoteMatrix::deserialize(std::string_view image) {
+  ImageReader r(image);
+  char magic[4] = {};
+  if (!r.get_bytes(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0) return std::nullopt;
+  if (r.get<std::uint32_t>() != kImageFormat) return std::nullopt;
+  const auto n_countries = r.get<std::uint32_t>();
+  const auto n_aliases = r.get<std::uint32_t>();
+  const auto n_rollcalls = r.get<std::uint32_t>();
+  const auto n_words = r.get<std::uint32_t>();
+  if (!r.ok() || n_words != (static_cast<std::uint64_t>(n_rollcalls) + kWordBits - 1) / kWordBits) return std::nullopt;
+  // Each element takes at least 4 bytes: counts beyond the image are corrupt, not allocations to attempt.
+  if (static_cast<std::uint64_t>(n_countries) + n_aliases + n_rollcalls > r.remaining() / 4) return std::nullopt;
+  VoteMatrix m;
+  m.iso3_.reserve(n_countries);
+  for (std::uint32_t c = 0; c < n_countries; ++c) m.iso3_.push_back(r.get_string());
+  m.aliases_.reserve(n_aliases);
+  for (std::uint32_t a = 0; a < n_aliases; ++a) {
+    std::string id = r.get_string();
+    const auto row = r.get<std::uint32_t>();
+    if (row >= n_countries) return std::nullopt;
+    m.aliases_.emplace_back(std::move(id), static_cast<int>(row));
+  }
+  m.rollcalls_.resize(n_rollcalls);
+  for (auto& rc : m.rollcalls_) {
+    rc.id = r.get<std::int64_t>();
+    rc.key = r.get_string();
+    const auto body = r.get<std::uint8_t>();
+    if (body > static_cast<std::uint8_t>(Body::SecurityCouncil)) return std::nullopt;
+    rc.body = static_cast<Body>(body);
+    rc.session = r.get<std::int32_t>();
+    rc.session_label = r.get_string();
+    rc.date = r.get<std::int32_t>();
+    rc.symbol = r.get_string();
+    rc.title = r.get_string();
+    rc.description = r.get_string();
+    const auto flags = r.get<std::uint8_t>();
+    rc.important = flags & 1;
+    rc.amendment = flags & 2;
+    rc.paragraph = flags & 4;
+    rc.issues_predicted = flags & 8;
+    rc.issues = r.get<std::uint8_t>();
+    rc.subjects = r.get_string();
+    rc.library_title = r.get_string();
+    rc.source = r.get_string();
+    if (!r.ok()) return std::nullopt;
+  }
+  const std::uint64_t n_plane_words = static_cast<std::uint64_t>(n_countries) * 4 * n_words;
+  if (!r.ok() || r.remaining() != n_plane_words * sizeof(Word)) return std::nullopt;
+  m.planes_.resize(n_plane_words);
+  r.get_bytes(m.planes_.data(), n_plane_words * sizeof(Word));
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  m.words_ = static_cast<int>(n_words);
+  m.finished_ = true;
+  return m;
+}
+
+}  // namespace rostrum

@@ -1,0 +1,166 @@
+// The query-ready snapshot: each source's (and the record's) VoteMatrix of one
+// body kept as one binary image (VoteMatrix::serialize) beside the rows it is
+// built from, so that opening a store and answering a query reads one blob
+// instead of every vote row. docs/store.md, "Query-ready snapshot".
+//
+// An image is used only when it is current: built from the source's present
+// data version (sources.imported_at; an import also deletes every snapshot in
+// its transaction), in this build's image format and series rules (registry
+// fingerprint), and its CRC-32 holds. Anything else is ignored and rebuilt from
+// the rows; a read-only store is never written.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include <string>
+
+#include "core/error.hpp"
+#include "registry/registry.hpp"
+#include "registry/seats.hpp"
+#include "store/store.hpp"
+#include "store/store_internal.hpp"
+
+namespace rostrum::store {
+
+namespace {
+
+// CRC-32 (zlib) of a byte range of any length.
+std::int64_t crc_of(std::string_view bytes) {
+  return static_cast<std::int64_t>(
+      crc32_z(crc32_z(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+}
+
+// The series rules compiled into this build (registry::series_of of every
+// registry id): a build that carries states in other rows reads the rows again.
+std::int64_t registry_fingerprint() {
+  static const std::int64_t value = [] {
+    std::string text;
+    for (const auto& c : registry::countries()) {
+      text += c.iso3;
+      text += '>';
+      text += registry::series_of(c.iso3);
+      text += ';';
+    }
+    return crc_of(text);
+  }();
+  return value;
+}
+
+}  // namespace
+
+void create_snapshot_table(SQLite::Database& db) {
+  db.exec(R"SQL(
+    CREATE TABLE IF NOT EXISTS matrix_snapshots (
+      source_id INTEGER NOT NULL,      -- sources.id (the record's row for the record)
+      body TEXT NOT NULL,
+      data_version TEXT NOT NULL,      -- sources.imported_at the image was built from
+      format INTEGER NOT NULL,         -- VoteMatrix::kImageFormat
+      registry INTEGER NOT NULL,       -- fingerprint of the build's series rules
+      checksum INTEGER NOT NULL,       -- CRC-32 of image
+      image BLOB NOT NULL,
+      PRIMARY KEY (source_id, body)
+    ))SQL");
+}
+
+std::string Store::data_version(std::int64_t source_id) const {
+  SQLite::Statement q(*db_, "SELECT imported_at FROM sources WHERE id = ?");
+  q.bind(1, source_id);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+std::optional<VoteMatrix> Store::read_snapshot(std::int64_t source_id, Body body, SnapshotState& state) const {
+  state = SnapshotState::missing;
+  // Through the C API: the blob is parsed where SQLite holds it, without a copy.
+  sqlite3* h = db_->getHandle();
+  // The image spans hundreds of overflow pages: read through a memory map
+  // rather than one read call per page (https://sqlite.org/mmap.html).
+  sqlite3_exec(h, "PRAGMA mmap_size = 268435456", nullptr, nullptr, nullptr);
+  sqlite3_stmt* s = nullptr;
+  const char* sql =
+      "SELECT m.data_version = s.imported_at, m.format, m.registry, m.checksum, m.image "
+      "FROM matrix_snapshots m JOIN sources s ON s.id = m.source_id WHERE m.source_id = ? AND m.body = ?";
+  if (sqlite3_prepare_v2(h, sql, -1, &s, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(s);
+    return std::nullopt;  // a store made before snapshots existed: no table yet
+  }
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(s, sqlite3_finalize);
+  const std::string b(body_code(body));
+  sqlite3_bind_int64(s, 1, source_id);
+  sqlite3_bind_text(s, 2, b.c_str(), -1, SQLITE_TRANSIENT);
+  const int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) return std::nullopt;
+  if (rc != SQLITE_ROW) throw SQLite::Exception(h, rc);
+  if (sqlite3_column_int(s, 0) != 1 || sqlite3_column_int64(s, 1) != VoteMatrix::kImageFormat ||
+      sqlite3_column_int64(s, 2) != registry_fingerprint()) {
+    state = SnapshotState::stale;
+    return std::nullopt;
+  }
+  const auto* data = static_cast<const char*>(sqlite3_column_blob(s, 4));
+  const std::string_view image(data ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(s, 4)));
+  if (crc_of(image) != sqlite3_column_int64(s, 3)) {
+    state = SnapshotState::corrupt;
+    return std::nullopt;
+  }
+  auto m = VoteMatrix::deserialize(image);
+  state = m ? SnapshotState::current : SnapshotState::corrupt;
+  return m;
+}
+
+Store::SnapshotState Store::snapshot_state(std::int64_t source_id, Body body) const {
+  SnapshotState state;
+  try {
+    read_snapshot(source_id, body, state);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot read store '" + path_ + "': " + e.what());
+  }
+  return state;
+}
+
+bool Store::save_snapshot(std::int64_t source_id, Body body, const std::string& data_version, const VoteMatrix& m) {
+  if (read_only_) return false;
+  const std::string image = m.serialize();
+  try {
+    SQLite::Transaction tx(*db_);
+    create_snapshot_table(*db_);
+    if (this->data_version(source_id) != data_version) return false;  // rolls back
+    SQLite::Statement ins(*db_, "INSERT OR REPLACE INTO matrix_snapshots VALUES (?,?,?,?,?,?,?)");
+    ins.bind(1, source_id);
+    ins.bind(2, std::string(body_code(body)));
+    ins.bind(3, data_version);
+    ins.bind(4, static_cast<std::int64_t>(VoteMatrix::kImageFormat));
+    ins.bind(5, registry_fingerprint());
+    ins.bind(6, crc_of(image));
+    ins.bindNoCopy(7, static_cast<const void*>(image.data()), static_cast<int>(image.size()));
+    ins.exec();
+    tx.commit();
+    return true;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot write to store '" + path_ + "': " + e.what());
+  }
+}
+
+VoteMatrix Store::load_matrix(std::int64_t source_id, Body body, MatrixOrigin* origin) {
+  SnapshotState state;
+  try {
+    if (auto m = read_snapshot(source_id, body, state)) {
+      if (origin) *origin = MatrixOrigin::snapshot;
+      return std::move(*m);
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot read store '" + path_ + "': " + e.what());
+  }
+  const std::string version = data_version(source_id);
+  VoteMatrix m = load_matrix_rows(source_id, body);
+  if (origin) *origin = MatrixOrigin::rows;
+  if (!read_only_) {
+    // The snapshot is an optimisation: a store that cannot take it now (busy, a
+    // full disk) still answers from the rows.
+    try {
+      save_snapshot(source_id, body, version, m);
+    } catch (const StoreError&) {
+    }
+  }
+  return m;
+}
+
+}  // namespace rostrum::store

@@ -1,0 +1,66 @@
+// TextStreamSink: a streamed answer written as it comes is the same CSV and the
+// same JSON document as the Table rendered whole, whatever the block boundaries.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "core/table_stream.hpp"
+
+namespace rostrum {
+namespace {
+
+Table sample(std::size_t n) {
+  Table t;
+  t.columns = {"a", "b, quoted", "value", "n", "none"};
+  for (std::size_t i = 0; i < n; ++i)
+    t.add_row({std::string(i % 3 ? "USA" : "has \"quotes\", commas\nand a newline"), std::string("RUS"),
+               i % 5 ? 1.0 / static_cast<double>(i + 3) : std::numeric_limits<double>::quiet_NaN(),
+               static_cast<std::int64_t>(i) * 1000003, std::monostate{}});
+  t.meta = {{"measure", "agree"}, {"periods", 74}};
+  return t;
+}
+
+// Streams `t` through the sink as an analysis would; returns the text and the number of writes.
+std::pair<std::string, int> stream(const Table& t, Format f) {
+  std::string out;
+  int writes = 0;
+  TextStreamSink sink(f, [&](std::string_view block) {
+    out += block;
+    ++writes;
+  });
+  sink.set_columns(t.columns);
+  for (auto row : t.rows) sink.add_row(row);
+  sink.meta = t.meta;
+  EXPECT_EQ(sink.row_count(), t.rows.size());
+  sink.finish();
+  return {out, writes};
+}
+
+TEST(TextStreamSink, CsvIsWriteCsvByteForByte) {
+  for (std::size_t n : {0u, 1u, 7u, 20000u}) {
+    const Table t = sample(n);
+    std::string whole;
+    write_csv(t, whole);
+    const auto [streamed, writes] = stream(t, Format::csv);
+    EXPECT_EQ(streamed, whole) << n;
+    // Large answers go out in several blocks, not as one string at the end.
+    if (n == 20000) EXPECT_GT(writes, 5);
+  }
+}
+
+TEST(TextStreamSink, JsonIsTheSameDocument) {
+  for (std::size_t n : {0u, 1u, 7u, 20000u}) {
+    const Table t = sample(n);
+    const auto [streamed, writes] = stream(t, Format::json);
+    const auto parsed = nlohmann::json::parse(streamed);
+    EXPECT_EQ(parsed, to_json(t)) << n;
+  }
+}
+
+TEST(TextStreamSink, AlignedTextCannotStream) {
+  EXPECT_THROW(TextStreamSink(Format::table, [](std::string_view) {}), std::logic_error);
+}
+
+}  // namespace
+}  // namespace rostrum
