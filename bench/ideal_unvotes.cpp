@@ -42,15 +42,21 @@ static std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
     char c = s[i];
     if (quoted) {
       if (c == '"') {
-        if (i + 1 < s.size() && s[i + 1] == '"') field += '"', ++i;
-        else quoted = false;
-      } else field += c;
-    } else if (c == '"') quoted = true;
-    else if (c == ',') row.push_back(std::move(field)), field.clear();
+        if (i + 1 < s.size() && s[i + 1] == '"')
+          field += '"', ++i;
+        else
+          quoted = false;
+      } else
+        field += c;
+    } else if (c == '"')
+      quoted = true;
+    else if (c == ',')
+      row.push_back(std::move(field)), field.clear();
     else if (c == '\n') {
       row.push_back(std::move(field)), field.clear();
       rows.push_back(std::move(row)), row.clear();
-    } else if (c != '\r') field += c;
+    } else if (c != '\r')
+      field += c;
   }
   if (!field.empty() || !row.empty()) row.push_back(field), rows.push_back(row);
   return rows;
@@ -115,26 +121,46 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() { return std::string(argv[++i]); };
-    if (a == "--from") from = std::stoi(next());
-    else if (a == "--to") to = std::stoi(next());
-    else if (a == "--omega") o.omega = std::stod(next());
-    else if (a == "--threads") o.threads = std::stoi(next());
-    else if (a == "--prior-b") o.prior_b = std::stod(next());
-    else if (a == "--prior-a") o.prior_a = std::stod(next());
-    else if (a == "--theta-sd") o.prior_theta_sd = std::stod(next());
-    else if (a == "--boot") o.boot = std::stoi(next());
-    else if (a == "--holdout") holdout_frac = std::stod(next());
-    else if (a == "--seeds") seeds = std::stoi(next());
-    else if (a == "--out") out = next();
-    else if (a == "--no-bridges") o.bridges = false;
-    else if (a == "--em") o.algorithm = Algorithm::em;
-    else if (a == "--no-accel") o.accelerate = false;
-    else if (a == "--accel") o.accelerate = true;
-    else if (a == "--no-propagate") o.propagate_uncertainty = false;
-    else if (a == "--tol") o.tol = std::stod(next());
-    else if (a == "--check-gain") o.check_gain = std::stod(next());
-    else if (a == "--trace") trace = true;
-    else if (a == "--max-iter") o.max_iter = std::stoi(next());
+    if (a == "--from")
+      from = std::stoi(next());
+    else if (a == "--to")
+      to = std::stoi(next());
+    else if (a == "--omega")
+      o.omega = std::stod(next());
+    else if (a == "--threads")
+      o.threads = std::stoi(next());
+    else if (a == "--prior-b")
+      o.prior_b = std::stod(next());
+    else if (a == "--prior-a")
+      o.prior_a = std::stod(next());
+    else if (a == "--theta-sd")
+      o.prior_theta_sd = std::stod(next());
+    else if (a == "--boot")
+      o.boot = std::stoi(next());
+    else if (a == "--holdout")
+      holdout_frac = std::stod(next());
+    else if (a == "--seeds")
+      seeds = std::stoi(next());
+    else if (a == "--out")
+      out = next();
+    else if (a == "--no-bridges")
+      o.bridges = false;
+    else if (a == "--em")
+      o.algorithm = Algorithm::em;
+    else if (a == "--no-accel")
+      o.accelerate = false;
+    else if (a == "--accel")
+      o.accelerate = true;
+    else if (a == "--no-propagate")
+      o.propagate_uncertainty = false;
+    else if (a == "--tol")
+      o.tol = std::stod(next());
+    else if (a == "--check-gain")
+      o.check_gain = std::stod(next());
+    else if (a == "--trace")
+      trace = true;
+    else if (a == "--max-iter")
+      o.max_iter = std::stoi(next());
     else if (a == "--model") {
       std::string m = next();
       o.model = m == "static" ? Model::static_session : (m == "binary" ? Model::binary_dynamic : Model::dynamic);
@@ -169,9 +195,10 @@ int main(int argc, char** argv) {
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - tfit).count());
     return true;
   });
-  std::printf("fit: %.3fs, %d EM maps, converged %d, items %d (bridged %d), loglik %.1f, pcc %.4f, apre %.4f, gmp %.4f\n",
-              r.seconds, r.iterations, r.converged ? 1 : 0, r.n_items, r.n_bridged_items, r.fit.loglik, r.fit.pcc,
-              r.fit.apre, r.fit.gmp);
+  std::printf(
+      "fit: %.3fs, %d EM maps, converged %d, items %d (bridged %d), loglik %.1f, pcc %.4f, apre %.4f, gmp %.4f\n",
+      r.seconds, r.iterations, r.converged ? 1 : 0, r.n_items, r.n_bridged_items, r.fit.loglik, r.fit.pcc, r.fit.apre,
+      r.fit.gmp);
   std::printf("internal scale: pooled SD %.3f (omega %.3f per session = %.3f on the reported scale)\n", r.internal_sd,
               o.omega, o.omega / r.internal_sd);
   std::vector<double> pcs;
@@ -181,12 +208,14 @@ int main(int argc, char** argv) {
   std::printf("corr with per-session PC: median %.3f min %.3f (session %s)\n", sorted[sorted.size() / 2], sorted[0],
               d.session_labels[std::min_element(pcs.begin(), pcs.end()) - pcs.begin()].c_str());
   std::printf("bridged items per session:");
-  for (int t = 0; t < d.n_sessions; ++t) std::printf(" %s:%d", d.session_labels[t].c_str(), r.bridged_items_per_session[t]);
+  for (int t = 0; t < d.n_sessions; ++t)
+    std::printf(" %s:%d", d.session_labels[t].c_str(), r.bridged_items_per_session[t]);
   std::printf("\n");
-  const char* names[] = {"United States", "Israel", "United Kingdom", "France", "China", "Russia", "Cuba", "North Korea",
-                         "Syria", "Iran", "India", "Brazil"};
+  const char* names[] = {"United States", "Israel",      "United Kingdom", "France", "China", "Russia",
+                         "Cuba",          "North Korea", "Syria",          "Iran",   "India", "Brazil"};
   std::printf("%-14s", "session");
-  for (int t = 0; t < d.n_sessions; t += std::max(1, d.n_sessions / 15)) std::printf(" %6s", d.session_labels[t].c_str());
+  for (int t = 0; t < d.n_sessions; t += std::max(1, d.n_sessions / 15))
+    std::printf(" %6s", d.session_labels[t].c_str());
   std::printf("\n");
   for (const char* n : names) {
     int s = -1;
@@ -196,8 +225,10 @@ int main(int argc, char** argv) {
     std::printf("%-14.14s", n);
     for (int t = 0; t < d.n_sessions; t += std::max(1, d.n_sessions / 15)) {
       auto* e = r.find(s, t);
-      if (e) std::printf(" %6.2f", e->ideal);
-      else std::printf(" %6s", "-");
+      if (e)
+        std::printf(" %6.2f", e->ideal);
+      else
+        std::printf(" %6s", "-");
     }
     std::printf("\n");
   }
@@ -209,7 +240,8 @@ int main(int argc, char** argv) {
       if (e.session == t) v.push_back(&e);
     std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->ideal > b->ideal; });
     std::printf("session %s top:", d.session_labels[t].c_str());
-    for (int k = 0; k < 6 && k < (int)v.size(); ++k) std::printf(" %s(%.2f)", d.state_ids[v[k]->state].c_str(), v[k]->ideal);
+    for (int k = 0; k < 6 && k < (int)v.size(); ++k)
+      std::printf(" %s(%.2f)", d.state_ids[v[k]->state].c_str(), v[k]->ideal);
     std::printf("\nsession %s bottom:", d.session_labels[t].c_str());
     for (int k = 0; k < 6 && k < (int)v.size(); ++k)
       std::printf(" %s(%.2f)", d.state_ids[v[v.size() - 1 - k]->state].c_str(), v[v.size() - 1 - k]->ideal);

@@ -65,8 +65,8 @@ void BM_BootstrapOnePairPerYear(benchmark::State& state) {
   measures::BootstrapOptions boot;
   boot.replicates = 1000;
   for (auto _ : state)
-    benchmark::DoNotOptimize(measures::bootstrap_interval(t, 100, measures::Measure::agree,
-                                                          measures::CoincidenceRule::partial, boot, 1));
+    benchmark::DoNotOptimize(
+        measures::bootstrap_interval(t, 100, measures::Measure::agree, measures::CoincidenceRule::partial, boot, 1));
 }
 BENCHMARK(BM_BootstrapOnePairPerYear)->Unit(benchmark::kMicrosecond);
 

@@ -60,15 +60,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   using namespace rostrum::sanctions;
   switch (data[0] % 6) {
-    case 0: text_parsers(text); break;
-    case 1: reader(rostrum::fuzz::write_file("un.xml", text), [](const std::string& p) { read_un_xml(p); }); break;
-    case 2: reader(rostrum::fuzz::write_file("32014R0269.csv", text), [](const std::string& p) { read_eu_journal(p); }); break;
-    case 3: reader(rostrum::fuzz::write_file("cn.csv", text), [](const std::string& p) { read_cn_csv(p); }); break;
-    case 4: reader(rostrum::fuzz::write_file("sdn.csv", text), [](const std::string& p) { read_ofac_legacy(p); }); break;
+    case 0:
+      text_parsers(text);
+      break;
+    case 1:
+      reader(rostrum::fuzz::write_file("un.xml", text), [](const std::string& p) { read_un_xml(p); });
+      break;
+    case 2:
+      reader(rostrum::fuzz::write_file("32014R0269.csv", text), [](const std::string& p) { read_eu_journal(p); });
+      break;
+    case 3:
+      reader(rostrum::fuzz::write_file("cn.csv", text), [](const std::string& p) { read_cn_csv(p); });
+      break;
+    case 4:
+      reader(rostrum::fuzz::write_file("sdn.csv", text), [](const std::string& p) { read_ofac_legacy(p); });
+      break;
     case 5: {
       auto nul = text.find('\0');
       std::string base = rostrum::fuzz::write_file("sdn_base_2021-08-18.csv", text.substr(0, nul));
-      std::string changes = rostrum::fuzz::write_file("sdn_changes.csv", nul == std::string_view::npos ? "" : text.substr(nul + 1));
+      std::string changes =
+          rostrum::fuzz::write_file("sdn_changes.csv", nul == std::string_view::npos ? "" : text.substr(nul + 1));
       try {
         read_ofac_history(base);
       } catch (const rostrum::InputError& e) {

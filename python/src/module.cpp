@@ -31,8 +31,8 @@ template <class T>
 py::array owned_array(std::vector<T>&& values, py::dtype dtype) {
   auto* heap = new std::vector<T>(std::move(values));
   py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<T>*>(p); });
-  return py::array(dtype, {static_cast<py::ssize_t>(heap->size())}, {static_cast<py::ssize_t>(sizeof(T))},
-                   heap->data(), owner);
+  return py::array(dtype, {static_cast<py::ssize_t>(heap->size())}, {static_cast<py::ssize_t>(sizeof(T))}, heap->data(),
+                   owner);
 }
 
 template <class T>
@@ -67,8 +67,8 @@ py::dict column_dict(query::Column& c) {
       constexpr std::int64_t kNanosPerDay = 86'400'000'000'000;
       const bool any_missing = c.has_missing();
       for (std::size_t i = 0; i < c.integers.size(); ++i)
-        c.integers[i] = any_missing && c.missing[i] ? std::numeric_limits<std::int64_t>::min()
-                                                    : c.integers[i] * kNanosPerDay;
+        c.integers[i] =
+            any_missing && c.missing[i] ? std::numeric_limits<std::int64_t>::min() : c.integers[i] * kNanosPerDay;
       d["kind"] = "date";
       d["values"] = owned_array(std::move(c.integers), py::dtype("datetime64[ns]"));
       break;
@@ -76,7 +76,7 @@ py::dict column_dict(query::Column& c) {
     case query::ColumnKind::text: {
       d["kind"] = "text";
       const std::size_t n = c.levels.size();
-      d["codes"] = n < 128 ? narrowed<std::int8_t>(c.codes)
+      d["codes"] = n < 128     ? narrowed<std::int8_t>(c.codes)
                    : n < 32768 ? narrowed<std::int16_t>(c.codes)
                                : narrowed<std::int32_t>(c.codes);
       c.codes = {};
@@ -167,8 +167,9 @@ PYBIND11_MODULE(_core, m) {
     }
   });
 
-  m.def("catalogue_json", [] { return query::catalogue_json().dump(); },
-        "The catalogue of analyses as JSON (what `rostrum catalogue` prints)");
+  m.def(
+      "catalogue_json", [] { return query::catalogue_json().dump(); },
+      "The catalogue of analyses as JSON (what `rostrum catalogue` prints)");
 
   py::class_<Session>(m, "Session")
       .def(py::init<std::string, bool, std::string>(), py::arg("path"), py::arg("write"), py::arg("groups"))

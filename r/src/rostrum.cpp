@@ -7,8 +7,8 @@
 // signals a classed condition (R/store.R).
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -43,10 +43,9 @@ SEXP guarded(F&& body) {
   try {
     return body();
   } catch (const InputError& e) {
-    Rcpp::List err = Rcpp::List::create(Rcpp::Named("kind") = "input", Rcpp::Named("message") = std::string(e.what()),
-                                        Rcpp::Named("file") = e.file(),
-                                        Rcpp::Named("line") = static_cast<double>(e.line()),
-                                        Rcpp::Named("column") = static_cast<double>(e.column()));
+    Rcpp::List err = Rcpp::List::create(
+        Rcpp::Named("kind") = "input", Rcpp::Named("message") = std::string(e.what()), Rcpp::Named("file") = e.file(),
+        Rcpp::Named("line") = static_cast<double>(e.line()), Rcpp::Named("column") = static_cast<double>(e.column()));
     return Rcpp::List::create(Rcpp::Named("error") = err);
   } catch (const NotAvailableError& e) {
     return error_list("not_available", e.what());
@@ -135,12 +134,16 @@ SEXP json_to_r(const nlohmann::json& j);
 SEXP json_to_r(const nlohmann::json& j) {
   using nlohmann::json;
   switch (j.type()) {
-    case json::value_t::null: return R_NilValue;
-    case json::value_t::boolean: return Rcpp::wrap(j.get<bool>());
+    case json::value_t::null:
+      return R_NilValue;
+    case json::value_t::boolean:
+      return Rcpp::wrap(j.get<bool>());
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return Rcpp::wrap(j.get<double>());
-    case json::value_t::string: return Rcpp::wrap(j.get<std::string>());
+    case json::value_t::number_float:
+      return Rcpp::wrap(j.get<double>());
+    case json::value_t::string:
+      return Rcpp::wrap(j.get<std::string>());
     case json::value_t::array: {
       // An array of strings or of numbers becomes a vector; anything else a list.
       const bool strings = !j.empty() && std::all_of(j.begin(), j.end(), [](const json& x) { return x.is_string(); });
@@ -162,7 +165,8 @@ SEXP json_to_r(const nlohmann::json& j) {
       out.attr("names") = names;
       return out;
     }
-    default: return R_NilValue;
+    default:
+      return R_NilValue;
   }
 }
 

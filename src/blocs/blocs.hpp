@@ -43,9 +43,9 @@ enum class Algorithm {
 struct CommunityOptions {
   GraphOptions graph;
   Algorithm algorithm = Algorithm::leiden;
-  double resolution = 1.0;  // gamma in Q = 1/2m sum_ij (A_ij - gamma k_i k_j / 2m) delta(c_i, c_j)
-  int runs = 50;            // seeded runs per consensus round
-  std::uint64_t seed = 1;   // run r of round q uses seed + q * runs + r
+  double resolution = 1.0;           // gamma in Q = 1/2m sum_ij (A_ij - gamma k_i k_j / 2m) delta(c_i, c_j)
+  int runs = 50;                     // seeded runs per consensus round
+  std::uint64_t seed = 1;            // run r of round q uses seed + q * runs + r
   double consensus_threshold = 0.5;  // tau: co-assignment fractions below it are dropped
   int max_consensus_rounds = 10;
 };
@@ -128,15 +128,15 @@ struct PeriodPartition {
 };
 
 struct TrackingOptions {
-  double min_jaccard = 0.3;  // below it, two blocs are not "the same" bloc
-  double event_share = 0.5;  // share that makes a part of a split or merge, see below
-  int min_event_members = 2; // smaller parts are moves, not splits or merges
+  double min_jaccard = 0.3;   // below it, two blocs are not "the same" bloc
+  double event_share = 0.5;   // share that makes a part of a split or merge, see below
+  int min_event_members = 2;  // smaller parts are moves, not splits or merges
 };
 
 struct TrackedBloc {
-  int label = 0;  // stable over periods; new blocs get the next unused label
+  int label = 0;                     // stable over periods; new blocs get the next unused label
   std::vector<std::string> members;  // in input order
-  double jaccard = 0;  // overlap with the same label's bloc in the previous period; 0 if new
+  double jaccard = 0;                // overlap with the same label's bloc in the previous period; 0 if new
 };
 
 struct BlocSplit {
@@ -163,7 +163,7 @@ struct TrackedPeriod {
   std::vector<int> ended;          // labels of the previous period with no successor
   std::vector<BlocSplit> splits;
   std::vector<BlocMerge> merges;
-  std::vector<StateMove> moves;    // states present in both periods whose label changed
+  std::vector<StateMove> moves;  // states present in both periods whose label changed
 };
 
 // Gives the blocs of successive periods stable labels (Greene, Doyle & Cunningham

@@ -83,8 +83,7 @@ struct IntVector {
 };
 
 // One seeded run of the community algorithm on `graph`. The caller holds the igraph lock.
-std::vector<int> cluster_once(const WeightedGraph& graph, Algorithm algorithm, double resolution,
-                              std::uint64_t seed) {
+std::vector<int> cluster_once(const WeightedGraph& graph, Algorithm algorithm, double resolution, std::uint64_t seed) {
   std::vector<int> singletons(graph.nodes);
   std::iota(singletons.begin(), singletons.end(), 0);
   if (graph.edges.empty() || graph.total_strength <= 0) return singletons;
@@ -111,8 +110,8 @@ std::vector<int> cluster_once(const WeightedGraph& graph, Algorithm algorithm, d
     igraph_integer_t clusters = 0;
     igraph_real_t quality = 0;
     check(igraph_community_leiden(&g, &weights.v, &node_weights.v, resolution / graph.total_strength,
-                                  /*beta=*/0.01, /*start=*/false, /*n_iterations=*/-1, &membership.v,
-                                  &clusters, &quality),
+                                  /*beta=*/0.01, /*start=*/false, /*n_iterations=*/-1, &membership.v, &clusters,
+                                  &quality),
           "community_leiden");
   } else {
     check(igraph_community_multilevel(&g, &weights.v, resolution, &membership.v, nullptr, nullptr),
@@ -140,7 +139,9 @@ WeightedGraph consensus_graph(const std::vector<std::vector<int>>& runs, int n, 
   WeightedGraph graph;
   graph.nodes = n;
   graph.strength.assign(n, 0.0);
-  auto d = [&](int i, int j) { return i < j ? together[static_cast<std::size_t>(i) * n + j] : together[static_cast<std::size_t>(j) * n + i]; };
+  auto d = [&](int i, int j) {
+    return i < j ? together[static_cast<std::size_t>(i) * n + j] : together[static_cast<std::size_t>(j) * n + i];
+  };
   std::vector<bool> linked(n, false);
   for (int i = 0; i < n; ++i) {
     for (int j = i + 1; j < n; ++j) {
@@ -153,7 +154,8 @@ WeightedGraph consensus_graph(const std::vector<std::vector<int>>& runs, int n, 
   for (int i = 0; i < n; ++i) {
     if (linked[i]) continue;
     double best = 0;
-    for (int j = 0; j < n; ++j) if (j != i) best = std::max(best, d(i, j));
+    for (int j = 0; j < n; ++j)
+      if (j != i) best = std::max(best, d(i, j));
     if (best <= 0) continue;
     for (int j = 0; j < n; ++j) {
       if (j != i && d(i, j) == best) add_edge(graph, std::min(i, j), std::max(i, j), best);
@@ -168,7 +170,8 @@ Partition detect_blocs(const WeightMatrix& matrix, const CommunityOptions& optio
   validate(matrix);
   if (options.runs < 1) throw UsageError("blocs: runs must be >= 1");
   if (options.max_consensus_rounds < 1) throw UsageError("blocs: max_consensus_rounds must be >= 1");
-  if (!(options.resolution >= 0) || !std::isfinite(options.resolution)) throw UsageError("blocs: resolution must be >= 0");
+  if (!(options.resolution >= 0) || !std::isfinite(options.resolution))
+    throw UsageError("blocs: resolution must be >= 0");
   if (!(options.consensus_threshold > 0 && options.consensus_threshold <= 1)) {
     throw UsageError("blocs: consensus threshold must be in (0, 1]");
   }
@@ -230,9 +233,9 @@ Partition detect_blocs(const WeightMatrix& matrix, const CommunityOptions& optio
     for (int i = 0; i < n; ++i) ++together[{result.membership[i], run[i]}];
     for (int i = 0; i < n; ++i) {
       const int size = bloc_size[result.membership[i]];
-      result.stability[i] += size <= 1 ? 1.0
-                                       : static_cast<double>(together[{result.membership[i], run[i]}] - 1) /
-                                             static_cast<double>(size - 1);
+      result.stability[i] +=
+          size <= 1 ? 1.0
+                    : static_cast<double>(together[{result.membership[i], run[i]}] - 1) / static_cast<double>(size - 1);
     }
   }
   for (double& x : result.stability) x /= static_cast<double>(first_round.size());

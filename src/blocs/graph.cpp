@@ -62,9 +62,15 @@ WeightedGraph agreement_graph(const WeightMatrix& matrix, const GraphOptions& op
       if (!std::isfinite(w)) continue;
       double edge = 0;
       switch (options.rule) {
-        case EdgeRule::above_mean: edge = w - offset; break;
-        case EdgeRule::threshold: edge = w >= options.threshold ? w : 0.0; break;
-        case EdgeRule::raw: edge = w; break;
+        case EdgeRule::above_mean:
+          edge = w - offset;
+          break;
+        case EdgeRule::threshold:
+          edge = w >= options.threshold ? w : 0.0;
+          break;
+        case EdgeRule::raw:
+          edge = w;
+          break;
       }
       if (edge > 0) add_edge(graph, static_cast<int>(i), static_cast<int>(j), edge);
     }

@@ -17,7 +17,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 std::vector<double> finite_values(const std::vector<double>& values) {
   std::vector<double> out;
   out.reserve(values.size());
-  for (double v : values) if (!std::isnan(v)) out.push_back(v);
+  for (double v : values)
+    if (!std::isnan(v)) out.push_back(v);
   return out;
 }
 
@@ -84,7 +85,7 @@ double bimodality_coefficient(const std::vector<double>& values) {
   if (m2 <= 0) return kNaN;
   const double g1 = m3 / std::pow(m2, 1.5);
   const double g2 = m4 / (m2 * m2) - 3.0;
-  const double skewness = g1 * std::sqrt(n * (n - 1)) / (n - 2);                     // SAS G1
+  const double skewness = g1 * std::sqrt(n * (n - 1)) / (n - 2);                      // SAS G1
   const double excess_kurtosis = ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3));  // SAS G2
   return (skewness * skewness + 1) / (excess_kurtosis + 3 * (n - 1) * (n - 1) / ((n - 2) * (n - 3)));
 }

@@ -35,9 +35,9 @@ enum class Pole { a, b, tie, unknown };
 // Where one state stands between pole A and pole B.
 struct PoleLean {
   std::string state;
-  double to_a = 0;     // agreement with A (lean_by_agreement) or distance to A (lean_by_position)
+  double to_a = 0;  // agreement with A (lean_by_agreement) or distance to A (lean_by_position)
   double to_b = 0;
-  double margin = 0;   // how much closer to A than to B: > 0 leans to A, < 0 to B
+  double margin = 0;            // how much closer to A than to B: > 0 leans to A, < 0 to B
   Pole nearer = Pole::unknown;  // tie when |margin| <= tie_margin; unknown when a value is NaN
 };
 
@@ -45,12 +45,10 @@ struct PoleLean {
 // Global South lean" between, say, USA and CHN). O(n). Throws UsageError on length mismatch.
 std::vector<PoleLean> lean_by_agreement(const std::vector<std::string>& states,
                                         const std::vector<double>& agreement_with_a,
-                                        const std::vector<double>& agreement_with_b,
-                                        double tie_margin = 0.0);
+                                        const std::vector<double>& agreement_with_b, double tie_margin = 0.0);
 
 // Lean by ideal point: to_a = |x - x_a|, to_b = |x - x_b|, margin = to_b - to_a. O(n).
-std::vector<PoleLean> lean_by_position(const std::vector<std::string>& states,
-                                       const std::vector<double>& positions, double pole_a_position,
-                                       double pole_b_position, double tie_margin = 0.0);
+std::vector<PoleLean> lean_by_position(const std::vector<std::string>& states, const std::vector<double>& positions,
+                                       double pole_a_position, double pole_b_position, double tie_margin = 0.0);
 
 }  // namespace rostrum::blocs

@@ -22,7 +22,8 @@ ResolutionScan scan_resolution(const WeightMatrix& matrix, const ResolutionScanO
       !std::isfinite(options.gamma_max)) {
     throw UsageError("blocs: resolution scan needs 0 <= gamma_min <= gamma_max and gamma_step > 0");
   }
-  const int steps = static_cast<int>(std::floor((options.gamma_max - options.gamma_min) / options.gamma_step + 1e-9)) + 1;
+  const int steps =
+      static_cast<int>(std::floor((options.gamma_max - options.gamma_min) / options.gamma_step + 1e-9)) + 1;
   if (steps > 10000) throw UsageError("blocs: resolution scan grid too fine (more than 10000 points)");
   ResolutionScan scan;
   for (int i = 0; i < steps; ++i) {
@@ -59,7 +60,8 @@ ResolutionScan scan_resolution(const WeightMatrix& matrix, const ResolutionScanO
   }
   if (!best) {
     best = 0;
-    for (std::size_t r = 1; r < scan.ranges.size(); ++r) if (better(r, *best, false)) best = r;
+    for (std::size_t r = 1; r < scan.ranges.size(); ++r)
+      if (better(r, *best, false)) best = r;
   }
   scan.most_stable = *best;
   return scan;

@@ -13,21 +13,22 @@
 #include <string>
 #include <utility>
 
-#include "core/error.hpp"
 #include <tuple>
 #include <unordered_map>
+#include "core/error.hpp"
 
 namespace rostrum::blocs {
 
 using detail::by_size;
 
 std::vector<TrackedPeriod> track_blocs(const std::vector<PeriodPartition>& periods, const TrackingOptions& options) {
-  if (!(options.min_jaccard >= 0 && options.min_jaccard <= 1) || !(options.event_share > 0 && options.event_share <= 1)) {
+  if (!(options.min_jaccard >= 0 && options.min_jaccard <= 1) ||
+      !(options.event_share > 0 && options.event_share <= 1)) {
     throw UsageError("blocs: tracking needs min_jaccard in [0, 1] and event_share in (0, 1]");
   }
   std::vector<TrackedPeriod> out;
   std::unordered_map<std::string, int> previous_label;  // state -> label, previous period
-  std::vector<int> previous_blocs;                     // labels present in the previous period
+  std::vector<int> previous_blocs;                      // labels present in the previous period
   int next_label = 1;
   for (std::size_t p = 0; p < periods.size(); ++p) {
     const auto& period = periods[p];
@@ -98,7 +99,8 @@ std::vector<TrackedPeriod> track_blocs(const std::vector<PeriodPartition>& perio
       bloc.members.push_back(period.states[i]);
     }
     for (auto& [label, bloc] : blocs) tracked.blocs.push_back(std::move(bloc));
-    for (int label : previous_blocs) if (!matched_previous.count(label)) tracked.ended.push_back(label);
+    for (int label : previous_blocs)
+      if (!matched_previous.count(label)) tracked.ended.push_back(label);
 
     if (p > 0) {
       // Events, by label.
@@ -107,7 +109,8 @@ std::vector<TrackedPeriod> track_blocs(const std::vector<PeriodPartition>& perio
         const auto [bloc, old_label] = key;
         if (shared < options.min_event_members) continue;
         if (shared >= options.event_share * raw_common[bloc]) split_parts[old_label].push_back(label_of[bloc]);
-        if (shared >= options.event_share * previous_common[old_label]) merge_sources[label_of[bloc]].push_back(old_label);
+        if (shared >= options.event_share * previous_common[old_label])
+          merge_sources[label_of[bloc]].push_back(old_label);
       }
       for (auto& [from, into] : split_parts) {
         if (into.size() < 2) continue;

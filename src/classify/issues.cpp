@@ -14,11 +14,11 @@ namespace {
 // Words every title carries or that say nothing about the subject.
 bool is_stop_word(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
-      "the",       "and",     "for",     "with",   "from",   "its",   "their",   "this",  "that",   "are",
-      "was",       "were",    "has",     "have",   "been",   "which", "other",   "all",   "any",    "into",
-      "resolution", "adopted", "general", "assembly", "united", "nations", "draft", "report", "committee",
-      "session",   "para",    "paragraph", "vote",  "votes",  "adopt", "adoption", "whole", "part",   "amendment",
-      "amendments", "amend",  "recorded",
+      "the",    "and",       "for",        "with",       "from",      "its",      "their",  "this",    "that",
+      "are",    "was",       "were",       "has",        "have",      "been",     "which",  "other",   "all",
+      "any",    "into",      "resolution", "adopted",    "general",   "assembly", "united", "nations", "draft",
+      "report", "committee", "session",    "para",       "paragraph", "vote",     "votes",  "adopt",   "adoption",
+      "whole",  "part",      "amendment",  "amendments", "amend",     "recorded",
   };
   return kStop.count(w) > 0;
 }
@@ -34,10 +34,14 @@ std::vector<std::string> tokens(std::string_view text) {
   };
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c >= 'A' && c <= 'Z') w += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') w += static_cast<char>(c);
-    else if (c == '\'') continue;  // "Palestine's" -> "palestines"
-    else flush();
+    if (c >= 'A' && c <= 'Z')
+      w += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z')
+      w += static_cast<char>(c);
+    else if (c == '\'')
+      continue;  // "Palestine's" -> "palestines"
+    else
+      flush();
   }
   flush();
   std::vector<std::string> out = words;
@@ -88,8 +92,10 @@ namespace {
 struct Confusion {
   std::int64_t tp = 0, fp = 0, fn = 0, tn = 0;
   void add(bool predicted, bool truth) {
-    if (predicted) (truth ? tp : fp)++;
-    else (truth ? fn : tn)++;
+    if (predicted)
+      (truth ? tp : fp)++;
+    else
+      (truth ? fn : tn)++;
   }
   double f1() const {
     const double p = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0;
@@ -108,14 +114,16 @@ IssueClassifier IssueClassifier::train(const std::vector<Example>& train, int va
   int last_year = 0;
   for (const auto& e : train) {
     std::vector<int> doc;
-    for (auto& t : tokens(e.text)) doc.push_back(out.vocabulary_.emplace(std::move(t), static_cast<int>(out.vocabulary_.size())).first->second);
+    for (auto& t : tokens(e.text))
+      doc.push_back(out.vocabulary_.emplace(std::move(t), static_cast<int>(out.vocabulary_.size())).first->second);
     docs.push_back(std::move(doc));
     codes.push_back(e.codes);
     last_year = std::max(last_year, e.year);
   }
   const int vocabulary = static_cast<int>(out.vocabulary_.size());
   std::vector<std::size_t> early, late;
-  for (std::size_t i = 0; i < train.size(); ++i) (train[i].year > last_year - validation_years ? late : early).push_back(i);
+  for (std::size_t i = 0; i < train.size(); ++i)
+    (train[i].year > last_year - validation_years ? late : early).push_back(i);
   for (int k = 0; k < kCodes; ++k) {
     std::vector<int> labels(codes.size());
     for (std::size_t i = 0; i < codes.size(); ++i) labels[i] = (codes[i] >> k) & 1;

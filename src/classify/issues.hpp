@@ -53,18 +53,18 @@ class NaiveBayes {
 
 struct Example {
   int year = 0;
-  std::string text;           // what the model reads
-  std::uint8_t codes = 0;     // bit k = kCodeNames[k]
+  std::string text;        // what the model reads
+  std::uint8_t codes = 0;  // bit k = kCodeNames[k]
 };
 
 // Confusion counts and derived figures of one code on a test set.
 struct CodeScore {
   std::string code;
   std::int64_t n = 0, tp = 0, fp = 0, fn = 0, tn = 0;
-  double accuracy = 0;   // (tp + tn) / n
-  double always_no = 0;  // accuracy of predicting "no" everywhere: (fp + tn) / n
+  double accuracy = 0;                       // (tp + tn) / n
+  double always_no = 0;                      // accuracy of predicting "no" everywhere: (fp + tn) / n
   double precision = 0, recall = 0, f1 = 0;  // 0 when undefined
-  double threshold = 0;  // the log-odds threshold used
+  double threshold = 0;                      // the log-odds threshold used
 };
 
 class IssueClassifier {

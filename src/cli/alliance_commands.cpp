@@ -61,8 +61,7 @@ CLI::App* add_import_command(CLI::App* parent, const std::string& summary, const
 // Run at the start of an import's callback: the import replaces the parent's analysis.
 void start_import(CLI::App* parent, const ImportArgs& args) {
   parent->callback(std::function<void()>());
-  if (!args.name.empty() && args.paths.size() > 1)
-    throw ParameterError("name", "give one PATH when naming the source");
+  if (!args.name.empty() && args.paths.size() > 1) throw ParameterError("name", "give one PATH when naming the source");
 }
 
 void register_alliances_import(CLI::App& app, Globals& g) {
@@ -115,7 +114,8 @@ void register_vetoes_import(CLI::App& app, Globals& g) {
       parent, "Import Security Council veto files (one transaction)",
       "Layout: year, date (M/D/YYYY or YYYY-MM-DD), month, draft, meeting_record, agenda_item, crisis_topic,\n"
       "region, member_veto1..3 and the 0/1 indicator columns; an optional target column (';'-separated\n"
-      "states the draft concerns). Vetoing seats are mapped to states by date (USSR = SUN to 1991-12-23, RUS from 1991-12-24).\n"
+      "states the draft concerns). Vetoing seats are mapped to states by date (USSR = SUN to 1991-12-23, RUS from "
+      "1991-12-24).\n"
       "Re-importing a source (same name) replaces it; a veto listed by several files counts once.\n"
       "A malformed file changes nothing and exits 3.\n"
       "Example: rostrum vetoes import ../shared/data/unsc/unsc_vetoes_1946_sept2022.csv",

@@ -5,10 +5,10 @@
 // validates them once, with the same messages as the API.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -28,11 +28,14 @@ namespace rostrum::cli {
 namespace {
 
 std::string kind_title(const std::string& kind) {
-  static const std::map<std::string, std::string> titles = {
-      {"reference", "Store and reference"}, {"votes", "Votes: alignment and cohesion"},
-      {"ideal", "Ideal points"},           {"blocs", "Blocs and poles"},
-      {"record", "The UN record"},         {"sanctions", "Sanctions"},
-      {"alliances", "Alliances and vetoes"}, {"report", "Reports"}};
+  static const std::map<std::string, std::string> titles = {{"reference", "Store and reference"},
+                                                            {"votes", "Votes: alignment and cohesion"},
+                                                            {"ideal", "Ideal points"},
+                                                            {"blocs", "Blocs and poles"},
+                                                            {"record", "The UN record"},
+                                                            {"sanctions", "Sanctions"},
+                                                            {"alliances", "Alliances and vetoes"},
+                                                            {"report", "Reports"}};
   auto it = titles.find(kind);
   if (it != titles.end()) return it->second;
   std::string t = kind.empty() ? "Analyses" : kind;
@@ -44,10 +47,14 @@ std::string value_text(const query::Value& v, query::ParamType type) {
   return std::visit(
       [&](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return "";
-        else if constexpr (std::is_same_v<T, bool>) return x ? "on" : "off";
-        else if constexpr (std::is_same_v<T, std::string>) return x;
-        else return fmt::format("{}", x);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return "";
+        else if constexpr (std::is_same_v<T, bool>)
+          return x ? "on" : "off";
+        else if constexpr (std::is_same_v<T, std::string>)
+          return x;
+        else
+          return fmt::format("{}", x);
       },
       v);
 }
@@ -58,7 +65,8 @@ std::string option_help(const query::ParamSpec& p) {
   if ((p.type == query::ParamType::integer || p.type == query::ParamType::number) &&
       (std::isfinite(p.min) || std::isfinite(p.max))) {
     auto bound = [&](double b) {
-      return p.type == query::ParamType::integer ? fmt::format("{}", static_cast<std::int64_t>(b)) : fmt::format("{}", b);
+      return p.type == query::ParamType::integer ? fmt::format("{}", static_cast<std::int64_t>(b))
+                                                 : fmt::format("{}", b);
     };
     help += " [" + bound(p.min) + " .. " + bound(p.max) + "]";
   }
@@ -69,14 +77,22 @@ std::string option_help(const query::ParamSpec& p) {
 
 std::string type_label(const query::ParamSpec& p) {
   switch (p.type) {
-    case query::ParamType::integer: return "INT";
-    case query::ParamType::number: return "NUMBER";
-    case query::ParamType::date: return "DATE";
-    case query::ParamType::countries: return "STATES";
-    case query::ParamType::sessions: return "SESSIONS";
-    case query::ParamType::years: return "YEARS";
-    case query::ParamType::choice: return "CHOICE";
-    default: return "TEXT";
+    case query::ParamType::integer:
+      return "INT";
+    case query::ParamType::number:
+      return "NUMBER";
+    case query::ParamType::date:
+      return "DATE";
+    case query::ParamType::countries:
+      return "STATES";
+    case query::ParamType::sessions:
+      return "SESSIONS";
+    case query::ParamType::years:
+      return "YEARS";
+    case query::ParamType::choice:
+      return "CHOICE";
+    default:
+      return "TEXT";
   }
 }
 
@@ -141,8 +157,10 @@ void stream_analysis(Globals& g, query::Context& ctx, const query::AnalysisSpec&
   }
   if (!tmp.empty()) {
     failed = std::fclose(out) != 0 || failed;
-    if (failed) std::filesystem::remove(tmp);
-    else std::filesystem::rename(tmp, g.out);
+    if (failed)
+      std::filesystem::remove(tmp);
+    else
+      std::filesystem::rename(tmp, g.out);
   } else {
     failed = std::fflush(out) != 0 || failed;
   }
@@ -162,9 +180,12 @@ void run_analysis(Globals& g, const query::AnalysisSpec& spec, const query::Para
   Table t = query::run(*ctx, spec.name, params);
   if (tty) std::fprintf(stderr, "\r\033[K");
   const Format f = output_format(g);
-  if (f == Format::json && spec.json_document) emit(g, spec.json_document(t).dump(2) + "\n");
-  else if (f == Format::table && spec.text_document) emit(g, spec.text_document(t));
-  else emit(g, render(t, f));
+  if (f == Format::json && spec.json_document)
+    emit(g, spec.json_document(t).dump(2) + "\n");
+  else if (f == Format::table && spec.text_document)
+    emit(g, spec.text_document(t));
+  else
+    emit(g, render(t, f));
   print_notices(t.meta, t.rows.size());
   // Notes on seat changes go to stderr for a reader; machine formats carry them in meta.
   if (f == Format::table)
@@ -203,7 +224,8 @@ void add_command(CLI::App& app, Globals& g, const query::AnalysisSpec& spec) {
     if (p.type == query::ParamType::boolean) {
       const bool default_on = std::holds_alternative<bool>(p.fallback) && std::get<bool>(p.fallback);
       const std::string flag = default_on ? "--no-" + name : "--" + name;
-      cmd->add_flag_callback(flag, [values, name, default_on] { (*values)[name] = default_on ? "0" : "1"; }, p.help);
+      cmd->add_flag_callback(
+          flag, [values, name, default_on] { (*values)[name] = default_on ? "0" : "1"; }, p.help);
       continue;
     }
     CLI::Option* opt = p.positional ? cmd->add_option(name, (*values)[name], option_help(p))
@@ -224,8 +246,8 @@ void add_command(CLI::App& app, Globals& g, const query::AnalysisSpec& spec) {
 void register_catalogue_commands(CLI::App& app, Globals& g) {
   query::add_analysis(report::brief_analysis());
   // --help lists the kinds in the order a new user meets them.
-  static const std::vector<std::string> order = {"reference", "votes", "record", "ideal", "blocs",
-                                                 "alliances", "sanctions", "report"};
+  static const std::vector<std::string> order = {"reference", "votes",     "record",    "ideal",
+                                                 "blocs",     "alliances", "sanctions", "report"};
   auto rank = [&](const std::string& kind) {
     auto it = std::find(order.begin(), order.end(), kind);
     return static_cast<std::size_t>(it - order.begin());
@@ -248,9 +270,12 @@ void register_catalogue_commands(CLI::App& app, Globals& g) {
   cmd->add_flag("--typescript", *typescript, "TypeScript types of the API's parameters and rows");
   cmd->add_flag("--markdown", *markdown, "The Markdown reference of every analysis");
   cmd->callback([&g, typescript, markdown] {
-    if (*typescript) emit(g, query::catalogue_typescript());
-    else if (*markdown) emit(g, query::catalogue_markdown());
-    else emit(g, query::catalogue_json().dump(2) + "\n");
+    if (*typescript)
+      emit(g, query::catalogue_typescript());
+    else if (*markdown)
+      emit(g, query::catalogue_markdown());
+    else
+      emit(g, query::catalogue_json().dump(2) + "\n");
   });
 }
 

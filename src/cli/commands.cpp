@@ -67,7 +67,8 @@ void do_import(Globals& g, const std::vector<std::string>& paths, const std::str
   for (const auto& path : paths) {
     auto start = std::chrono::steady_clock::now();
     Progress progress("importing " + std::filesystem::path(path).filename().string());
-    batches.push_back(io::import_path(path, format, name, [&](std::size_t d, std::size_t t) { progress.update(d, t); }));
+    batches.push_back(
+        io::import_path(path, format, name, [&](std::size_t d, std::size_t t) { progress.update(d, t); }));
     progress.finish();
     seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
@@ -86,7 +87,8 @@ void do_import(Globals& g, const std::vector<std::string>& paths, const std::str
     std::snprintf(buf, sizeof buf, "%s source '%s' (%s) into %s in %.2f s\n", r.replaced ? "replaced" : "imported",
                   b.source_name.c_str(), b.format.c_str(), store.path().c_str(), secs);
     report += buf;
-    report += "  roll calls: " + with_commas(r.rollcalls) + " (" + with_commas(ga) + " GA, " + with_commas(sc) + " SC)\n";
+    report +=
+        "  roll calls: " + with_commas(r.rollcalls) + " (" + with_commas(ga) + " GA, " + with_commas(sc) + " SC)\n";
     report += "  votes:      " + with_commas(r.votes) + " (" + with_commas(counts[1]) + " yes, " +
               with_commas(counts[3]) + " no, " + with_commas(counts[2]) + " abstain, " + with_commas(counts[4]) +
               " non-voting)\n";
@@ -111,7 +113,8 @@ void do_import(Globals& g, const std::vector<std::string>& paths, const std::str
 std::string default_data_dir() {
   if (const char* env = std::getenv("ROSTRUM_DATA"); env && *env) return env;
   for (const char* candidate : {"../shared/data", "shared/data"})
-    if (std::filesystem::exists(std::string(candidate) + "/unga")) return std::filesystem::absolute(candidate).lexically_normal().string();
+    if (std::filesystem::exists(std::string(candidate) + "/unga"))
+      return std::filesystem::absolute(candidate).lexically_normal().string();
   return "";
 }
 
@@ -174,8 +177,8 @@ void register_commands(CLI::App& app, Globals& g) {
         std::string name = url.substr(url.find_last_of('/') + 1);
         if (name.empty() || name.find("..") != std::string::npos) name = "download.csv";
         std::string target = *to + "/" + name;
-        std::string cmdline = "curl -fL --retry 2 -o '" + target + ".part' '" + url + "' && mv '" + target +
-                              ".part' '" + target + "'";
+        std::string cmdline =
+            "curl -fL --retry 2 -o '" + target + ".part' '" + url + "' && mv '" + target + ".part' '" + target + "'";
         std::fprintf(stderr, "downloading %s\n", url.c_str());
         if (std::system(cmdline.c_str()) != 0) {
           std::fprintf(stderr, "rostrum: error: download of %s failed (no internet, or the link moved)\n", url.c_str());

@@ -6,7 +6,7 @@
 
 namespace rostrum::cli {
 
-void register_alliance_commands(CLI::App& app, Globals& g);  // alliance_commands.cpp: alliances import, vetoes import
+void register_alliance_commands(CLI::App& app, Globals& g);   // alliance_commands.cpp: alliances import, vetoes import
 void register_sanctions_commands(CLI::App& app, Globals& g);  // sanctions_commands.cpp: sanctions import and analyses
 
 void register_more_commands(CLI::App& app, Globals& g) {
@@ -27,7 +27,8 @@ void register_more_commands(CLI::App& app, Globals& g) {
       "  rostrum serve --max-work 120 --request-timeout 120      # a trusted, patient audience\n"
       "  rostrum serve --max-connections-per-peer 0              # behind a reverse proxy (one peer address)");
   auto opt = std::make_shared<server::Options>();
-  cmd->add_option("--host", opt->host, "Address to bind (default 127.0.0.1: this machine only; 0.0.0.0 = every interface)");
+  cmd->add_option("--host", opt->host,
+                  "Address to bind (default 127.0.0.1: this machine only; 0.0.0.0 = every interface)");
   cmd->add_option("--port", opt->port, "Port (0 = any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", opt->threads, "Query workers (default: the cores, at least 2)");
   cmd->add_option("--heavy-threads", opt->heavy_threads,

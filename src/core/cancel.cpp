@@ -12,15 +12,21 @@ std::int64_t to_ns(CancelToken::Clock::time_point t) {
 
 const char* cancel_reason_name(CancelReason reason) noexcept {
   switch (reason) {
-    case CancelReason::none: return "none";
-    case CancelReason::deadline: return "deadline";
-    case CancelReason::disconnected: return "disconnected";
-    case CancelReason::shutdown: return "shutdown";
+    case CancelReason::none:
+      return "none";
+    case CancelReason::deadline:
+      return "deadline";
+    case CancelReason::disconnected:
+      return "disconnected";
+    case CancelReason::shutdown:
+      return "shutdown";
   }
   return "unknown";
 }
 
-void CancelToken::set_deadline(Clock::time_point at) noexcept { deadline_ns_.store(to_ns(at), std::memory_order_relaxed); }
+void CancelToken::set_deadline(Clock::time_point at) noexcept {
+  deadline_ns_.store(to_ns(at), std::memory_order_relaxed);
+}
 
 void CancelToken::cancel(CancelReason reason) noexcept {
   int expected = 0;

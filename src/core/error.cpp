@@ -3,8 +3,7 @@
 namespace rostrum {
 
 namespace {
-std::string locate(const std::string& file, std::uint64_t line, std::uint64_t column,
-                   const std::string& message) {
+std::string locate(const std::string& file, std::uint64_t line, std::uint64_t column, const std::string& message) {
   std::string where = file;
   if (line > 0) {
     where += ":" + std::to_string(line);
@@ -14,8 +13,7 @@ std::string locate(const std::string& file, std::uint64_t line, std::uint64_t co
 }
 }  // namespace
 
-InputError::InputError(std::string file, std::uint64_t line, std::uint64_t column,
-                       const std::string& message)
+InputError::InputError(std::string file, std::uint64_t line, std::uint64_t column, const std::string& message)
     : Error(ErrorKind::bad_input, locate(file, line, column, message)),
       file_(std::move(file)),
       line_(line),

@@ -87,13 +87,18 @@ nlohmann::json json_row(const std::vector<std::string>& columns, std::span<const
   nlohmann::json r = nlohmann::json::object();
   for (std::size_t i = 0; i < row.size() && i < columns.size(); ++i) {
     const Cell& c = row[i];
-    if (std::holds_alternative<std::int64_t>(c)) r[columns[i]] = std::get<std::int64_t>(c);
+    if (std::holds_alternative<std::int64_t>(c))
+      r[columns[i]] = std::get<std::int64_t>(c);
     else if (std::holds_alternative<double>(c)) {
       double v = std::get<double>(c);
-      if (std::isfinite(v)) r[columns[i]] = v;
-      else r[columns[i]] = nullptr;
-    } else if (std::holds_alternative<std::string>(c)) r[columns[i]] = std::get<std::string>(c);
-    else r[columns[i]] = nullptr;
+      if (std::isfinite(v))
+        r[columns[i]] = v;
+      else
+        r[columns[i]] = nullptr;
+    } else if (std::holds_alternative<std::string>(c))
+      r[columns[i]] = std::get<std::string>(c);
+    else
+      r[columns[i]] = nullptr;
   }
   return r;
 }
@@ -197,9 +202,15 @@ void TextStreamSink::finish() {
 std::string render(const Table& t, Format f) {
   std::string out;
   switch (f) {
-    case Format::csv: write_csv(t, out); break;
-    case Format::json: out = to_json(t).dump(2) + "\n"; break;
-    case Format::table: write_text(t, out); break;
+    case Format::csv:
+      write_csv(t, out);
+      break;
+    case Format::json:
+      out = to_json(t).dump(2) + "\n";
+      break;
+    case Format::table:
+      write_text(t, out);
+      break;
   }
   return out;
 }

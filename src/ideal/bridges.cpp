@@ -66,8 +66,9 @@ std::vector<int> find_bridges(const Data& d, const std::vector<std::pair<int, in
   // Group roll calls by each of their keys.
   // The UN Library's titles end in " : resolution / adopted by the General
   // Assembly", a few in " : resolution / by the General Assembly".
-  static const std::string kSuffixes[] = {" resolution adopted by the general assembly", " adopted by the general assembly",
-                                          " resolution by the general assembly", " draft resolution", " resolution"};
+  static const std::string kSuffixes[] = {" resolution adopted by the general assembly",
+                                          " adopted by the general assembly", " resolution by the general assembly",
+                                          " draft resolution", " resolution"};
   auto key_of = [](std::string k) {
     for (const auto& suf : kSuffixes)
       if (k.size() > suf.size() && k.compare(k.size() - suf.size(), suf.size(), suf) == 0) {
@@ -150,7 +151,8 @@ std::vector<std::pair<int, int>> parse_bridge_pairs(const Data& d, const std::st
     for (int k = 0; k < 2; ++k) {
       auto it = index.find(fields[k]);
       if (it == index.end())
-        throw std::invalid_argument("bridge file line " + std::to_string(line_no) + ": unknown roll call '" + fields[k] + "'");
+        throw std::invalid_argument("bridge file line " + std::to_string(line_no) + ": unknown roll call '" +
+                                    fields[k] + "'");
       ab[k] = it->second;
     }
     out.push_back({ab[0], ab[1]});

@@ -40,11 +40,11 @@ struct Observation {
 };
 
 struct RollCallMeta {
-  int session = 0;        // index into Data::session_labels (chronological)
-  std::string key;        // source id (rcid), for reports and manual bridges
+  int session = 0;          // index into Data::session_labels (chronological)
+  std::string key;          // source id (rcid), for reports and manual bridges
   std::string text;         // title, as given (normalised by find_bridges)
   std::string description;  // longer description, when the source has one
-  std::string symbol;     // resolution symbol, when known
+  std::string symbol;       // resolution symbol, when known
   bool amendment = false;
   bool paragraph = false;
   int year = 0;
@@ -65,8 +65,8 @@ struct Data {
 
 // Data conventions of BSV's replication code. O(votes).
 struct Conventions {
-  int drop_amendments_after = 1989;  // amendment and paragraph votes after this year dropped (0 = keep)
-  bool drop_unanimous = true;        // roll calls on which every vote cast is alike
+  int drop_amendments_after = 1989;                 // amendment and paragraph votes after this year dropped (0 = keep)
+  bool drop_unanimous = true;                       // roll calls on which every vote cast is alike
   std::vector<std::string> drop_sessions = {"19"};  // by label
 };
 // Returns the data with the conventions applied; roll calls, states and sessions
@@ -95,9 +95,9 @@ struct Options {
   double check_gain = 1e-3;    // newton: steps predicted to gain less than this skip the line-search evaluation
   int threads = 0;             // 0 = OpenMP default
   std::uint64_t seed = 1;
-  int boot = 0;                // parametric bootstrap replicates (0 = variational SDs only)
-  double level = 0.95;         // interval level
-  bool bridges = true;         // automatic bridge detection (find_bridges)
+  int boot = 0;                                     // parametric bootstrap replicates (0 = variational SDs only)
+  double level = 0.95;                              // interval level
+  bool bridges = true;                              // automatic bridge detection (find_bridges)
   std::vector<std::pair<int, int>> manual_bridges;  // pairs of roll-call indices made one item
   Algorithm algorithm = Algorithm::newton;
   // newton: the state step takes the expected vote log-probability under the items'
@@ -107,7 +107,7 @@ struct Options {
   // docs/ideal-points.md, "Scale and drift"). Applied when prior_b <= 1 (with
   // weaker slope priors the corrected iteration was measured unstable).
   bool propagate_uncertainty = true;
-  bool accelerate = false;     // newton: SQUAREM extrapolation with a log-posterior safeguard (little gain measured)
+  bool accelerate = false;  // newton: SQUAREM extrapolation with a log-posterior safeguard (little gain measured)
   // Priors, on the unit-noise latent scale (as BSV): beta ~ N(0, prior_b^2), the
   // Yes cut-point ~ N(0, prior_a^2), log(cut-point gap) ~ N(gap mean, gap sd^2)
   // (newton); plain EM puts s^2 = gap^-2 ~ InvGamma(prior_s_shape, prior_s_scale).
@@ -119,16 +119,16 @@ struct Options {
 
 struct StateSession {
   int state = 0, session = 0;
-  double ideal = 0;   // posterior mean (pooled mean 0, SD 1)
-  double sd = 0;      // variational posterior SD
-  double boot_sd = 0; // bootstrap SD (0 without bootstrap)
+  double ideal = 0;       // posterior mean (pooled mean 0, SD 1)
+  double sd = 0;          // variational posterior SD
+  double boot_sd = 0;     // bootstrap SD (0 without bootstrap)
   double lo = 0, hi = 0;  // mean -/+ z*sqrt(boot_sd^2 + sd^2) with bootstrap, else mean -/+ z*sd
   int nvotes = 0;
 };
 
 struct RollCallEstimate {
-  int item = -1;          // shared by bridged roll calls; -1: not estimated (no variation)
-  double beta = 0;        // slope on the N(0,1)-error latent scale
+  int item = -1;              // shared by bridged roll calls; -1: not estimated (no variation)
+  double beta = 0;            // slope on the N(0,1)-error latent scale
   double cut1 = 0, cut2 = 0;  // Yes below cut1, No above cut2
   std::array<double, 3> base{1.0 / 3, 1.0 / 3, 1.0 / 3};  // vote shares (fallback prediction)
 };

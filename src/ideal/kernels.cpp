@@ -74,9 +74,7 @@ TruncMoments truncated_normal(double mu, double s, double lo, double hi) {
   return {mu + s * m, s * s * v, lp};
 }
 
-double log_interval_prob(double mu, double s, double lo, double hi) {
-  return truncated_normal(mu, s, lo, hi).logp;
-}
+double log_interval_prob(double mu, double s, double lo, double hi) { return truncated_normal(mu, s, lo, hi).logp; }
 
 namespace {
 // log(1 - t) for 0 <= t <= 1/2: a short series for small t (log1p is slow in
@@ -148,8 +146,8 @@ VoteTerms vote_terms(double l, double u, bool with_log) {
   return with_log ? vote_terms_impl<true>(l, u) : vote_terms_impl<false>(l, u);
 }
 
-void kalman_smooth(int n, const double* h, const double* P, const double* q, double m0, double v0,
-                   double* mean, double* var, double* work) {
+void kalman_smooth(int n, const double* h, const double* P, const double* q, double m0, double v0, double* mean,
+                   double* var, double* work) {
   if (n <= 0) return;
   double* vpred = work;  // predicted variance at k
   // Forward filter (information form update).

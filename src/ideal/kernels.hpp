@@ -42,7 +42,7 @@ VoteTerms vote_terms(double l, double u, bool with_log = true);
 //   information h[k] = P[k] * y_k with precision P[k] (P[k] = 0: no observation).
 // Writes the smoothed means and variances. O(n). Reference: Rauch, Tung & Striebel
 // (1965); Durbin & Koopman, "Time Series Analysis by State Space Methods", 4.4.
-void kalman_smooth(int n, const double* h, const double* P, const double* q, double m0, double v0,
-                   double* mean, double* var, double* work /* 2n */);
+void kalman_smooth(int n, const double* h, const double* P, const double* q, double m0, double v0, double* mean,
+                   double* var, double* work /* 2n */);
 
 }  // namespace rostrum::ideal::detail

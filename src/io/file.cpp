@@ -73,11 +73,12 @@ std::string gunzip(const std::string& path, const std::string& compressed, const
     // shows its ratio from the start, so it stops at ratio_floor whatever its size.
     const auto consumed = static_cast<double>(compressed.size() - zs.avail_in);
     if (limits.max_ratio > 0 && total > limits.ratio_floor && static_cast<double>(total) > limits.max_ratio * consumed)
-      throw InputError(path, 0, 0,
-                       fmt::format("gzip data inflates to more than {:g} times its compressed size ({} from {}): "
-                                   "refused as a likely decompression bomb (raise ROSTRUM_MAX_GZIP_RATIO if the "
-                                   "file is genuine)",
-                                   limits.max_ratio, size_text(total), size_text(static_cast<std::uint64_t>(consumed))));
+      throw InputError(
+          path, 0, 0,
+          fmt::format("gzip data inflates to more than {:g} times its compressed size ({} from {}): "
+                      "refused as a likely decompression bomb (raise ROSTRUM_MAX_GZIP_RATIO if the "
+                      "file is genuine)",
+                      limits.max_ratio, size_text(total), size_text(static_cast<std::uint64_t>(consumed))));
     out.append(buf, produced);
     if (rc == Z_STREAM_END) {
       if (zs.avail_in == 0) break;
@@ -100,9 +101,12 @@ std::uint64_t parse_bytes(const char* name, const std::string& text) {
   }
   std::string suffix = text.substr(used);
   int shift = 0;
-  if (suffix == "K" || suffix == "k" || suffix == "KiB") shift = 10;
-  else if (suffix == "M" || suffix == "m" || suffix == "MiB") shift = 20;
-  else if (suffix == "G" || suffix == "g" || suffix == "GiB") shift = 30;
+  if (suffix == "K" || suffix == "k" || suffix == "KiB")
+    shift = 10;
+  else if (suffix == "M" || suffix == "m" || suffix == "MiB")
+    shift = 20;
+  else if (suffix == "G" || suffix == "g" || suffix == "GiB")
+    shift = 30;
   else if (!suffix.empty())
     throw UsageError(std::string(name) + ": unknown size suffix '" + suffix + "' (use K, M or G)");
   if (shift && value > (~0ull >> shift)) throw UsageError(std::string(name) + ": size too large: '" + text + "'");
@@ -153,8 +157,8 @@ std::string read_file(const std::string& path, const ReadLimits& limits) {
         throw InputError(path, 0, 0, "more than the input size limit of " + size_text(limits.max_bytes) + ": refused");
       if (!in) break;
     }
-    const bool gzip = data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
-                      static_cast<unsigned char>(data[1]) == 0x8b;
+    const bool gzip =
+        data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f && static_cast<unsigned char>(data[1]) == 0x8b;
     if (gzip) return gunzip(path, data, limits);
     if (ends_with_gz(path))
       throw InputError(path, 0, 0,

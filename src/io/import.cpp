@@ -37,11 +37,16 @@ ImportBatch import_path(const std::string& path, const std::string& format, cons
                         const ProgressFn& progress) {
   const std::string f = format.empty() ? detect_format(path) : format;
   ImportBatch batch;
-  if (f == "unvotes") batch = import_unvotes(path, progress);
-  else if (f == "undl") batch = import_undl(path, progress);
-  else if (f == "wide") batch = import_wide(path, progress);
-  else if (f == "voeten") batch = import_voeten(path, progress);
-  else throw UsageError("parameter 'format': unknown import format '" + f + "' (expected unvotes, undl, wide or voeten)");
+  if (f == "unvotes")
+    batch = import_unvotes(path, progress);
+  else if (f == "undl")
+    batch = import_undl(path, progress);
+  else if (f == "wide")
+    batch = import_wide(path, progress);
+  else if (f == "voeten")
+    batch = import_voeten(path, progress);
+  else
+    throw UsageError("parameter 'format': unknown import format '" + f + "' (expected unvotes, undl, wide or voeten)");
   if (batch.rollcalls.empty())
     throw InputError(path, 0, 0, "holds no roll calls (a header without rows?); nothing to import");
   if (!source_name.empty()) batch.source_name = source_name;

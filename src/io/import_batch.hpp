@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/vote.hpp"
 #include "core/rollcall.hpp"
+#include "core/vote.hpp"
 
 namespace rostrum::io {
 
@@ -20,9 +20,9 @@ struct OfficialTotals {
 };
 
 struct ImportedRollCall {
-  RollCallInfo info;                    // id is assigned by the store
-  std::optional<OfficialTotals> totals; // when the source publishes them
-  std::string link;                     // record URL when present
+  RollCallInfo info;                     // id is assigned by the store
+  std::optional<OfficialTotals> totals;  // when the source publishes them
+  std::string link;                      // record URL when present
 };
 
 struct ImportedVote {

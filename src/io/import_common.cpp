@@ -65,9 +65,9 @@ void fail(const CsvReader& reader, const CsvRecord& rec, int index, const std::s
 std::string_view field(const CsvReader& reader, const CsvRecord& rec, int index) {
   if (index < 0 || static_cast<std::size_t>(index) >= rec.size()) {
     std::uint64_t col = rec.size() ? rec.columns.back() : 1;
-    throw InputError(reader.name(), rec.line, col,
-                     "row has " + std::to_string(rec.size()) + " fields, expected at least " +
-                         std::to_string(index + 1));
+    throw InputError(
+        reader.name(), rec.line, col,
+        "row has " + std::to_string(rec.size()) + " fields, expected at least " + std::to_string(index + 1));
   }
   return rec.fields[index];
 }
@@ -139,12 +139,18 @@ int roman_to_int(std::string_view s) {
   if (s.empty()) return 0;
   auto value = [](char c) {
     switch (c) {
-      case 'I': return 1;
-      case 'V': return 5;
-      case 'X': return 10;
-      case 'L': return 50;
-      case 'C': return 100;
-      default: return 0;
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      default:
+        return 0;
     }
   };
   int total = 0;
@@ -201,8 +207,10 @@ SessionOf session_from_symbol(std::string_view sym) {
       if (r.ec != std::errc() || r.ptr != roman.data() + roman.size() || v < 0) v = 0;
     }
     if (v > 0) {
-      if (emergency) out.label = "ES-" + std::to_string(v);
-      else if (special) out.label = "S-" + std::to_string(v);
+      if (emergency)
+        out.label = "ES-" + std::to_string(v);
+      else if (special)
+        out.label = "S-" + std::to_string(v);
       else {
         out.session = v;
         out.label = std::to_string(v);
@@ -221,10 +229,12 @@ int SeatMapper::holder(int label_country, Date date) {
 void SeatMapper::add_notes(std::vector<std::string>& notes) const {
   for (const auto& [key, count] : moved_) {
     const std::string from(registry::countries()[static_cast<std::size_t>(key.first)].iso3);
-    std::string to = key.second < 0 ? std::string() : std::string(registry::countries()[static_cast<std::size_t>(key.second)].iso3);
+    std::string to =
+        key.second < 0 ? std::string() : std::string(registry::countries()[static_cast<std::size_t>(key.second)].iso3);
     std::string when;
     for (const auto& r : registry::seat_rules())
-      if (r.label == from && r.holder == to) when = r.from == registry::kDateMin ? "until " + format_date(r.to) : "from " + format_date(r.from);
+      if (r.label == from && r.holder == to)
+        when = r.from == registry::kDateMin ? "until " + format_date(r.to) : "from " + format_date(r.from);
     notes.push_back(std::to_string(count) + " votes under labels of " + from + " dated " + when +
                     (to.empty() ? " have no seat under that label and were skipped"
                                 : " are " + to + "'s (seat rules, docs/registry.md)"));

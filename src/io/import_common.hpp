@@ -4,15 +4,15 @@
 
 #include <cstdint>
 #include <map>
-#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.hpp"
 #include "core/error.hpp"
-#include "io/csv.hpp"
 #include "core/rollcall.hpp"
+#include "io/csv.hpp"
 
 namespace rostrum::io::detail {
 

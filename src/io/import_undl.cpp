@@ -84,7 +84,8 @@ ImportBatch import_undl(const std::string& path, const ProgressFn& progress) {
         auto a = parse_optional_count(reader, rec, c_ta, "total_abstentions");
         auto x = parse_optional_count(reader, rec, c_tx, "total_non_voting");
         if (y && n && a && x)
-          rc.totals = OfficialTotals{static_cast<int>(*y), static_cast<int>(*n), static_cast<int>(*a), static_cast<int>(*x)};
+          rc.totals =
+              OfficialTotals{static_cast<int>(*y), static_cast<int>(*n), static_cast<int>(*a), static_cast<int>(*x)};
       }
       if (c_link >= 0) rc.link = std::string(trim(field(reader, rec, c_link)));
       index = static_cast<int>(batch.rollcalls.size());
@@ -120,15 +121,21 @@ ImportBatch import_undl(const std::string& path, const ProgressFn& progress) {
                          std::string(code.empty() ? name : code) + " on " + batch.rollcalls[index].info.symbol);
       continue;
     }
-    if (v == "Y") vote = Vote::Yes;
-    else if (v == "N") vote = Vote::No;
-    else if (v == "A") vote = Vote::Abstain;
-    else if (v == "X") vote = Vote::NonVoting;
-    else fail(reader, rec, c_vote, "unknown vote '" + std::string(v) + "' (expected Y, N, A, X or empty)");
+    if (v == "Y")
+      vote = Vote::Yes;
+    else if (v == "N")
+      vote = Vote::No;
+    else if (v == "A")
+      vote = Vote::Abstain;
+    else if (v == "X")
+      vote = Vote::NonVoting;
+    else
+      fail(reader, rec, c_vote, "unknown vote '" + std::string(v) + "' (expected Y, N, A, X or empty)");
     for (auto& [c, prev] : seen[index])
       if (c == country)
-        fail(reader, rec, c_code, "duplicate vote of " + std::string(registry::countries()[country].iso3) +
-                                      " on " + batch.rollcalls[index].info.symbol);
+        fail(reader, rec, c_code,
+             "duplicate vote of " + std::string(registry::countries()[country].iso3) + " on " +
+                 batch.rollcalls[index].info.symbol);
     seen[index].emplace_back(country, vote);
     batch.votes.push_back({index, country, vote});
     if (progress && reader.offset() >= next_report) {

@@ -79,11 +79,12 @@ ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
       while (reader.next(rec)) {
         std::int64_t rcid = parse_int(reader, rec, c_rcid, "rcid");
         auto it = by_rcid.find(rcid);
-        if (it == by_rcid.end())
-          fail(reader, rec, c_rcid, "issue for unknown roll call " + std::to_string(rcid));
+        if (it == by_rcid.end()) fail(reader, rec, c_rcid, "issue for unknown roll call " + std::to_string(rcid));
         std::string_view code = trim(field(reader, rec, c_code));
         std::uint8_t bit = parse_issue_code(code);
-        if (!bit) fail(reader, rec, c_code, "unknown issue code '" + std::string(code) + "' (expected me, nu, di, hr, co or ec)");
+        if (!bit)
+          fail(reader, rec, c_code,
+               "unknown issue code '" + std::string(code) + "' (expected me, nu, di, hr, co or ec)");
         batch.rollcalls[it->second].info.issues |= bit;
       }
     }
@@ -133,21 +134,29 @@ ImportBatch import_unvotes(const std::string& dir, const ProgressFn& progress) {
         country = registry::find(name);
         if (country < 0 && !code.empty()) country = registry::find(code);
         if (country < 0)
-          fail(reader, rec, c_country, "unknown country '" + std::string(name) + "' (code '" + std::string(code) + "')");
+          fail(reader, rec, c_country,
+               "unknown country '" + std::string(name) + "' (code '" + std::string(code) + "')");
         country_cache.emplace(key, country);
         batch.name_map[std::string(name)] = std::string(registry::countries()[country].iso3);
       }
       std::string_view v = trim(field(reader, rec, c_vote));
       Vote vote;
-      if (v == "yes") vote = Vote::Yes;
-      else if (v == "no") vote = Vote::No;
-      else if (v == "abstain") vote = Vote::Abstain;
+      if (v == "yes")
+        vote = Vote::Yes;
+      else if (v == "no")
+        vote = Vote::No;
+      else if (v == "abstain")
+        vote = Vote::Abstain;
       else {
         std::string lv = lower(v);
-        if (lv == "yes") vote = Vote::Yes;
-        else if (lv == "no") vote = Vote::No;
-        else if (lv == "abstain") vote = Vote::Abstain;
-        else fail(reader, rec, c_vote, "unknown vote '" + std::string(v) + "' (expected yes, no or abstain)");
+        if (lv == "yes")
+          vote = Vote::Yes;
+        else if (lv == "no")
+          vote = Vote::No;
+        else if (lv == "abstain")
+          vote = Vote::Abstain;
+        else
+          fail(reader, rec, c_vote, "unknown vote '" + std::string(v) + "' (expected yes, no or abstain)");
       }
       const int label = country;
       country = seats.holder(label, batch.rollcalls[static_cast<std::size_t>(rollcall)].info.date);

@@ -61,12 +61,22 @@ ImportBatch import_voeten(const std::string& path, const ProgressFn& progress) {
     std::int64_t code = parse_int(reader, rec, c_vote, "vote code");
     Vote vote;
     switch (code) {
-      case 1: vote = Vote::Yes; break;
-      case 2: vote = Vote::Abstain; break;
-      case 3: vote = Vote::No; break;
-      case 8: vote = Vote::NonVoting; break;
-      case 9: continue;
-      default: fail(reader, rec, c_vote, "unknown vote code " + std::to_string(code) + " (expected 1, 2, 3, 8 or 9)");
+      case 1:
+        vote = Vote::Yes;
+        break;
+      case 2:
+        vote = Vote::Abstain;
+        break;
+      case 3:
+        vote = Vote::No;
+        break;
+      case 8:
+        vote = Vote::NonVoting;
+        break;
+      case 9:
+        continue;
+      default:
+        fail(reader, rec, c_vote, "unknown vote code " + std::to_string(code) + " (expected 1, 2, 3, 8 or 9)");
     }
     std::int64_t ccode = parse_int(reader, rec, c_ccode, "COW country code");
     int country;
@@ -88,7 +98,8 @@ ImportBatch import_voeten(const std::string& path, const ProgressFn& progress) {
     }
     for (int c : seen[index])
       if (c == country)
-        fail(reader, rec, c_ccode, "duplicate vote of COW " + std::to_string(ccode) + " on roll call " + std::to_string(rcid));
+        fail(reader, rec, c_ccode,
+             "duplicate vote of COW " + std::to_string(ccode) + " on roll call " + std::to_string(rcid));
     seen[index].push_back(country);
     batch.votes.push_back({index, country, vote});
     if (progress && reader.offset() >= next_report) {

@@ -48,10 +48,10 @@ enum class Layout { scrape2022, scrape2025 };
 
 // Column names of both layouts that are never states.
 bool is_metadata_column(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"council", "date", "title", "resolution", "total votes",
-                                                "no-vote count", "absent count", "abstain count", "no count",
-                                                "yes count", "link", "token", "scrape_year", "country",
-                                                "subregion", "continent", "tags"};
+  static constexpr std::string_view kNames[] = {
+      "council",      "date",          "title",     "resolution", "total votes", "no-vote count",
+      "absent count", "abstain count", "no count",  "yes count",  "link",        "token",
+      "scrape_year",  "country",       "subregion", "continent",  "tags"};
   const std::string l = lower(trim(name));
   return std::find(std::begin(kNames), std::end(kNames), l) != std::end(kNames);
 }
@@ -136,9 +136,13 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
            "row has " + std::to_string(rec.size()) + " fields, the header has " + std::to_string(header_size));
     ImportedRollCall rc;
     std::string_view council = trim(rec.fields[c_council]);
-    if (council == "General Assembly") rc.info.body = Body::GeneralAssembly;
-    else if (council == "Security Council") rc.info.body = Body::SecurityCouncil;
-    else fail(reader, rec, c_council, "expected 'General Assembly' or 'Security Council', got '" + std::string(council) + "'");
+    if (council == "General Assembly")
+      rc.info.body = Body::GeneralAssembly;
+    else if (council == "Security Council")
+      rc.info.body = Body::SecurityCouncil;
+    else
+      fail(reader, rec, c_council,
+           "expected 'General Assembly' or 'Security Council', got '" + std::string(council) + "'");
     {
       std::string_view d = trim(rec.fields[c_date]);
       // Checked as "YYYY-12-31" so that a year-only date obeys parse_date's range
@@ -176,10 +180,13 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
       auto n = parse_optional_count(reader, rec, c_n, "NO COUNT");
       auto a = parse_optional_count(reader, rec, c_a, layout == Layout::scrape2025 ? "ABSTAIN COUNT" : "ABSENT COUNT");
       auto x = parse_optional_count(reader, rec, c_x, "NO-VOTE COUNT");
-      if (y && n && a && x) rc.totals = OfficialTotals{static_cast<int>(*y), static_cast<int>(*n), static_cast<int>(*a), static_cast<int>(*x)};
+      if (y && n && a && x)
+        rc.totals =
+            OfficialTotals{static_cast<int>(*y), static_cast<int>(*n), static_cast<int>(*a), static_cast<int>(*x)};
       if (c_total >= 0) total = parse_optional_count(reader, rec, c_total, "TOTAL VOTES");
       if (layout == Layout::scrape2025 && !(rc.totals && total))
-        fail(reader, rec, c_y, "a count column is empty; the 2025 layout gives YES, NO, ABSTAIN, NO-VOTE and TOTAL on every row");
+        fail(reader, rec, c_y,
+             "a count column is empty; the 2025 layout gives YES, NO, ABSTAIN, NO-VOTE and TOTAL on every row");
     }
 
     row_votes.clear();
@@ -193,16 +200,27 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
       }
       Vote v;
       if (layout == Layout::scrape2022) {
-        if (cell == "Y") v = Vote::Yes;
-        else if (cell == "N") v = Vote::No;
-        else if (cell == "A") v = Vote::Abstain;
-        else if (cell == "X") v = Vote::NonVoting;
-        else fail(reader, rec, static_cast<int>(i), "unknown vote '" + std::string(cell) + "' for " + headers[i] + " (expected Y, N, A, X or empty)");
+        if (cell == "Y")
+          v = Vote::Yes;
+        else if (cell == "N")
+          v = Vote::No;
+        else if (cell == "A")
+          v = Vote::Abstain;
+        else if (cell == "X")
+          v = Vote::NonVoting;
+        else
+          fail(reader, rec, static_cast<int>(i),
+               "unknown vote '" + std::string(cell) + "' for " + headers[i] + " (expected Y, N, A, X or empty)");
       } else {
-        if (cell == "YES") v = Vote::Yes;
-        else if (cell == "NO") v = Vote::No;
-        else if (cell == "ABSTAIN") v = Vote::Abstain;
-        else fail(reader, rec, static_cast<int>(i), "unknown vote '" + std::string(cell) + "' for " + headers[i] + " (expected YES, NO, ABSTAIN or empty)");
+        if (cell == "YES")
+          v = Vote::Yes;
+        else if (cell == "NO")
+          v = Vote::No;
+        else if (cell == "ABSTAIN")
+          v = Vote::Abstain;
+        else
+          fail(reader, rec, static_cast<int>(i),
+               "unknown vote '" + std::string(cell) + "' for " + headers[i] + " (expected YES, NO, ABSTAIN or empty)");
       }
       if (column_country[i] < 0) {
         batch.warnings.add("vote under an unmapped header (skipped)", "'" + headers[i] + "' on " + rc.info.symbol);
@@ -232,8 +250,8 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
       if (k > 0 && row_votes[k].first == row_votes[k - 1].first) {
         if (row_votes[k].second != row_votes[k - 1].second)
           fail(reader, rec, c_res,
-               "two different votes of " + std::string(registry::countries()[row_votes[k].first].iso3) +
-                   " on " + rc.info.symbol + " (split over two headers)");
+               "two different votes of " + std::string(registry::countries()[row_votes[k].first].iso3) + " on " +
+                   rc.info.symbol + " (split over two headers)");
         batch.warnings.add("vote repeated under two headers of one state (merged)",
                            std::string(registry::countries()[row_votes[k].first].iso3) + " on " + rc.info.symbol);
         continue;
@@ -247,8 +265,8 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
       const OfficialTotals& t = *rc.totals;
       auto mismatch = [&](int column, const char* what, std::int64_t said, std::int64_t found) {
         fail(reader, rec, column,
-             std::string(what) + " is " + count_text(said) + " but the row's cells hold " + count_text(found) +
-                 " on " + rc.info.symbol);
+             std::string(what) + " is " + count_text(said) + " but the row's cells hold " + count_text(found) + " on " +
+                 rc.info.symbol);
       };
       if (t.yes != counts[1]) mismatch(c_y, "YES COUNT", t.yes, counts[1]);
       if (t.no != counts[3]) mismatch(c_n, "NO COUNT", t.no, counts[3]);
@@ -256,16 +274,18 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
       if (static_cast<std::int64_t>(t.yes) + t.no + t.abstain + t.nonvoting != *total)
         fail(reader, rec, c_total,
              "TOTAL VOTES is " + count_text(*total) + " but YES + NO + ABSTAIN + NO-VOTE is " +
-                 count_text(static_cast<std::int64_t>(t.yes) + t.no + t.abstain + t.nonvoting) + " on " + rc.info.symbol);
+                 count_text(static_cast<std::int64_t>(t.yes) + t.no + t.abstain + t.nonvoting) + " on " +
+                 rc.info.symbol);
       if (rc.info.body == Body::GeneralAssembly) {
         const std::int64_t without_column = static_cast<std::int64_t>(t.nonvoting) - empty_cells;
         if (without_column < 0 || (members_without_column && *members_without_column != without_column))
           fail(reader, rec, c_x,
                "NO-VOTE COUNT is " + count_text(t.nonvoting) + " with " + count_text(empty_cells) +
                    " empty member cells on " + rc.info.symbol + ": " +
-                   (without_column < 0 ? std::string("fewer than the empty cells")
-                                       : "implies " + count_text(without_column) + " members without a column, other GA rows imply " +
-                                             count_text(*members_without_column)));
+                   (without_column < 0
+                        ? std::string("fewer than the empty cells")
+                        : "implies " + count_text(without_column) + " members without a column, other GA rows imply " +
+                              count_text(*members_without_column)));
         members_without_column = without_column;
       } else if (t.nonvoting > empty_cells) {
         mismatch(c_x, "NO-VOTE COUNT", t.nonvoting, empty_cells);
@@ -299,7 +319,8 @@ ImportBatch import_wide(const std::string& path, const ProgressFn& progress) {
                           "without a vote); they are kept as roll calls without votes, so no measure uses them.");
   if (members_without_column && *members_without_column > 0)
     batch.notes.push_back(std::to_string(*members_without_column) + " General Assembly members have no column (" +
-                          std::to_string(state_columns) + " state columns); NO-VOTE COUNT counts them as not voting "
+                          std::to_string(state_columns) +
+                          " state columns); NO-VOTE COUNT counts them as not voting "
                           "on every GA row, and they have no votes in this source.");
   seats.add_notes(batch.notes);
   return batch;

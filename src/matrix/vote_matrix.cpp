@@ -90,7 +90,8 @@ bool SessionSpan::contains(const RollCallInfo& rc) const {
     case Kind::special: {
       const std::string_view prefix = kind == Kind::emergency ? "ES-" : "S-";
       const std::string& label = rc.session_label;
-      if (rc.session != 0 || label.size() <= prefix.size() || label.compare(0, prefix.size(), prefix) != 0) return false;
+      if (rc.session != 0 || label.size() <= prefix.size() || label.compare(0, prefix.size(), prefix) != 0)
+        return false;
       for (std::size_t i = prefix.size(); i < label.size(); ++i) {
         if (label[i] < '0' || label[i] > '9' || number > 100000) return false;
         number = number * 10 + (label[i] - '0');
@@ -142,9 +143,12 @@ std::vector<Period> make_periods(const VoteMatrix& m, PeriodKind kind, const std
   std::vector<Period> periods;
   auto label_of = [&](const RollCallInfo& rc) -> std::string {
     switch (kind) {
-      case PeriodKind::session: return rc.session_label.empty() ? std::to_string(rc.session) : rc.session_label;
-      case PeriodKind::year: return std::to_string(rc.year());
-      case PeriodKind::all: break;
+      case PeriodKind::session:
+        return rc.session_label.empty() ? std::to_string(rc.session) : rc.session_label;
+      case PeriodKind::year:
+        return std::to_string(rc.year());
+      case PeriodKind::all:
+        break;
     }
     return "all";
   };

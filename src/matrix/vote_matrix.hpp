@@ -34,15 +34,15 @@ struct SessionSpan {
 
 // Which roll calls an analysis uses. Empty optionals and lists select everything.
 struct RollCallFilter {
-  std::optional<int> session_from, session_to;  // regular sessions, inclusive
-  std::vector<SessionSpan> sessions;            // when not empty: a roll call in any of them (replaces from/to)
-  std::optional<Date> date_from, date_to;       // inclusive
+  std::optional<int> session_from, session_to;    // regular sessions, inclusive
+  std::vector<SessionSpan> sessions;              // when not empty: a roll call in any of them (replaces from/to)
+  std::optional<Date> date_from, date_to;         // inclusive
   std::vector<std::pair<Date, Date>> date_spans;  // when not empty: a date in any of these inclusive spans
-  std::uint8_t issues = 0;                      // any of these issues (0 = all)
+  std::uint8_t issues = 0;                        // any of these issues (0 = all)
   bool important_only = false;
   bool exclude_amendments = false;
   bool exclude_paragraphs = false;
-  bool include_emergency = true;                // ES sessions (session 0) kept unless a session range is given
+  bool include_emergency = true;  // ES sessions (session 0) kept unless a session range is given
 };
 
 class VoteMatrix {
@@ -113,10 +113,10 @@ class VoteMatrix {
 // sorted by date; emergency sessions interleave, hence masks and not ranges).
 enum class PeriodKind { session, year, all };
 struct Period {
-  std::string label;        // "74", "ES-11", "2019", "all"
-  int word_begin = 0;       // first word holding a roll call of the period
-  int word_end = 0;         // one past the last such word
-  std::vector<Word> mask;   // words() words; bit r set when roll call r is in the period
+  std::string label;       // "74", "ES-11", "2019", "all"
+  int word_begin = 0;      // first word holding a roll call of the period
+  int word_end = 0;        // one past the last such word
+  std::vector<Word> mask;  // words() words; bit r set when roll call r is in the period
 };
 // Periods in date order; `within` (words() words) restricts them to selected roll
 // calls, and periods with no selected roll call are dropped.

@@ -27,14 +27,18 @@ CohesionIndex parse_cohesion_index(std::string_view name) {
   if (name == "rice") return CohesionIndex::rice;
   if (name == "attina") return CohesionIndex::attina;
   if (name == "ai" || name == "hnr") return CohesionIndex::ai;
-  throw UsageError("parameter 'index': unknown cohesion index '" + std::string(name) + "' (expected rice, attina or ai)");
+  throw UsageError("parameter 'index': unknown cohesion index '" + std::string(name) +
+                   "' (expected rice, attina or ai)");
 }
 
 std::string_view cohesion_index_name(CohesionIndex i) {
   switch (i) {
-    case CohesionIndex::rice: return "rice";
-    case CohesionIndex::attina: return "attina";
-    case CohesionIndex::ai: return "ai";
+    case CohesionIndex::rice:
+      return "rice";
+    case CohesionIndex::attina:
+      return "attina";
+    case CohesionIndex::ai:
+      return "ai";
   }
   return "?";
 }
@@ -47,8 +51,10 @@ double cohesion_of_counts(CohesionIndex index, std::int64_t y, std::int64_t n, s
     case CohesionIndex::rice:
       if (y + n == 0) return kNaN;
       return std::fabs(static_cast<double>(y - n)) / static_cast<double>(y + n);
-    case CohesionIndex::attina: return (2.0 * m - t) / t;
-    case CohesionIndex::ai: return (1.5 * m - 0.5 * t) / t;
+    case CohesionIndex::attina:
+      return (2.0 * m - t) / t;
+    case CohesionIndex::ai:
+      return (1.5 * m - 0.5 * t) / t;
   }
   return kNaN;
 }
@@ -58,9 +64,9 @@ namespace {
 // The Y/N/A counts of the group's voting members on every roll call of the period
 // (index -1 where the period does not hold the roll call or the index is undefined).
 struct PeriodCounts {
-  std::vector<int> rollcall;              // matrix index of each counted roll call
-  std::vector<RollCallCounts> counts;     // parallel
-  std::vector<int> position;              // per roll call of [r_begin, r_end): index into counts or -1
+  std::vector<int> rollcall;           // matrix index of each counted roll call
+  std::vector<RollCallCounts> counts;  // parallel
+  std::vector<int> position;           // per roll call of [r_begin, r_end): index into counts or -1
   int r_begin = 0;
 };
 
@@ -84,10 +90,17 @@ PeriodCounts count_period(const VoteMatrix& m, const std::function<bool(int, Dat
     RollCallCounts k;
     for (int c : members) {
       switch (m.vote(c, r)) {
-        case Vote::Yes: ++k.y; break;
-        case Vote::No: ++k.n; break;
-        case Vote::Abstain: ++k.a; break;
-        default: break;
+        case Vote::Yes:
+          ++k.y;
+          break;
+        case Vote::No:
+          ++k.n;
+          break;
+        case Vote::Abstain:
+          ++k.a;
+          break;
+        default:
+          break;
       }
     }
     if (!std::isnan(cohesion_of_counts(index, k.y, k.n, k.a))) {
@@ -135,9 +148,15 @@ CohesionResult summarise(const PeriodCounts& pc, const CohesionOptions& options,
         RollCallCounts sim;
         for (std::int64_t v = 0; v < k.y + k.n + k.a; ++v) {
           switch (pick(rng)) {
-            case 0: ++sim.y; break;
-            case 1: ++sim.n; break;
-            default: ++sim.a; break;
+            case 0:
+              ++sim.y;
+              break;
+            case 1:
+              ++sim.n;
+              break;
+            default:
+              ++sim.a;
+              break;
           }
         }
         double c = cohesion_of_counts(options.index, sim.y, sim.n, sim.a);

@@ -40,9 +40,9 @@ struct CohesionOptions {
 
 struct CohesionResult {
   int period = 0;
-  double value = 0;          // mean over counted roll calls; NaN when none
+  double value = 0;  // mean over counted roll calls; NaN when none
   std::int64_t rollcalls = 0;
-  double mean_members = 0;   // average number of voting members per counted roll call
+  double mean_members = 0;                         // average number of voting members per counted roll call
   double null_mean = 0, null_lo = 0, null_hi = 0;  // NaN without a null
   // Percentile interval of value from resampling the period's roll calls (NaN without boot).
   double value_lo = 0, value_hi = 0;

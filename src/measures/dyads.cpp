@@ -43,16 +43,15 @@ std::vector<Word> drop_unanimous(const VoteMatrix& m, const std::vector<Word>& m
   }
   std::vector<Word> out(nw);
   for (int w = 0; w < nw; ++w) {
-    const Word only_one = (any_y[w] & ~any_a[w] & ~any_n[w]) | (~any_y[w] & any_a[w] & ~any_n[w]) |
-                          (~any_y[w] & ~any_a[w] & any_n[w]);
+    const Word only_one =
+        (any_y[w] & ~any_a[w] & ~any_n[w]) | (~any_y[w] & any_a[w] & ~any_n[w]) | (~any_y[w] & ~any_a[w] & any_n[w]);
     out[w] = mask[w] & ~only_one;
   }
   return out;
 }
 
 std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t rollcalls, Measure measure,
-                                             CoincidenceRule rule, const BootstrapOptions& boot,
-                                             std::uint64_t stream) {
+                                             CoincidenceRule rule, const BootstrapOptions& boot, std::uint64_t stream) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   if (boot.replicates <= 0 || rollcalls <= 0) return {kNaN, kNaN};
   std::int64_t recorded = 0;

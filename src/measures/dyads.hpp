@@ -67,7 +67,6 @@ void compute_dyads_chunked(const VoteMatrix& m, const std::vector<std::pair<int,
 // Percentile interval of a measure by bootstrap from one joint table over K
 // roll calls. Exposed for tests.
 std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t rollcalls, Measure measure,
-                                             CoincidenceRule rule, const BootstrapOptions& boot,
-                                             std::uint64_t stream);
+                                             CoincidenceRule rule, const BootstrapOptions& boot, std::uint64_t stream);
 
 }  // namespace rostrum::measures

@@ -28,13 +28,20 @@ Measure parse_measure(std::string_view name) {
 
 std::string_view measure_name(Measure m) {
   switch (m) {
-    case Measure::agree: return "agree";
-    case Measure::coincidence: return "coincidence";
-    case Measure::s: return "s";
-    case Measure::s2: return "s2";
-    case Measure::kappa: return "kappa";
-    case Measure::pi: return "pi";
-    case Measure::a: return "a";
+    case Measure::agree:
+      return "agree";
+    case Measure::coincidence:
+      return "coincidence";
+    case Measure::s:
+      return "s";
+    case Measure::s2:
+      return "s2";
+    case Measure::kappa:
+      return "kappa";
+    case Measure::pi:
+      return "pi";
+    case Measure::a:
+      return "a";
   }
   return "?";
 }
@@ -95,15 +102,21 @@ MeasureValue compute(Measure m, const JointCounts& t, CoincidenceRule rule) {
       pb[b] += c;
     }
   switch (m) {
-    case Measure::agree: out.value = 1.0 - sum_abs / dn / 2.0; break;
-    case Measure::s: out.value = 1.0 - 2.0 * (sum_abs / dn) / 2.0; break;
-    case Measure::s2: out.value = 1.0 - 2.0 * (sum_sq / dn) / 4.0; break;
+    case Measure::agree:
+      out.value = 1.0 - sum_abs / dn / 2.0;
+      break;
+    case Measure::s:
+      out.value = 1.0 - 2.0 * (sum_abs / dn) / 2.0;
+      break;
+    case Measure::s2:
+      out.value = 1.0 - 2.0 * (sum_sq / dn) / 4.0;
+      break;
     case Measure::kappa:
     case Measure::pi: {
       // Haege (2011), eqs. for quadratic-weight kappa and pi from additive sums.
       const double ssd = sum_sq;
-      const double denom = m == Measure::kappa ? q1 + q2 - 2.0 * s1 * s2 / dn
-                                               : q1 + q2 - (s1 + s2) * (s1 + s2) / (2.0 * dn);
+      const double denom =
+          m == Measure::kappa ? q1 + q2 - 2.0 * s1 * s2 / dn : q1 + q2 - (s1 + s2) * (s1 + s2) / (2.0 * dn);
       if (std::fabs(denom) < 1e-12) {
         out.value = 0.0;
         out.degenerate = true;
@@ -123,7 +136,8 @@ MeasureValue compute(Measure m, const JointCounts& t, CoincidenceRule rule) {
       out.value = s_obs - s_exp;
       break;
     }
-    case Measure::coincidence: break;
+    case Measure::coincidence:
+      break;
   }
   return out;
 }

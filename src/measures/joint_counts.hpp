@@ -47,8 +47,8 @@ enum class CoincidenceRule {
 CoincidenceRule parse_coincidence_rule(std::string_view name);
 
 struct MeasureValue {
-  double value = 0;      // NaN when undefined (n = 0)
-  std::int64_t n = 0;    // the count the measure is computed over
+  double value = 0;         // NaN when undefined (n = 0)
+  std::int64_t n = 0;       // the count the measure is computed over
   bool degenerate = false;  // zero denominator in kappa/pi (value 0 by Haege's convention)
 };
 

@@ -26,8 +26,8 @@ double projection_on_poles(double agree_a, double agree_b, double agree_ab);
 // pole members).
 struct PoleContributions {
   int countries = 0;
-  std::vector<int> rollcalls;        // matrix indices of the selected roll calls
-  std::vector<float> sum_a, n_a;     // [rollcall * countries + country]
+  std::vector<int> rollcalls;     // matrix indices of the selected roll calls
+  std::vector<float> sum_a, n_a;  // [rollcall * countries + country]
   std::vector<float> sum_b, n_b;
   std::vector<double> sum_ab, n_ab;  // [rollcall]
 };

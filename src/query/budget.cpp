@@ -61,8 +61,10 @@ WorkEstimate estimate_agree(Context& ctx, const Request& r) {
   e.seconds = dyads * (step_cost::dyad_us + replicates * step_cost::replicate_us) * kMicro;
   e.formula = "pairs " + count_text(pairs) + " x periods " + count_text(s.periods);
   if (replicates > 0) e.formula += " x (1 + replicates " + count_text(replicates) + ")";
-  if (replicates * step_cost::replicate_us > step_cost::dyad_us) e.parameter = "boot";
-  else e.parameter = b_all || nb >= na ? "b" : "a";
+  if (replicates * step_cost::replicate_us > step_cost::dyad_us)
+    e.parameter = "boot";
+  else
+    e.parameter = b_all || nb >= na ? "b" : "a";
   return e;
 }
 
@@ -142,8 +144,8 @@ WorkEstimate estimate_poles(Context& ctx, const Request& r) {
   WorkEstimate e;
   e.steps = s.m->countries() * members * s.periods;
   e.seconds = e.steps * step_cost::dyad_us * kMicro;
-  e.formula = "states " + std::to_string(s.m->countries()) + " x pole members " + count_text(members) +
-              " x periods " + count_text(s.periods);
+  e.formula = "states " + std::to_string(s.m->countries()) + " x pole members " + count_text(members) + " x periods " +
+              count_text(s.periods);
   e.parameter = "poles";
   return e;
 }
@@ -159,8 +161,10 @@ WorkEstimate estimate_shifts(Context& ctx, const Request& r) {
     e.parameter = "group";
     return e;
   }
-  const double na = r.has("a") ? static_cast<double>(parse_countries(*s.m, r.text("a"), "a", false, ctx.user_groups()).size()) : 0;
-  const double nb = r.has("b") ? static_cast<double>(parse_countries(*s.m, r.text("b"), "b", false, ctx.user_groups()).size()) : 0;
+  const double na =
+      r.has("a") ? static_cast<double>(parse_countries(*s.m, r.text("a"), "a", false, ctx.user_groups()).size()) : 0;
+  const double nb =
+      r.has("b") ? static_cast<double>(parse_countries(*s.m, r.text("b"), "b", false, ctx.user_groups()).size()) : 0;
   e.steps = na * nb * s.periods;
   e.seconds = e.steps * step_cost::dyad_us * kMicro;
   e.formula = "a " + count_text(na) + " x b " + count_text(nb) + " x periods " + count_text(s.periods);
@@ -171,8 +175,8 @@ WorkEstimate estimate_shifts(Context& ctx, const Request& r) {
 WorkEstimate estimate_work(Context& ctx, std::string_view command, const Params& params) {
   using Estimator = WorkEstimate (*)(Context&, const Request&);
   static const std::pair<std::string_view, Estimator> estimators[] = {
-      {"agree", estimate_agree},       {"cohesion", estimate_cohesion}, {"cohesion-compare", estimate_cohesion_compare},
-      {"blocs", estimate_blocs},       {"poles", estimate_poles},       {"shifts", estimate_shifts}};
+      {"agree", estimate_agree}, {"cohesion", estimate_cohesion}, {"cohesion-compare", estimate_cohesion_compare},
+      {"blocs", estimate_blocs}, {"poles", estimate_poles},       {"shifts", estimate_shifts}};
   const AnalysisSpec* spec = find_analysis(command);
   if (!spec) return {};
   for (const auto& [name, estimate] : estimators)

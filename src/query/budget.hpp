@@ -31,11 +31,12 @@ struct WorkEstimate {
 
 // Per-step costs in microseconds of one core (reference machine: see docs/api.md).
 namespace step_cost {
-inline constexpr double dyad_us = 1.5;           // one pair's joint table over one period, and its row
-inline constexpr double replicate_us = 1.0;      // one bootstrap replicate of one pair and period
-inline constexpr double null_vote_us = 0.015;    // one simulated vote of the cohesion null
-inline constexpr double tally_vote_us = 0.005;   // one member's vote counted on one roll call
-inline constexpr double leiden_state2_us = 0.06;  // one community-detection run (with its consensus share), per state squared
+inline constexpr double dyad_us = 1.5;          // one pair's joint table over one period, and its row
+inline constexpr double replicate_us = 1.0;     // one bootstrap replicate of one pair and period
+inline constexpr double null_vote_us = 0.015;   // one simulated vote of the cohesion null
+inline constexpr double tally_vote_us = 0.005;  // one member's vote counted on one roll call
+inline constexpr double leiden_state2_us =
+    0.06;  // one community-detection run (with its consensus share), per state squared
 }  // namespace step_cost
 
 // The estimate of analysis `command` for the raw parameters: validates them

@@ -20,15 +20,24 @@ std::vector<AnalysisSpec> catalogue_entries();
 
 std::string_view param_type_name(ParamType t) {
   switch (t) {
-    case ParamType::text: return "text";
-    case ParamType::choice: return "choice";
-    case ParamType::integer: return "integer";
-    case ParamType::number: return "number";
-    case ParamType::boolean: return "boolean";
-    case ParamType::date: return "date";
-    case ParamType::countries: return "countries";
-    case ParamType::sessions: return "sessions";
-    case ParamType::years: return "years";
+    case ParamType::text:
+      return "text";
+    case ParamType::choice:
+      return "choice";
+    case ParamType::integer:
+      return "integer";
+    case ParamType::number:
+      return "number";
+    case ParamType::boolean:
+      return "boolean";
+    case ParamType::date:
+      return "date";
+    case ParamType::countries:
+      return "countries";
+    case ParamType::sessions:
+      return "sessions";
+    case ParamType::years:
+      return "years";
   }
   return "text";
 }
@@ -37,8 +46,10 @@ nlohmann::json value_json(const Value& v) {
   return std::visit(
       [](const auto& x) -> nlohmann::json {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-        else return x;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return nullptr;
+        else
+          return x;
       },
       v);
 }
@@ -63,8 +74,10 @@ std::string shown_value(std::string_view v) {
       out += "...";
       break;
     }
-    if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-    else out += static_cast<char>(c);
+    if (c < 0x20 || c == 0x7f)
+      out += fmt::format("\\x{:02x}", c);
+    else
+      out += static_cast<char>(c);
   }
   return out + "'";
 }
@@ -115,7 +128,8 @@ Value parse_value(const ParamSpec& p, const std::string& s) {
       return s;
     }
     case ParamType::date: {
-      if (!parse_date_bound(s, false)) throw ParameterError(p.name, "expected YYYY or YYYY-MM-DD, got " + shown_value(s));
+      if (!parse_date_bound(s, false))
+        throw ParameterError(p.name, "expected YYYY or YYYY-MM-DD, got " + shown_value(s));
       return s;
     }
     case ParamType::sessions: {
@@ -217,8 +231,9 @@ Request validate(const AnalysisSpec& spec, const Params& params) {
     if (!spec.param(key)) {
       std::vector<std::string> names;
       for (const auto& p : spec.params) names.push_back(p.name);
-      throw ParameterError(key, "not a parameter of " + spec.name +
-                                    (names.empty() ? " (it takes none)" : " (its parameters: " + join(names, ", ") + ")"));
+      throw ParameterError(key,
+                           "not a parameter of " + spec.name +
+                               (names.empty() ? " (it takes none)" : " (its parameters: " + join(names, ", ") + ")"));
     }
   }
   for (const auto& p : spec.params) {
@@ -303,10 +318,8 @@ std::vector<ParamSpec> selector_params(const SelectorOptions& o) {
                  .type = ParamType::years,
                  .help = "Calendar years: a year, a range or a comma list (2019; 1990-1999; 1989-1993,2005-2012)",
                  .example = "2019"});
-  out.push_back({.name = "from",
-                 .type = ParamType::date,
-                 .help = "First date included (YYYY or YYYY-MM-DD)",
-                 .example = "1991"});
+  out.push_back(
+      {.name = "from", .type = ParamType::date, .help = "First date included (YYYY or YYYY-MM-DD)", .example = "1991"});
   out.push_back({.name = "to",
                  .type = ParamType::date,
                  .help = "Last date included (YYYY or YYYY-MM-DD)",

@@ -76,9 +76,9 @@ enum Surface : unsigned { kCli = 1, kApi = 2, kBindings = 4, kEverywhere = kCli 
 class Request;
 
 struct AnalysisSpec {
-  std::string name;  // "agree"; "sanctions/lag" nests: rostrum sanctions lag, /api/sanctions/lag
-  std::string summary;      // one line
-  std::string description;  // paragraphs for --help and the OpenAPI description
+  std::string name;                   // "agree"; "sanctions/lag" nests: rostrum sanctions lag, /api/sanctions/lag
+  std::string summary;                // one line
+  std::string description;            // paragraphs for --help and the OpenAPI description
   std::vector<std::string> examples;  // command lines ("rostrum agree --a USA --b all --year 2019")
   std::vector<ParamSpec> params;
   std::vector<ColumnSpec> columns;
@@ -111,7 +111,7 @@ struct AnalysisSpec {
 class Request {
  public:
   const AnalysisSpec& spec() const { return *spec_; }
-  bool has(std::string_view name) const;  // given by the caller (not a default)
+  bool has(std::string_view name) const;                 // given by the caller (not a default)
   const std::string& text(std::string_view name) const;  // text-like types; "" when absent without default
   std::int64_t integer(std::string_view name) const;
   int integer32(std::string_view name) const;  // integer() known to fit the spec's int range

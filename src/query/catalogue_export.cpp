@@ -14,9 +14,12 @@ namespace {
 
 std::string column_type_name(ColumnType t) {
   switch (t) {
-    case ColumnType::integer: return "integer";
-    case ColumnType::number: return "number";
-    case ColumnType::text: return "text";
+    case ColumnType::integer:
+      return "integer";
+    case ColumnType::number:
+      return "number";
+    case ColumnType::text:
+      return "text";
   }
   return "text";
 }
@@ -39,8 +42,10 @@ std::string type_name(const std::string& name) {
 std::string ts_param_type(const ParamSpec& p) {
   switch (p.type) {
     case ParamType::integer:
-    case ParamType::number: return "number";
-    case ParamType::boolean: return "boolean | 0 | 1";
+    case ParamType::number:
+      return "number";
+    case ParamType::boolean:
+      return "boolean | 0 | 1";
     case ParamType::choice: {
       std::vector<std::string> quoted;
       for (const auto& c : p.choices) quoted.push_back("'" + c + "'");
@@ -48,13 +53,16 @@ std::string ts_param_type(const ParamSpec& p) {
     }
     case ParamType::date:
     case ParamType::sessions:
-    case ParamType::years: return "string | number";
-    default: return "string";
+    case ParamType::years:
+      return "string | number";
+    default:
+      return "string";
   }
 }
 
 std::string ts_key(const std::string& name) {
-  const bool plain = std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  const bool plain = std::all_of(name.begin(), name.end(),
+                                 [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
   return plain ? name : "'" + name + "'";
 }
 
@@ -88,7 +96,8 @@ nlohmann::json catalogue_json() {
     }
     nlohmann::json columns = nlohmann::json::array();
     for (const auto& c : a.columns) {
-      columns.push_back({{"name", c.name}, {"type", column_type_name(c.type)}, {"nullable", c.nullable}, {"help", c.help}});
+      columns.push_back(
+          {{"name", c.name}, {"type", column_type_name(c.type)}, {"nullable", c.nullable}, {"help", c.help}});
       if (is_date_column(c)) columns.back()["date"] = true;  // the bindings give it as dates
     }
     nlohmann::json surfaces = nlohmann::json::array();
@@ -152,9 +161,9 @@ std::string catalogue_markdown() {
       for (const auto& p : a.params) {
         std::string type(param_type_name(p.type));
         if (p.type == ParamType::choice) type += ": " + join(p.choices, ", ");
-        if (std::isfinite(p.min) || std::isfinite(p.max))
-          type += fmt::format(" [{}, {}]", p.min, p.max);
-        std::string def = value_json(p.fallback).is_null() ? (p.required ? "required" : "") : value_json(p.fallback).dump();
+        if (std::isfinite(p.min) || std::isfinite(p.max)) type += fmt::format(" [{}, {}]", p.min, p.max);
+        std::string def =
+            value_json(p.fallback).is_null() ? (p.required ? "required" : "") : value_json(p.fallback).dump();
         out += "| `" + p.name + "` | " + type + " | " + def + " | " + p.help + " |\n";
       }
       out += "\n";

@@ -10,7 +10,8 @@
 namespace rostrum::query {
 
 // {"analyses": [{"name", "summary", "kind", "path", "surfaces": [...], "params": [{"name", "type",
-// "help", "default", "min", "max", "choices", "required", ...}], "columns": [{"name", "type", "nullable", "help", "date" (when it holds YYYY-MM-DD dates)}]}]}
+// "help", "default", "min", "max", "choices", "required", ...}], "columns": [{"name", "type", "nullable", "help",
+// "date" (when it holds YYYY-MM-DD dates)}]}]}
 nlohmann::json catalogue_json();
 std::string catalogue_typescript();
 std::string catalogue_markdown();

@@ -58,9 +58,12 @@ bool is_date_column(const ColumnSpec& c) {
 std::size_t Column::size() const {
   switch (kind) {
     case ColumnKind::integer:
-    case ColumnKind::date: return integers.size();
-    case ColumnKind::number: return numbers.size();
-    case ColumnKind::text: return codes.size();
+    case ColumnKind::date:
+      return integers.size();
+    case ColumnKind::number:
+      return numbers.size();
+    case ColumnKind::text:
+      return codes.size();
   }
   return 0;
 }
@@ -69,11 +72,11 @@ bool Column::has_missing() const { return std::find(missing.begin(), missing.end
 
 struct ColumnsBuilder::Building {
   Column col;
-  bool typed = false;           // kind known: declared by the spec, or seen in a cell
-  bool date_candidate = false;  // the spec says it holds dates
-  std::size_t pending_nulls = 0;  // nulls before the kind was known
+  bool typed = false;                                   // kind known: declared by the spec, or seen in a cell
+  bool date_candidate = false;                          // the spec says it holds dates
+  std::size_t pending_nulls = 0;                        // nulls before the kind was known
   std::unordered_map<std::string, std::int32_t> index;  // text: level -> code
-  std::int32_t last_code = -1;  // text: the previous cell's code (runs are common)
+  std::int32_t last_code = -1;                          // text: the previous cell's code (runs are common)
 };
 
 ColumnsBuilder::ColumnsBuilder(const AnalysisSpec* spec) : spec_(spec) {}
@@ -103,9 +106,15 @@ void ColumnsBuilder::expect_rows(std::size_t at_most) {
   for (auto& b : building_) {
     if (!b.typed) continue;
     switch (b.col.kind) {
-      case ColumnKind::integer: b.col.integers.reserve(reserve_); break;
-      case ColumnKind::number: b.col.numbers.reserve(reserve_); break;
-      default: b.col.codes.reserve(reserve_); break;
+      case ColumnKind::integer:
+        b.col.integers.reserve(reserve_);
+        break;
+      case ColumnKind::number:
+        b.col.numbers.reserve(reserve_);
+        break;
+      default:
+        b.col.codes.reserve(reserve_);
+        break;
     }
   }
 }
@@ -123,8 +132,8 @@ void push_missing_flag(Column& c, bool missing) {
   }
 }
 
-std::int32_t text_code(std::unordered_map<std::string, std::int32_t>& index,
-                       std::vector<std::string>& levels, std::int32_t& last, std::string&& s) {
+std::int32_t text_code(std::unordered_map<std::string, std::int32_t>& index, std::vector<std::string>& levels,
+                       std::int32_t& last, std::string&& s) {
   if (last >= 0 && levels[static_cast<std::size_t>(last)] == s) return last;
   auto it = index.find(s);
   if (it == index.end()) {
@@ -148,9 +157,7 @@ void ColumnsBuilder::add_row(std::span<Cell> row) {
 
 void ColumnsBuilder::add_cell(Building& b, Cell& cell) {
   Column& c = b.col;
-  auto push_text = [&](std::string&& s) {
-    c.codes.push_back(text_code(b.index, c.levels, b.last_code, std::move(s)));
-  };
+  auto push_text = [&](std::string&& s) { c.codes.push_back(text_code(b.index, c.levels, b.last_code, std::move(s))); };
   // A column whose values were numbers, rewritten as text (a later cell was text).
   auto demote_to_text = [&] {
     std::vector<std::int32_t> codes;
@@ -195,8 +202,12 @@ void ColumnsBuilder::add_cell(Building& b, Cell& cell) {
         push_missing_flag(c, true);
         c.integers.push_back(0);
         break;
-      case ColumnKind::number: c.numbers.push_back(kNaN); break;
-      default: c.codes.push_back(-1); break;
+      case ColumnKind::number:
+        c.numbers.push_back(kNaN);
+        break;
+      default:
+        c.codes.push_back(-1);
+        break;
     }
   } else if (auto* i = std::get_if<std::int64_t>(&cell)) {
     settle(ColumnKind::integer);
@@ -205,8 +216,12 @@ void ColumnsBuilder::add_cell(Building& b, Cell& cell) {
         push_missing_flag(c, false);
         c.integers.push_back(*i);
         break;
-      case ColumnKind::number: c.numbers.push_back(static_cast<double>(*i)); break;
-      default: push_text(integer_text(*i)); break;
+      case ColumnKind::number:
+        c.numbers.push_back(static_cast<double>(*i));
+        break;
+      default:
+        push_text(integer_text(*i));
+        break;
     }
   } else if (auto* d = std::get_if<double>(&cell)) {
     settle(ColumnKind::number);
@@ -219,9 +234,12 @@ void ColumnsBuilder::add_cell(Building& b, Cell& cell) {
       c.missing = {};
       c.kind = ColumnKind::number;
     }
-    if (c.kind == ColumnKind::number) c.numbers.push_back(*d);
-    else if (std::isnan(*d)) c.codes.push_back(-1);  // the CSV writes NaN as an empty field
-    else push_text(number_text(*d));
+    if (c.kind == ColumnKind::number)
+      c.numbers.push_back(*d);
+    else if (std::isnan(*d))
+      c.codes.push_back(-1);  // the CSV writes NaN as an empty field
+    else
+      push_text(number_text(*d));
   } else {
     settle(ColumnKind::text);
     if (c.kind != ColumnKind::text) demote_to_text();

@@ -64,7 +64,7 @@ Prepared prepare(Context& ctx, const Request& r) {
   if (out.data.votes.empty()) throw UsageError("the selection holds no votes to estimate ideal points from");
   ideal::Options& o = out.options;
   const std::string& model = r.text("model");
-  o.model = model == "static" ? ideal::Model::static_session
+  o.model = model == "static"           ? ideal::Model::static_session
             : model == "binary-dynamic" ? ideal::Model::binary_dynamic
                                         : ideal::Model::dynamic;
   o.omega = r.number("smooth");

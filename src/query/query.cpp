@@ -66,19 +66,19 @@ std::vector<std::string> seat_notes(const Request& request) {
         notes.push_back(iso3 + "'s series carries " + std::string(c.predecessor) + "'s votes before " +
                         format_date(c.on) + " (" + std::string(c.why) + ")");
       if (c.predecessor == iso3)
-        notes.push_back(iso3 + "'s votes are in the series of " + std::string(c.successor) + ", which continues its membership from " +
-                        format_date(c.on) + ": ask for " + std::string(c.successor));
+        notes.push_back(iso3 + "'s votes are in the series of " + std::string(c.successor) +
+                        ", which continues its membership from " + format_date(c.on) + ": ask for " +
+                        std::string(c.successor));
     }
     // A seat held under this state's name by another government (the China seat): the
     // earlier holder's votes stay its own.
     for (const auto& rule : registry::seat_rules()) {
       if (rule.label != iso3 || rule.holder.empty() || rule.holder == iso3) continue;
       if (registry::series_of(rule.holder) == iso3) continue;  // joined by a continuation (above)
-      notes.push_back("votes a source labels " + iso3 +
-                      (rule.from == registry::kDateMin ? "" : " from " + format_date(rule.from)) +
-                      (rule.to == registry::kDateMax ? "" : " until " + format_date(rule.to)) + " are " +
-                      std::string(rule.holder) + "'s (" + std::string(rule.why) + "), not in " + iso3 +
-                      "'s series: ask for " + std::string(rule.holder));
+      notes.push_back(
+          "votes a source labels " + iso3 + (rule.from == registry::kDateMin ? "" : " from " + format_date(rule.from)) +
+          (rule.to == registry::kDateMax ? "" : " until " + format_date(rule.to)) + " are " + std::string(rule.holder) +
+          "'s (" + std::string(rule.why) + "), not in " + iso3 + "'s series: ask for " + std::string(rule.holder));
     }
   }
   return notes;

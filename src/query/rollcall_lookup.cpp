@@ -15,7 +15,8 @@ namespace {
 std::string compact_upper(std::string_view s) {
   std::string out;
   for (char c : s)
-    if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -84,11 +85,16 @@ bool has_words(const RollCallInfo& rc, const std::vector<std::string>& words) {
 
 std::string_view state_vote_name(StateVote v) {
   switch (v) {
-    case StateVote::yes: return "yes";
-    case StateVote::no: return "no";
-    case StateVote::abstain: return "abstain";
-    case StateVote::absent: return "absent";
-    case StateVote::non_member: return "non-member";
+    case StateVote::yes:
+      return "yes";
+    case StateVote::no:
+      return "no";
+    case StateVote::abstain:
+      return "abstain";
+    case StateVote::absent:
+      return "absent";
+    case StateVote::non_member:
+      return "non-member";
   }
   return "non-member";
 }
@@ -117,11 +123,16 @@ bool records_absences(std::string_view format) { return format != "unvotes"; }
 
 StateVote state_vote(const VoteMatrix& m, int c, int r, bool source_records_absences, const RecordSpans& spans) {
   switch (m.vote(c, r)) {
-    case Vote::Yes: return StateVote::yes;
-    case Vote::No: return StateVote::no;
-    case Vote::Abstain: return StateVote::abstain;
-    case Vote::NonVoting: return StateVote::absent;
-    case Vote::Missing: break;
+    case Vote::Yes:
+      return StateVote::yes;
+    case Vote::No:
+      return StateVote::no;
+    case Vote::Abstain:
+      return StateVote::abstain;
+    case Vote::NonVoting:
+      return StateVote::absent;
+    case Vote::Missing:
+      break;
   }
   const RollCallInfo& rc = m.rollcall(r);
   // The council's seats rotate: a state without a record was not on it.
@@ -170,8 +181,9 @@ std::string url_encode(std::string_view text) {
 }
 
 std::string rollcall_link(const RollCallInfo& rc, std::string_view format, std::string* kind) {
-  const bool record_id = !rc.key.empty() && std::all_of(rc.key.begin(), rc.key.end(),
-                                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  const bool record_id = !rc.key.empty() && std::all_of(rc.key.begin(), rc.key.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
   std::string k, url;
   if ((format == "undl" || format == "wide") && record_id) {
     k = "record";

@@ -50,11 +50,13 @@ SessionSpan session_item(std::string_view item, const std::string& param) {
   auto a = whole_number(first), b = whole_number(second);
   const int limit = span.kind == SessionSpan::Kind::regular ? 500 : 100;
   if (!a || !b)
-    throw ParameterError(param, "expected a session number, a range (70-74), an emergency or special session "
-                                "(ES-11, S-26) or a comma list of these; got '" +
-                                    std::string(item) + "'");
+    throw ParameterError(param,
+                         "expected a session number, a range (70-74), an emergency or special session "
+                         "(ES-11, S-26) or a comma list of these; got '" +
+                             std::string(item) + "'");
   if (*a < 1 || *b < 1 || *a > limit || *b > limit)
-    throw ParameterError(param, "session '" + std::string(item) + "' is out of range [1, " + std::to_string(limit) + "]");
+    throw ParameterError(param,
+                         "session '" + std::string(item) + "' is out of range [1, " + std::to_string(limit) + "]");
   if (*a > *b)
     throw ParameterError(param, "reversed range '" + std::string(item) + "' (write the earlier session first)");
   span.from = *a;
@@ -79,8 +81,8 @@ std::vector<std::pair<Date, Date>> parse_year_list(std::string_view text, const 
     const std::string_view second = dash == std::string::npos ? first : std::string_view(item).substr(dash + 1);
     auto a = whole_number(first), b = whole_number(second);
     if (!a || !b)
-      throw ParameterError(param, "expected a year, a range (1990-1999) or a comma list (1989-1993,2005-2012); got '" +
-                                      item + "'");
+      throw ParameterError(
+          param, "expected a year, a range (1990-1999) or a comma list (1989-1993,2005-2012); got '" + item + "'");
     if (*a < 1900 || *b < 1900 || *a > 2200 || *b > 2200)
       throw ParameterError(param, "year '" + item + "' is out of range [1900, 2200]");
     if (*a > *b) throw ParameterError(param, "reversed range '" + item + "' (write the earlier year first)");
@@ -139,14 +141,16 @@ Selection parse_selection(const Request& r) {
   }
   if (f.date_from && f.date_to && *f.date_from > *f.date_to)
     throw ParameterError("from", "'" + from + "' is after to '" + to + "'");
-  if (!from.empty() || !to.empty()) labels.push_back((from.empty() ? "start" : from) + ".." + (to.empty() ? "end" : to));
+  if (!from.empty() || !to.empty())
+    labels.push_back((from.empty() ? "start" : from) + ".." + (to.empty() ? "end" : to));
   s.label = labels.empty() ? "all" : join(labels, " ");
   if (declared("issue") && r.has("issue")) {
     f.issues = parse_issue_code(r.text("issue"));
     if (!f.issues) {
       std::string codes;
       for (const auto& i : issue_code_table()) codes += (codes.empty() ? "" : ", ") + std::string(i.code);
-      throw ParameterError("issue", "unknown issue '" + r.text("issue") + "' (expected " + codes + ", or a comma list)");
+      throw ParameterError("issue",
+                           "unknown issue '" + r.text("issue") + "' (expected " + codes + ", or a comma list)");
     }
   }
   if (declared("important")) f.important_only = r.flag("important");
@@ -240,8 +244,8 @@ std::vector<int> parse_countries(const VoteMatrix& m, std::string_view value, co
       if (!country) throw ParameterError(param, "unknown country or group '" + one + "'");
       int c = m.country_index(country->iso3);
       if (c < 0)
-        throw ParameterError(param, std::string(country->iso3) + " (" + std::string(country->name) +
-                                        ") has no votes in this record");
+        throw ParameterError(
+            param, std::string(country->iso3) + " (" + std::string(country->name) + ") has no votes in this record");
       out.push_back(c);
     }
   }
@@ -258,10 +262,11 @@ bool GroupSpec::is_member(std::string_view iso3, Date on) const {
 
 std::vector<std::string> GroupSpec::ever_members() const { return group ? group->ever_members() : members; }
 
-GroupSpec parse_group(std::string_view value, const std::string& param,
-                      const std::vector<registry::Group>& user_groups, std::size_t min_members) {
+GroupSpec parse_group(std::string_view value, const std::string& param, const std::vector<registry::Group>& user_groups,
+                      std::size_t min_members) {
   GroupSpec spec;
-  if (value.empty()) throw ParameterError(param, "required (a group name such as G7, or a list USA,GBR,FRA or USA+GBR+FRA)");
+  if (value.empty())
+    throw ParameterError(param, "required (a group name such as G7, or a list USA,GBR,FRA or USA+GBR+FRA)");
   if (const registry::Group* group = registry::find_group(value, user_groups)) {
     spec.name = group->name;
     spec.group = group;
@@ -281,8 +286,9 @@ GroupSpec parse_group(std::string_view value, const std::string& param,
       spec.members.emplace_back(c->iso3);
   }
   if (spec.members.size() < min_members)
-    throw ParameterError(param, min_members == 2 ? "an ad-hoc group needs at least two countries"
-                                                 : "give a group or at least " + std::to_string(min_members) + " countries");
+    throw ParameterError(param, min_members == 2
+                                    ? "an ad-hoc group needs at least two countries"
+                                    : "give a group or at least " + std::to_string(min_members) + " countries");
   spec.name = std::string(value);
   return spec;
 }
@@ -291,8 +297,8 @@ std::pair<Pole, Pole> parse_poles(const VoteMatrix& m, std::string_view spec, co
                                   const std::vector<registry::Group>& user_groups) {
   const auto sides = split_list(spec);
   if (sides.size() != 2)
-    throw ParameterError(param, "expected two poles 'A,B' (each a country, a group or X+Y+Z), got '" +
-                                    std::string(spec) + "'");
+    throw ParameterError(
+        param, "expected two poles 'A,B' (each a country, a group or X+Y+Z), got '" + std::string(spec) + "'");
   std::array<Pole, 2> poles;
   for (int k = 0; k < 2; ++k) {
     poles[k].label = sides[k];

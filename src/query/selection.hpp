@@ -22,7 +22,7 @@ struct Selection {
   std::string body = "ga";
   RollCallFilter filter;
   PeriodKind by = PeriodKind::all;
-  std::string label;  // label of the single period when by = all ("74", "2019", "1990-2000", "all")
+  std::string label;             // label of the single period when by = all ("74", "2019", "1990-2000", "all")
   std::string describe() const;  // "session 74, issue hr" for messages about empty answers
 };
 

@@ -44,7 +44,8 @@ constexpr Country kRows[] = {
     {"BDI", "BI", 516, "BUI", 108, "Africa", "Sub-Saharan Africa", "Burundi", "", false},
     {"BEL", "BE", 211, "BEL", 56, "Europe", "Western Europe", "Belgium", "", false},
     {"BEN", "BJ", 434, "BEN", 204, "Africa", "Sub-Saharan Africa", "Benin", "", false},
-    {"BES", "BQ", 0, "", 535, "Americas", "Latin America and the Caribbean", "Bonaire, Sint Eustatius and Saba", "", false},
+    {"BES", "BQ", 0, "", 535, "Americas", "Latin America and the Caribbean", "Bonaire, Sint Eustatius and Saba", "",
+     false},
     {"BFA", "BF", 439, "BFO", 854, "Africa", "Sub-Saharan Africa", "Burkina Faso", "", false},
     {"BGD", "BD", 771, "BNG", 50, "Asia", "Southern Asia", "Bangladesh", "", false},
     {"BGR", "BG", 355, "BUL", 100, "Europe", "Eastern Europe", "Bulgaria", "", false},
@@ -55,7 +56,8 @@ constexpr Country kRows[] = {
     {"BLR", "BY", 370, "BLR", 112, "Europe", "Eastern Europe", "Belarus", "", false},
     {"BLZ", "BZ", 80, "BLZ", 84, "Americas", "Latin America and the Caribbean", "Belize", "", false},
     {"BMU", "BM", 0, "", 60, "Americas", "Northern America", "Bermuda", "", false},
-    {"BOL", "BO", 145, "BOL", 68, "Americas", "Latin America and the Caribbean", "Bolivia (Plurinational State of)", "", false},
+    {"BOL", "BO", 145, "BOL", 68, "Americas", "Latin America and the Caribbean", "Bolivia (Plurinational State of)", "",
+     false},
     {"BRA", "BR", 140, "BRA", 76, "Americas", "Latin America and the Caribbean", "Brazil", "", false},
     {"BRB", "BB", 53, "BAR", 52, "Americas", "Latin America and the Caribbean", "Barbados", "", false},
     {"BRN", "BN", 835, "BRU", 96, "Asia", "South-eastern Asia", "Brunei Darussalam", "", false},
@@ -224,8 +226,10 @@ constexpr Country kRows[] = {
     {"SDN", "SD", 625, "SUD", 729, "Africa", "Northern Africa", "Sudan", "", false},
     {"SEN", "SN", 433, "SEN", 686, "Africa", "Sub-Saharan Africa", "Senegal", "", false},
     {"SGP", "SG", 830, "SIN", 702, "Asia", "South-eastern Asia", "Singapore", "", false},
-    {"SGS", "GS", 0, "", 239, "Americas", "Latin America and the Caribbean", "South Georgia and the South Sandwich Islands", "", false},
-    {"SHN", "SH", 0, "", 654, "Africa", "Sub-Saharan Africa", "Saint Helena, Ascension and Tristan da Cunha", "", false},
+    {"SGS", "GS", 0, "", 239, "Americas", "Latin America and the Caribbean",
+     "South Georgia and the South Sandwich Islands", "", false},
+    {"SHN", "SH", 0, "", 654, "Africa", "Sub-Saharan Africa", "Saint Helena, Ascension and Tristan da Cunha", "",
+     false},
     {"SJM", "SJ", 0, "", 744, "Europe", "Northern Europe", "Svalbard and Jan Mayen", "", false},
     {"SLB", "SB", 940, "SOL", 90, "Oceania", "Melanesia", "Solomon Islands", "", false},
     {"SLE", "SL", 451, "SIE", 694, "Africa", "Sub-Saharan Africa", "Sierra Leone", "", false},
@@ -267,8 +271,10 @@ constexpr Country kRows[] = {
     {"USA", "US", 2, "USA", 840, "Americas", "Northern America", "United States", "", false},
     {"UZB", "UZ", 704, "UZB", 860, "Asia", "Central Asia", "Uzbekistan", "", false},
     {"VAT", "VA", 0, "", 336, "Europe", "Southern Europe", "Holy See", "", false},
-    {"VCT", "VC", 57, "SVG", 670, "Americas", "Latin America and the Caribbean", "Saint Vincent and the Grenadines", "", false},
-    {"VEN", "VE", 101, "VEN", 862, "Americas", "Latin America and the Caribbean", "Venezuela (Bolivarian Republic of)", "", false},
+    {"VCT", "VC", 57, "SVG", 670, "Americas", "Latin America and the Caribbean", "Saint Vincent and the Grenadines", "",
+     false},
+    {"VEN", "VE", 101, "VEN", 862, "Americas", "Latin America and the Caribbean", "Venezuela (Bolivarian Republic of)",
+     "", false},
     {"VGB", "VG", 0, "", 92, "Americas", "Latin America and the Caribbean", "British Virgin Islands", "", false},
     {"VIR", "VI", 0, "", 850, "Americas", "Latin America and the Caribbean", "United States Virgin Islands", "", false},
     {"VNM", "VN", 816, "DRV", 704, "Asia", "South-eastern Asia", "Viet Nam", "", false},
@@ -293,47 +299,47 @@ constexpr VariantRow kVariants[] = {
     {"ARE", "UAE"},
     {"ARE", "Emirates"},
     {"ATG", "Antigua"},
-    {"BEN", "DAHOMEY"},  // UNDL header
-    {"BFA", "UPPER VOLTA"},  // UNDL header
+    {"BEN", "DAHOMEY"},       // UNDL header
+    {"BFA", "UPPER VOLTA"},   // UNDL header
     {"BHS", "Bahamas, The"},  // World Bank
     {"BIH", "Bosnia"},
     {"BIH", "Bosnia-Herzegovina"},  // older or official form
-    {"BLR", "BYELORUSSIAN SSR"},  // UNDL header
+    {"BLR", "BYELORUSSIAN SSR"},    // UNDL header
     {"BLR", "Byelorussia"},
     {"BLR", "Belorussia"},
     {"BLR", "Byelorussian Soviet Socialist Republic"},  // older or official form
-    {"BOL", "Bolivia"},  // COW
-    {"BOL", "PLURINATIONAL STATE OF BOLIVIA"},  // UNDL header
-    {"BOL", "BOLIVIA (PLURINATIOANL STATE OF)"},  // UNDL header
-    {"BOL", "BOLIVIA (PLUNATIONAL STATE OF)"},  // UNDL header
-    {"BRN", "Brunei"},  // COW
-    {"CAF", "CENTRAL AFRICAN EMPIRE"},  // UNDL header
+    {"BOL", "Bolivia"},                                 // COW
+    {"BOL", "PLURINATIONAL STATE OF BOLIVIA"},          // UNDL header
+    {"BOL", "BOLIVIA (PLURINATIOANL STATE OF)"},        // UNDL header
+    {"BOL", "BOLIVIA (PLUNATIONAL STATE OF)"},          // UNDL header
+    {"BRN", "Brunei"},                                  // COW
+    {"CAF", "CENTRAL AFRICAN EMPIRE"},                  // UNDL header
     {"CAF", "Central African Rep."},
     {"CHL", "CHILEs "},  // UNDL header
     {"CHN", "People's Republic of China"},
     {"CHN", "PRC"},
     {"CIV", "Ivory Coast"},  // COW
     {"CIV", "Cote d Ivoire"},
-    {"CMR", "UNITED REPUBLIC OF CAMEROON"},  // UNDL header
+    {"CMR", "UNITED REPUBLIC OF CAMEROON"},        // UNDL header
     {"COD", "Congo, Democratic Republic of the"},  // ISO 3166
-    {"COD", "Congo - Kinshasa"},  // unvotes
-    {"COD", "ZAIRE"},  // UNDL header
-    {"COD", "CONGO (LEOPOLDVILLE)"},  // UNDL header
-    {"COD", "CONGO (DEMOCRATIC REPUBLIC OF)"},  // UNDL header
+    {"COD", "Congo - Kinshasa"},                   // unvotes
+    {"COD", "ZAIRE"},                              // UNDL header
+    {"COD", "CONGO (LEOPOLDVILLE)"},               // UNDL header
+    {"COD", "CONGO (DEMOCRATIC REPUBLIC OF)"},     // UNDL header
     {"COD", "DR Congo"},
     {"COD", "DRC"},
-    {"COD", "Congo, Dem. Rep."},  // World Bank
+    {"COD", "Congo, Dem. Rep."},     // World Bank
     {"COG", "Congo - Brazzaville"},  // unvotes
     {"COG", "Republic of the Congo"},
     {"COG", "Republic of Congo"},
     {"COG", "Congo, Rep."},  // World Bank
-    {"CPV", "Cape Verde"},  // COW
+    {"CPV", "Cape Verde"},   // COW
     {"CSK", "Czechoslovak Socialist Republic"},
     {"CSK", "Czech and Slovak Federal Republic"},
     {"CZE", "Czech Republic"},  // COW
     {"DDR", "East Germany"},
     {"DDR", "GDR"},
-    {"DEU", "Federal Republic of Germany"},  // unvotes
+    {"DEU", "Federal Republic of Germany"},   // unvotes
     {"DEU", "GERMANY, FEDERAL REPUBLIC OF"},  // UNDL header
     {"DEU", "West Germany"},
     {"DEU", "FRG"},
@@ -343,10 +349,10 @@ constexpr VariantRow kVariants[] = {
     {"EAZ", "People's Republic of Zanzibar"},
     {"EGY", "UNITED ARAB REPUBLIC"},  // UNDL header
     {"EGY", "UAR"},
-    {"EGY", "Egypt, Arab Rep."},  // World Bank
+    {"EGY", "Egypt, Arab Rep."},                // World Bank
     {"FSM", "Federated States of Micronesia"},  // COW
     {"FSM", "Micronesia"},
-    {"FSM", "Micronesia, Fed. Sts."},  // World Bank
+    {"FSM", "Micronesia, Fed. Sts."},                                 // World Bank
     {"GBR", "United Kingdom of Great Britain and Northern Ireland"},  // ISO 3166
     {"GBR", "UK"},
     {"GBR", "U.K."},
@@ -354,62 +360,62 @@ constexpr VariantRow kVariants[] = {
     {"GBR", "Britain"},
     {"GBR", "England"},
     {"GMB", "Gambia (Republic of The)"},  // State Department 2019 report
-    {"GMB", "Gambia, The"},  // World Bank
-    {"HKG", "Hong Kong SAR, China"},  // World Bank
+    {"GMB", "Gambia, The"},               // World Bank
+    {"HKG", "Hong Kong SAR, China"},      // World Bank
     {"HRV", "Hrvatska"},
     {"IRL", "Eire"},
     {"IRN", "Iran"},  // COW
     {"IRN", "Islamic Republic of Iran"},
     {"IRN", "Iran, Islamic Rep."},  // World Bank
-    {"KAZ", "TKAZAKHSTAN"},  // UNDL header
+    {"KAZ", "TKAZAKHSTAN"},         // UNDL header
     {"KAZ", "Kazakstan"},
     {"KGZ", "Kyrgyz Republic"},
     {"KGZ", "Kirghizia"},
     {"KHM", "DEMOCRATIC KAMPUCHEA"},  // UNDL header
-    {"KHM", "KHMER REPUBLIC"},  // UNDL header
+    {"KHM", "KHMER REPUBLIC"},        // UNDL header
     {"KHM", "DEMOCRATIC CAMPUCHEA"},  // UNDL header
     {"KHM", "Kampuchea"},
-    {"KNA", "St. Kitts and Nevis"},  // COW
+    {"KNA", "St. Kitts and Nevis"},          // COW
     {"KNA", "SAINT CHRISTOPHER AND NEVIS"},  // UNDL header
-    {"KOR", "Korea, Republic of"},  // ISO 3166
-    {"KOR", "South Korea"},  // COW
-    {"KOR", "Korea, Rep."},  // World Bank
-    {"LAO", "Laos"},  // COW
+    {"KOR", "Korea, Republic of"},           // ISO 3166
+    {"KOR", "South Korea"},                  // COW
+    {"KOR", "Korea, Rep."},                  // World Bank
+    {"LAO", "Laos"},                         // COW
     {"LAO", "Lao PDR"},
-    {"LAO", "Lao People?s Democratic Republic"},  // State Department 2019 report (mangled apostrophe)
-    {"LBY", "LIBYAN ARAB JAMAHIRIYA"},  // UNDL header
-    {"LBY", "LIBYAN ARAB REPUBLIC"},  // UNDL header
-    {"LBY", "Socialist People's Libyan Arab Jamahiriya"},  // older or official form
+    {"LAO", "Lao People?s Democratic Republic"},                 // State Department 2019 report (mangled apostrophe)
+    {"LBY", "LIBYAN ARAB JAMAHIRIYA"},                           // UNDL header
+    {"LBY", "LIBYAN ARAB REPUBLIC"},                             // UNDL header
+    {"LBY", "Socialist People's Libyan Arab Jamahiriya"},        // older or official form
     {"LBY", "Great Socialist People's Libyan Arab Jamahiriya"},  // older or official form
-    {"LCA", "St. Lucia"},  // COW
-    {"LKA", "CEYLON"},  // UNDL header
-    {"MAC", "Macau"},  // older or official form
-    {"MAC", "Macao SAR, China"},  // World Bank
-    {"MDA", "Moldova, Republic of"},  // ISO 3166
-    {"MDA", "Moldova"},  // COW
-    {"MDA", "REPULIC OF MOLDOVA"},  // UNDL header
-    {"MDG", "Malagasy Republic"},  // older or official form
-    {"MDV", "MALDIVE ISLANDS"},  // UNDL header
+    {"LCA", "St. Lucia"},                                        // COW
+    {"LKA", "CEYLON"},                                           // UNDL header
+    {"MAC", "Macau"},                                            // older or official form
+    {"MAC", "Macao SAR, China"},                                 // World Bank
+    {"MDA", "Moldova, Republic of"},                             // ISO 3166
+    {"MDA", "Moldova"},                                          // COW
+    {"MDA", "REPULIC OF MOLDOVA"},                               // UNDL header
+    {"MDG", "Malagasy Republic"},                                // older or official form
+    {"MDV", "MALDIVE ISLANDS"},                                  // UNDL header
     {"MHL", "Marshall Is."},
-    {"MKD", "Macedonia"},  // COW
+    {"MKD", "Macedonia"},                                  // COW
     {"MKD", "THE FORMER YUGOSLAV REPUBLIC OF MACEDONIA"},  // UNDL header
     {"MKD", "FYROM"},
     {"MKD", "Macedonia, the former Yugoslav Republic of"},  // older or official form
-    {"MKD", "Republic of North Macedonia"},  // older or official form
-    {"MMR", "Myanmar (Burma)"},  // unvotes
-    {"MMR", "BURMA"},  // UNDL header
-    {"MMR", "Union of Burma"},  // older or official form
-    {"MYS", "FEDERATION OF MALAYA"},  // UNDL header
+    {"MKD", "Republic of North Macedonia"},                 // older or official form
+    {"MMR", "Myanmar (Burma)"},                             // unvotes
+    {"MMR", "BURMA"},                                       // UNDL header
+    {"MMR", "Union of Burma"},                              // older or official form
+    {"MYS", "FEDERATION OF MALAYA"},                        // UNDL header
     {"MYS", "Malaya"},
     {"NLD", "Netherlands, Kingdom of the"},  // ISO 3166
     {"NLD", "Holland"},
-    {"NLD", "Kingdom of the Netherlands"},  // older or official form
-    {"PHL", "PHILIPPINE REPUBLIC"},  // UNDL header
+    {"NLD", "Kingdom of the Netherlands"},              // older or official form
+    {"PHL", "PHILIPPINE REPUBLIC"},                     // UNDL header
     {"PRK", "Korea, Democratic People's Republic of"},  // ISO 3166
-    {"PRK", "North Korea"},  // COW
+    {"PRK", "North Korea"},                             // COW
     {"PRK", "DPRK"},
     {"PRK", "Korea, Dem. People's Rep."},  // World Bank
-    {"PSE", "Palestine, State of"},  // ISO 3166
+    {"PSE", "Palestine, State of"},        // ISO 3166
     {"PSE", "Palestine"},
     {"PSE", "Palestinian Territories"},
     {"PSE", "Occupied Palestinian Territory"},
@@ -425,24 +431,24 @@ constexpr VariantRow kVariants[] = {
     {"SUN", "U.S.S.R."},
     {"SUR", "SURINAM"},  // UNDL header
     {"SVK", "Slovak Republic"},
-    {"SWE", "AY SWEDEN"},  // UNDL header
-    {"SWZ", "Swaziland"},  // COW
-    {"SYR", "Syria"},  // COW
-    {"THA", "SIAM"},  // UNDL header
+    {"SWE", "AY SWEDEN"},   // UNDL header
+    {"SWZ", "Swaziland"},   // COW
+    {"SYR", "Syria"},       // COW
+    {"THA", "SIAM"},        // UNDL header
     {"TLS", "East Timor"},  // COW
     {"TTO", "Trinidad"},
-    {"TUR", "Turkey"},  // COW
+    {"TUR", "Turkey"},                     // COW
     {"TWN", "Taiwan, Province of China"},  // ISO 3166
     {"TWN", "Republic of China"},
     {"TWN", "Chinese Taipei"},
     {"TZA", "Tanzania, United Republic of"},  // ISO 3166
-    {"TZA", "Tanzania"},  // COW
-    {"TZA", "TANGANYIKA"},  // UNDL header
+    {"TZA", "Tanzania"},                      // COW
+    {"TZA", "TANGANYIKA"},                    // UNDL header
     {"TZA", "United Republic of Tanganyika and Zanzibar"},
-    {"UKR", "UKRAINIAN SSR"},  // UNDL header
+    {"UKR", "UKRAINIAN SSR"},                        // UNDL header
     {"UKR", "Ukrainian Soviet Socialist Republic"},  // older or official form
-    {"USA", "United States of America"},  // ISO 3166
-    {"USA", "Aa UNITED STATES"},  // UNDL header
+    {"USA", "United States of America"},             // ISO 3166
+    {"USA", "Aa UNITED STATES"},                     // UNDL header
     {"USA", "USA"},
     {"USA", "US"},
     {"USA", "U.S."},
@@ -452,28 +458,28 @@ constexpr VariantRow kVariants[] = {
     {"VAT", "Vatican City"},
     {"VAT", "Vatican City State"},
     {"VCT", "St. Vincent and the Grenadines"},  // COW
-    {"VCT", "St. Vincent & Grenadines"},  // unvotes
+    {"VCT", "St. Vincent & Grenadines"},        // unvotes
     {"VCT", "Saint Vincent"},
-    {"VEN", "Venezuela"},  // COW
-    {"VEN", "Venezuela, RB"},  // World Bank
+    {"VEN", "Venezuela"},                 // COW
+    {"VEN", "Venezuela, RB"},             // World Bank
     {"VGB", "Virgin Islands (British)"},  // ISO 3166
-    {"VIR", "Virgin Islands (U.S.)"},  // ISO 3166
-    {"VNM", "Vietnam"},  // COW
+    {"VIR", "Virgin Islands (U.S.)"},     // ISO 3166
+    {"VNM", "Vietnam"},                   // COW
     {"VNM", "Socialist Republic of Viet Nam"},
     {"VNM", "Democratic Republic of Vietnam"},
     {"VNM", "North Vietnam"},
     {"WSM", "Western Samoa"},  // older or official form
     {"XKX", "Republic of Kosovo"},
     {"YAR", "North Yemen"},
-    {"YEM", "Yemen, Rep."},  // World Bank
+    {"YEM", "Yemen, Rep."},              // World Bank
     {"YMD", "Yemen People's Republic"},  // COW
-    {"YMD", "DEMOCRATIC YEMEN"},  // UNDL header
-    {"YMD", "SOUTHERN YEMEN"},  // UNDL header
+    {"YMD", "DEMOCRATIC YEMEN"},         // UNDL header
+    {"YMD", "SOUTHERN YEMEN"},           // UNDL header
     {"YMD", "South Yemen"},
     {"YMD", "People's Republic of Southern Yemen"},
     {"YUG", "Socialist Federal Republic of Yugoslavia"},
     {"YUG", "SFRY"},
-    {"ZAF", "UNION OF SOUTH AFRICA"},  // UNDL header
+    {"ZAF", "UNION OF SOUTH AFRICA"},     // UNDL header
     {"ZAF", "AY UNION OF SOUTH AFRICA"},  // UNDL header
 };
 
@@ -482,12 +488,18 @@ constexpr CodeAlias kCodeAliases[] = {
     {"GFR", "DEU"},
     {"260", "DEU"},
     // Withdrawn ISO 3166 codes still found in older files.
-    {"ZAR", "COD"}, {"ZR", "COD"},  // Zaire
-    {"TMP", "TLS"}, {"TP", "TLS"},  // East Timor
-    {"BUR", "MMR"}, {"BU", "MMR"},  // Burma
-    {"DHY", "BEN"}, {"DY", "BEN"},  // Dahomey
-    {"HVO", "BFA"}, {"HV", "BFA"},  // Upper Volta
-    {"VDR", "VNM"}, {"VD", "VNM"},  // Democratic Republic of Viet-Nam (North Vietnam)
+    {"ZAR", "COD"},
+    {"ZR", "COD"},  // Zaire
+    {"TMP", "TLS"},
+    {"TP", "TLS"},  // East Timor
+    {"BUR", "MMR"},
+    {"BU", "MMR"},  // Burma
+    {"DHY", "BEN"},
+    {"DY", "BEN"},  // Dahomey
+    {"HVO", "BFA"},
+    {"HV", "BFA"},  // Upper Volta
+    {"VDR", "VNM"},
+    {"VD", "VNM"},  // Democratic Republic of Viet-Nam (North Vietnam)
 };
 
 }  // namespace

@@ -24,8 +24,8 @@ struct CodeAlias {
   std::string_view iso3;
 };
 
-std::span<const Country> rows();          // sorted by iso3
-std::span<const VariantRow> variants();   // grouped by state
+std::span<const Country> rows();         // sorted by iso3
+std::span<const VariantRow> variants();  // grouped by state
 std::span<const CodeAlias> code_aliases();
 
 }  // namespace rostrum::registry::table

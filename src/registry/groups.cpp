@@ -11,8 +11,8 @@
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <toml++/toml.h>
+#include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 #include "registry/registry.hpp"
@@ -260,11 +260,12 @@ Group nam() {
 }
 
 Group g77() {
-  Group g{"G77",
-          "Group of 77 at the UN, its 133 current member states (g77.org lists 134 with "
-          "China, which associates as 'G77 and China' and is not counted here), all dated from the Joint Declaration of "
-          "1964-06-15 (approximation: join and leave dates not modelled)",
-          {}};
+  Group g{
+      "G77",
+      "Group of 77 at the UN, its 133 current member states (g77.org lists 134 with "
+      "China, which associates as 'G77 and China' and is not counted here), all dated from the Joint Declaration of "
+      "1964-06-15 (approximation: join and leave dates not modelled)",
+      {}};
   add(g,
       "AFG AGO ARG ATG BDI BEN BFA BGD BHR BHS BIH BLZ BOL BRA BRB BRN BTN BWA CAF CHL CIV CMR "
       "COD COG COL COM CPV CRI CUB DJI DMA DOM DZA ECU EGY ERI ETH FJI FSM GAB GHA GIN GMB "
@@ -351,8 +352,7 @@ Position locate_json_string(const std::string& text, const std::string& value) {
   return position_of(text, at);
 }
 
-Date parse_bound(const std::string& text, bool end, const std::string& file, Position pos,
-                 const std::string& group) {
+Date parse_bound(const std::string& text, bool end, const std::string& file, Position pos, const std::string& group) {
   auto d = parse_date_bound(text, end);
   if (!d) {
     throw InputError(file, pos.line, pos.column,
@@ -361,8 +361,7 @@ Date parse_bound(const std::string& text, bool end, const std::string& file, Pos
   return *d;
 }
 
-std::string resolve_country(const std::string& text, const std::string& file, Position pos,
-                            const std::string& group) {
+std::string resolve_country(const std::string& text, const std::string& file, Position pos, const std::string& group) {
   const Country* c = lookup(text);
   if (!c) throw InputError(file, pos.line, pos.column, "unknown country '" + text + "' in group '" + group + "'");
   return std::string(c->iso3);
@@ -375,8 +374,7 @@ void check_membership(Membership& m, const std::string& file, Position pos, cons
   }
 }
 
-void check_unique_names(const std::vector<Group>& groups, const std::string& file,
-                        const std::vector<Position>& where) {
+void check_unique_names(const std::vector<Group>& groups, const std::string& file, const std::vector<Position>& where) {
   for (std::size_t i = 0; i < groups.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (same_name(groups[i].name, groups[j].name)) {
@@ -526,8 +524,8 @@ std::vector<Group> load_toml(const std::string& path, const std::string& text) {
 }  // namespace
 
 const std::vector<Group>& builtin_groups() {
-  static const std::vector<Group> groups = {eu(),   nato(),        g7(),  g20(), brics(), sco(), asean(),
-                                            au(),   arab_league(), nam(), g77(), p5(),    crink()};
+  static const std::vector<Group> groups = {eu(), nato(),        g7(),  g20(), brics(), sco(),  asean(),
+                                            au(), arab_league(), nam(), g77(), p5(),    crink()};
   return groups;
 }
 

@@ -12,8 +12,8 @@ namespace rostrum::registry {
 
 struct Membership {
   std::string iso3;
-  Date from = 0;         // first day of membership; 0 = since the group began
-  Date to = kOpenEnd;    // last day of membership
+  Date from = 0;       // first day of membership; 0 = since the group began
+  Date to = kOpenEnd;  // last day of membership
 };
 
 struct Group {

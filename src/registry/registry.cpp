@@ -34,22 +34,31 @@ bool all_digits(std::string_view s) {
 }
 
 bool all_alpha(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
 // Apostrophes and quotation marks vanish rather than split words, so that
 // "Côte d’Ivoire", "COTE D'IVOIRE" and "Lao People's" / "Lao Peoples" agree.
 bool is_quote(utf8proc_int32_t cp) {
   switch (cp) {
-    case '\'': case '"': case '`':
+    case '\'':
+    case '"':
+    case '`':
     case 0x00B4:  // acute accent used as an apostrophe
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B:
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
-    case 0x2032: case 0x2033:  // primes
-    case 0x02BB: case 0x02BC:  // modifier-letter apostrophes
-    case 0x00AB: case 0x00BB:  // guillemets
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2032:
+    case 0x2033:  // primes
+    case 0x02BB:
+    case 0x02BC:  // modifier-letter apostrophes
+    case 0x00AB:
+    case 0x00BB:  // guillemets
       return true;
     default:
       return false;
@@ -76,9 +85,14 @@ void fold_code_point(std::string& out, utf8proc_int32_t cp) {
     return;
   }
   switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       append_utf8(out, cp);
       return;
     default:  // punctuation, symbols, separators, stray marks
@@ -213,7 +227,7 @@ std::string fold_name(std::string_view name) {
   mapped.reserve(name.size() + 8);
   utf8proc_uint8_t* buf = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                                       UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+                                                      UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
                                     static_cast<utf8proc_ssize_t>(name.size()), &buf, options);
   if (n >= 0) {

@@ -50,15 +50,11 @@ std::string country_name(const std::string& iso3) {
   return c ? std::string(c->name) : iso3;
 }
 
-
 std::string show(const Estimate& e, bool with_ci) {
   std::string s = fmt(e.value);
   if (with_ci && std::isfinite(e.lo)) s += " [" + fmt(e.lo) + "&#8211;" + fmt(e.hi) + "]";
   return s + " (n&#160;=&#160;" + fmt_n(e.n) + ")";
 }
-
-
-
 
 std::string issue_title(std::string_view label) {
   std::string t(label);
@@ -140,7 +136,8 @@ std::vector<svg::Point> points_of(const nlohmann::json& series) {
     double n = s.value("n", 0.0);
     double v = n > 0 && s["value"].is_number() ? s["value"].get<double>() : NAN;
     std::string label = s["period"].get<std::string>();
-    out.push_back({static_cast<double>(std::stoi(label)), v, NAN, NAN, label + ": " + fmt(v) + " (n = " + fmt_n(n) + ")"});
+    out.push_back(
+        {static_cast<double>(std::stoi(label)), v, NAN, NAN, label + ": " + fmt(v) + " (n = " + fmt_n(n) + ")"});
   }
   return out;
 }
@@ -193,15 +190,16 @@ Brief Builder::build() {
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
   std::string title = focus_label_ + " vs " + vs_label_ + ": UN General Assembly alignment";
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                     "content=\"width=device-width,initial-scale=1\">\n<title>" +
-                     escape(title) + "</title>\n<style>\n" + std::string(kStyleSheet) + "</style>\n</head><body>\n<header><h1>" + escape(title) +
-                     "</h1>\n<p class=sub>Focus: " + escape(focus_label_) + " (";
+  std::string html =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\">\n<title>" +
+      escape(title) + "</title>\n<style>\n" + std::string(kStyleSheet) + "</style>\n</head><body>\n<header><h1>" +
+      escape(title) + "</h1>\n<p class=sub>Focus: " + escape(focus_label_) + " (";
   for (std::size_t i = 0; i < focus_.size(); ++i) html += (i ? ", " : "") + escape(country_name(focus_[i]));
   html += "). Comparison group: " + escape(vs_label_) + " (" + escape(join(vs_, ", ")) + "). Roll calls " +
           std::to_string(first_year_) + "&#8211;" + std::to_string(last_year_) + ", source <code>" + escape(source) +
-          "</code>" + source_note_ + "; &#8216;now&#8217; = " + recent_label_ + ". Generated " + date + " by rostrum in " + fmt(secs, 1) +
-          "&#160;s.</p>\n" + sources_line() + "</header>\n";
+          "</code>" + source_note_ + "; &#8216;now&#8217; = " + recent_label_ + ". Generated " + date +
+          " by rostrum in " + fmt(secs, 1) + "&#160;s.</p>\n" + sources_line() + "</header>\n";
   html += "<section class=summary><h2>In brief</h2><ul>\n";
   for (const auto& s : summary_) html += "<li>" + s + "</li>\n";
   html += "</ul></section>\n";
@@ -226,4 +224,3 @@ Brief make_brief(query::Context& ctx, const BriefOptions& options) {
 }
 
 }  // namespace rostrum::report
-

@@ -131,10 +131,10 @@ class Builder {
 
   query::Context& ctx_;
   const BriefOptions& o_;
-  std::vector<std::string> focus_;   // ISO3
-  std::string focus_param_;          // "CHN,RUS,PRK"
-  std::string focus_label_;          // "CHN, RUS, PRK"
-  std::vector<std::string> vs_;      // ISO3 (ever members for a group)
+  std::vector<std::string> focus_;  // ISO3
+  std::string focus_param_;         // "CHN,RUS,PRK"
+  std::string focus_label_;         // "CHN, RUS, PRK"
+  std::vector<std::string> vs_;     // ISO3 (ever members for a group)
   std::string vs_param_, vs_label_, vs_pole_;
   std::vector<std::pair<std::string, std::string>> pairs_;
   std::map<std::pair<std::string, std::string>, std::vector<SeriesPoint>> pair_series_;

@@ -11,12 +11,23 @@ std::string escape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -33,8 +44,10 @@ std::string num(double v) {
 std::string tick_label(double v, double step) {
   char buf[32];
   if (std::fabs(v) < 1e-9 * std::max(1.0, step)) v = 0;  // a tick at -1e-17 reads 0, not -0.00
-  if (step >= 1 && std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.2f", v);
+  if (step >= 1 && std::fabs(v - std::round(v)) < 1e-9)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
 }
 
@@ -47,8 +60,8 @@ double nice_step(double span, int target) {
 }
 
 std::string open_svg(int w, int h, const std::string& title) {
-  return "<svg viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
-         "\" role=\"img\" aria-label=\"" + escape(title) + "\" class=\"chart\"><title>" + escape(title) + "</title>\n";
+  return "<svg viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) + "\" role=\"img\" aria-label=\"" +
+         escape(title) + "\" class=\"chart\"><title>" + escape(title) + "</title>\n";
 }
 
 }  // namespace
@@ -72,19 +85,19 @@ std::string line_chart(const LineChart& c) {
   double ys = nice_step(c.y_max - c.y_min, 4);
   for (double y = std::ceil(c.y_min / ys) * ys; y <= c.y_max + 1e-9; y += ys)
     s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(Y(y)) + "\" y2=\"" + num(Y(y)) +
-         "\" class=\"grid\"/><text x=\"" + num(left - 6) + "\" y=\"" + num(Y(y) + 4) + "\" class=\"tick\" text-anchor=\"end\">" +
-         tick_label(y, ys) + "</text>\n";
+         "\" class=\"grid\"/><text x=\"" + num(left - 6) + "\" y=\"" + num(Y(y) + 4) +
+         "\" class=\"tick\" text-anchor=\"end\">" + tick_label(y, ys) + "</text>\n";
   double xs = nice_step(x_max - x_min, 8);
   if (xs < 1) xs = 1;
   for (double x = std::ceil(x_min / xs) * xs; x <= x_max + 1e-9; x += xs)
-    s += "<line x1=\"" + num(X(x)) + "\" x2=\"" + num(X(x)) + "\" y1=\"" + num(top + ph) + "\" y2=\"" + num(top + ph + 4) +
-         "\" class=\"axis\"/><text x=\"" + num(X(x)) + "\" y=\"" + num(top + ph + 16) +
+    s += "<line x1=\"" + num(X(x)) + "\" x2=\"" + num(X(x)) + "\" y1=\"" + num(top + ph) + "\" y2=\"" +
+         num(top + ph + 4) + "\" class=\"axis\"/><text x=\"" + num(X(x)) + "\" y=\"" + num(top + ph + 16) +
          "\" class=\"tick\" text-anchor=\"middle\">" + tick_label(x, xs) + "</text>\n";
-  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" + num(top + ph) +
-       "\" class=\"axis\"/>\n";
+  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" +
+       num(top + ph) + "\" class=\"axis\"/>\n";
   if (!c.y_label.empty())
-    s += "<text transform=\"translate(12," + num(top + ph / 2) + ") rotate(-90)\" class=\"tick\" text-anchor=\"middle\">" +
-         escape(c.y_label) + "</text>\n";
+    s += "<text transform=\"translate(12," + num(top + ph / 2) +
+         ") rotate(-90)\" class=\"tick\" text-anchor=\"middle\">" + escape(c.y_label) + "</text>\n";
   // markers
   for (const auto& m : c.markers) {
     if (m.x < x_min || m.x > x_max) continue;
@@ -132,9 +145,9 @@ std::string line_chart(const LineChart& c) {
     s += "\n";
     double ly = top + 8 + legend * 16;
     s += "<line x1=\"" + num(left + pw + 10) + "\" x2=\"" + num(left + pw + 28) + "\" y1=\"" + num(ly) + "\" y2=\"" +
-         num(ly) + "\" stroke=\"" + l.color + "\" stroke-width=\"2.5\"" + (l.dashed ? " stroke-dasharray=\"6 3\"" : "") +
-         "/><text x=\"" + num(left + pw + 32) + "\" y=\"" + num(ly + 4) + "\" class=\"legend\">" + escape(l.name) +
-         "</text>\n";
+         num(ly) + "\" stroke=\"" + l.color + "\" stroke-width=\"2.5\"" +
+         (l.dashed ? " stroke-dasharray=\"6 3\"" : "") + "/><text x=\"" + num(left + pw + 32) + "\" y=\"" +
+         num(ly + 4) + "\" class=\"legend\">" + escape(l.name) + "</text>\n";
     ++legend;
   }
   return s + "</svg>\n";
@@ -148,11 +161,11 @@ std::string bar_chart(const BarChart& c) {
   double ys = nice_step(c.y_max - c.y_min, 4);
   for (double y = std::ceil(c.y_min / ys) * ys; y <= c.y_max + 1e-9; y += ys)
     s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(Y(y)) + "\" y2=\"" + num(Y(y)) +
-         "\" class=\"grid\"/><text x=\"" + num(left - 6) + "\" y=\"" + num(Y(y) + 4) + "\" class=\"tick\" text-anchor=\"end\">" +
-         tick_label(y, ys) + "</text>\n";
+         "\" class=\"grid\"/><text x=\"" + num(left - 6) + "\" y=\"" + num(Y(y) + 4) +
+         "\" class=\"tick\" text-anchor=\"end\">" + tick_label(y, ys) + "</text>\n";
   if (!c.y_label.empty())
-    s += "<text transform=\"translate(12," + num(top + ph / 2) + ") rotate(-90)\" class=\"tick\" text-anchor=\"middle\">" +
-         escape(c.y_label) + "</text>\n";
+    s += "<text transform=\"translate(12," + num(top + ph / 2) +
+         ") rotate(-90)\" class=\"tick\" text-anchor=\"middle\">" + escape(c.y_label) + "</text>\n";
   const double group_w = pw / std::max<std::size_t>(1, c.categories.size());
   const double bar_w = group_w * 0.8 / std::max<std::size_t>(1, c.series.size());
   for (std::size_t k = 0; k < c.categories.size(); ++k) {
@@ -167,16 +180,16 @@ std::string bar_chart(const BarChart& c) {
            escape(ser.name + ", " + c.categories[k] + (k < ser.notes.size() ? ": " + ser.notes[k] : "")) +
            "</title></rect>";
     }
-    s += "<text x=\"" + num(gx + group_w * 0.4) + "\" y=\"" + num(top + ph + 16) + "\" class=\"tick\" text-anchor=\"middle\">" +
-         escape(c.categories[k]) + "</text>\n";
+    s += "<text x=\"" + num(gx + group_w * 0.4) + "\" y=\"" + num(top + ph + 16) +
+         "\" class=\"tick\" text-anchor=\"middle\">" + escape(c.categories[k]) + "</text>\n";
   }
-  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" + num(top + ph) +
-       "\" class=\"axis\"/>\n";
+  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" +
+       num(top + ph) + "\" class=\"axis\"/>\n";
   for (std::size_t si = 0; si < c.series.size(); ++si) {
     double ly = top + 8 + si * 16;
     s += "<rect x=\"" + num(left + pw + 10) + "\" y=\"" + num(ly - 5) + "\" width=\"14\" height=\"10\" fill=\"" +
-         c.series[si].color + "\"/><text x=\"" + num(left + pw + 30) + "\" y=\"" + num(ly + 4) + "\" class=\"legend\">" +
-         escape(c.series[si].name) + "</text>\n";
+         c.series[si].color + "\"/><text x=\"" + num(left + pw + 30) + "\" y=\"" + num(ly + 4) +
+         "\" class=\"legend\">" + escape(c.series[si].name) + "</text>\n";
   }
   return s + "</svg>\n";
 }
@@ -190,9 +203,9 @@ std::string strip_chart(const StripChart& c) {
   double xs = nice_step(c.x_max - c.x_min, 8);
   for (double x = std::ceil(c.x_min / xs) * xs; x <= c.x_max + 1e-9; x += xs)
     s += "<line x1=\"" + num(X(x)) + "\" x2=\"" + num(X(x)) + "\" y1=\"" + num(top) + "\" y2=\"" +
-         num(top + row_h * c.rows.size()) + "\" class=\"" + (std::fabs(x) < 1e-12 ? "axis" : "grid") + "\"/><text x=\"" +
-         num(X(x)) + "\" y=\"" + num(top + row_h * c.rows.size() + 14) + "\" class=\"tick\" text-anchor=\"middle\">" +
-         tick_label(x, xs) + "</text>\n";
+         num(top + row_h * c.rows.size()) + "\" class=\"" + (std::fabs(x) < 1e-12 ? "axis" : "grid") +
+         "\"/><text x=\"" + num(X(x)) + "\" y=\"" + num(top + row_h * c.rows.size() + 14) +
+         "\" class=\"tick\" text-anchor=\"middle\">" + tick_label(x, xs) + "</text>\n";
   s += "<text x=\"" + num(left) + "\" y=\"14\" class=\"legend\">&#8592; " + escape(c.left_label) + "</text>";
   s += "<text x=\"" + num(left + pw) + "\" y=\"14\" class=\"legend\" text-anchor=\"end\">" + escape(c.right_label) +
        " &#8594;</text>\n";
@@ -209,8 +222,8 @@ std::string strip_chart(const StripChart& c) {
       s += "<circle cx=\"" + num(X(d.x)) + "\" cy=\"" + num(cy + jitter) + "\" r=\"" + (d.labelled ? "4" : "3") +
            "\" fill=\"" + d.color + "\" fill-opacity=\"0.75\"><title>" + escape(d.note) + "</title></circle>";
       if (d.labelled)
-        s += "<text x=\"" + num(X(d.x)) + "\" y=\"" + num(cy + jitter - 6) + "\" class=\"mark\" text-anchor=\"middle\">" +
-             escape(d.label) + "</text>";
+        s += "<text x=\"" + num(X(d.x)) + "\" y=\"" + num(cy + jitter - 6) +
+             "\" class=\"mark\" text-anchor=\"middle\">" + escape(d.label) + "</text>";
     }
     s += "\n";
   }

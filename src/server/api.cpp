@@ -7,9 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <span>
 #include <cmath>
 #include <new>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -52,9 +52,11 @@ Response cancelled_response(CancelReason reason, double timeout) {
       r.close = true;
       return r;
     }
-    case CancelReason::disconnected: return error_response(499, "the client closed the connection; work abandoned");
+    case CancelReason::disconnected:
+      return error_response(499, "the client closed the connection; work abandoned");
     case CancelReason::shutdown:
-    case CancelReason::none: break;
+    case CancelReason::none:
+      break;
   }
   Response r = error_response(503, "the server is shutting down; try again");
   r.close = true;
@@ -187,7 +189,8 @@ void Api::handle(const std::shared_ptr<Exchange>& ex) {
     }
     const EndpointSpec* e = find_endpoint(path);
     if (!e || e->command.empty())
-      return (void)ex->respond(json_response(404, {{"error", "no such endpoint: " + path}, {"status", 404}, {"see", "/api"}}));
+      return (void)ex->respond(
+          json_response(404, {{"error", "no such endpoint: " + path}, {"status", 404}, {"see", "/api"}}));
     return query(*e, ex);
   }
   static_file(ex);
@@ -202,30 +205,30 @@ void Api::index(const std::shared_ptr<Exchange>& ex) {
         if (!p.cli_only) params.push_back(p.name);
     list.push_back({{"path", e.path}, {"summary", e.summary}, {"parameters", params}});
   }
-  ex->respond(json_response(200, {{"name", "rostrum"}, {"version", api_version()}, {"endpoints", list}, {"openapi", "/api/openapi.json"}}));
+  ex->respond(json_response(
+      200, {{"name", "rostrum"}, {"version", api_version()}, {"endpoints", list}, {"openapi", "/api/openapi.json"}}));
 }
 
 void Api::health(const std::shared_ptr<Exchange>& ex) {
   const bool ok = monitor_.healthy() && !stopping_;
-  nlohmann::json j = {
-      {"status", ok ? "ok" : "degraded"},
-      {"version", api_version()},
-      {"db", opts_.db},
-      {"store", monitor_.report()},
-      {"dashboard", files_.available()},
-      {"threads", light_threads_},
-      {"heavy_threads", heavy_threads_},
-      {"queries",
-       {{"running", light_ ? light_->running() : 0u},
-        {"queued", light_ ? light_->queued() : 0u},
-        {"heavy_running", heavy_ ? heavy_->running() : 0u},
-        {"heavy_queued", heavy_ ? heavy_->queued() : 0u}}},
-      {"limits",
-       {{"max_work_s", opts_.max_work},
-        {"heavy_work_s", opts_.heavy_work},
-        {"request_timeout_s", opts_.request_timeout},
-        {"max_result_rows", opts_.max_result_rows}}},
-      {"uptime_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count()}};
+  nlohmann::json j = {{"status", ok ? "ok" : "degraded"},
+                      {"version", api_version()},
+                      {"db", opts_.db},
+                      {"store", monitor_.report()},
+                      {"dashboard", files_.available()},
+                      {"threads", light_threads_},
+                      {"heavy_threads", heavy_threads_},
+                      {"queries",
+                       {{"running", light_ ? light_->running() : 0u},
+                        {"queued", light_ ? light_->queued() : 0u},
+                        {"heavy_running", heavy_ ? heavy_->running() : 0u},
+                        {"heavy_queued", heavy_ ? heavy_->queued() : 0u}}},
+                      {"limits",
+                       {{"max_work_s", opts_.max_work},
+                        {"heavy_work_s", opts_.heavy_work},
+                        {"request_timeout_s", opts_.request_timeout},
+                        {"max_result_rows", opts_.max_result_rows}}},
+                      {"uptime_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count()}};
   if (stopping_) j["stopping"] = true;
   if (connection_report) j["connections"] = connection_report();
   Response r = json_response(ok ? 200 : 503, j);
@@ -265,7 +268,8 @@ void Api::query(const EndpointSpec& e, const std::shared_ptr<Exchange>& ex) {
   }
   const std::string command = e.command;
   dispatch(
-      *light_, ex, [this, ex, command, params, format, key] { execute(ex, command, params, format, key, false); }, false);
+      *light_, ex, [this, ex, command, params, format, key] { execute(ex, command, params, format, key, false); },
+      false);
 }
 
 namespace {
@@ -341,8 +345,9 @@ void Api::execute(const std::shared_ptr<Exchange>& ex, const std::string& comman
       try {
         spec->stream(*context_, query::validate(*spec, params), sink);
       } catch (const ResultTooLarge& big) {
-        nlohmann::json j = too_many_rows(
-            big.expected > opts_.max_result_rows ? "up to " + std::to_string(big.expected) : "more", opts_.max_result_rows);
+        nlohmann::json j =
+            too_many_rows(big.expected > opts_.max_result_rows ? "up to " + std::to_string(big.expected) : "more",
+                          opts_.max_result_rows);
         j["rows_at_least"] = opts_.max_result_rows + 1;
         monitor_.query_succeeded();
         return finish(ex, json_response(413, j));
@@ -355,7 +360,8 @@ void Api::execute(const std::shared_ptr<Exchange>& ex, const std::string& comman
   } catch (const Cancelled& c) {
     return finish(ex, cancelled_response(c.reason(), opts_.request_timeout));
   } catch (const NotAvailableError& err) {
-    return finish(ex, json_response(404, {{"error", err.what()}, {"status", 404}, {"available", false}, {"command", command}}));
+    return finish(
+        ex, json_response(404, {{"error", err.what()}, {"status", 404}, {"available", false}, {"command", command}}));
   } catch (const UsageError& err) {
     return finish(ex, error_response(400, err.what(), err.parameter()));
   } catch (const InputError& err) {

@@ -36,7 +36,7 @@ class Api {
   void start();  // workers, the store monitor, the vote-matrix warm-up
   // Refuses new work; cancels running queries; answers queued ones 503.
   void shutdown();
-  void join();   // waits for the workers
+  void join();  // waits for the workers
 
   void handle(const std::shared_ptr<Exchange>& exchange);  // the connection layer's Handler
 

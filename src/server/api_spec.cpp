@@ -24,12 +24,24 @@ nlohmann::json param_schema(const query::ParamSpec& p) {
   using query::ParamType;
   nlohmann::json s;
   switch (p.type) {
-    case ParamType::integer: s = {{"type", "integer"}}; break;
-    case ParamType::number: s = {{"type", "number"}}; break;
-    case ParamType::boolean: s = {{"type", "boolean"}}; break;
-    case ParamType::choice: s = {{"type", "string"}, {"enum", p.choices}}; break;
-    case ParamType::date: s = {{"type", "string"}, {"pattern", "^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$"}}; break;
-    default: s = {{"type", "string"}}; break;
+    case ParamType::integer:
+      s = {{"type", "integer"}};
+      break;
+    case ParamType::number:
+      s = {{"type", "number"}};
+      break;
+    case ParamType::boolean:
+      s = {{"type", "boolean"}};
+      break;
+    case ParamType::choice:
+      s = {{"type", "string"}, {"enum", p.choices}};
+      break;
+    case ParamType::date:
+      s = {{"type", "string"}, {"pattern", "^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$"}};
+      break;
+    default:
+      s = {{"type", "string"}};
+      break;
   }
   if (std::isfinite(p.min)) s["minimum"] = p.min;
   if (std::isfinite(p.max)) s["maximum"] = p.max;
@@ -50,9 +62,15 @@ nlohmann::json param_json(const query::ParamSpec& p) {
 nlohmann::json column_schema(const query::ColumnSpec& c) {
   nlohmann::json s;
   switch (c.type) {
-    case query::ColumnType::integer: s = {{"type", "integer"}}; break;
-    case query::ColumnType::number: s = {{"type", "number"}}; break;
-    case query::ColumnType::text: s = {{"type", "string"}}; break;
+    case query::ColumnType::integer:
+      s = {{"type", "integer"}};
+      break;
+    case query::ColumnType::number:
+      s = {{"type", "number"}};
+      break;
+    case query::ColumnType::text:
+      s = {{"type", "string"}};
+      break;
   }
   if (c.nullable) s["nullable"] = true;
   if (!c.help.empty()) s["description"] = c.help;

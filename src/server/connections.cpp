@@ -9,8 +9,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <mutex>
 #include <optional>
@@ -82,7 +82,8 @@ class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, Shared& shared, std::string peer)
       : stream_(std::move(socket)),
-        buffer_(shared.limits.max_request_bytes + shared.limits.max_header_bytes + shared.limits.max_body_bytes + 65536),
+        buffer_(shared.limits.max_request_bytes + shared.limits.max_header_bytes + shared.limits.max_body_bytes +
+                65536),
         shared_(shared),
         peer_(std::move(peer)),
         deadline_(shared.ioc) {}
@@ -120,7 +121,8 @@ class Session : public std::enable_shared_from_this<Session> {
     res_.set("X-Frame-Options", "DENY");
     for (const auto& [k, v] : response.headers) res_.insert(k, v);
     if (response.gzipped) res_.set(http::field::content_encoding, "gzip");
-    close_after_ = response.close || !keep_alive_ || shared_.stopping || served_ >= shared_.limits.max_requests_per_connection;
+    close_after_ =
+        response.close || !keep_alive_ || shared_.stopping || served_ >= shared_.limits.max_requests_per_connection;
     res_.keep_alive(!close_after_);
     const std::size_t size = response.body.size();
     if (!head_) res_.body() = std::move(response.body);
@@ -149,7 +151,8 @@ class Session : public std::enable_shared_from_this<Session> {
     set_busy(false);
     if (shared_.stopping || served_ >= shared_.limits.max_requests_per_connection) return close();
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(shared_.limits.max_request_bytes + shared_.limits.max_header_bytes + 1024));
+    parser_->header_limit(
+        static_cast<std::uint32_t>(shared_.limits.max_request_bytes + shared_.limits.max_header_bytes + 1024));
     parser_->body_limit(shared_.limits.max_body_bytes);
     if (buffer_.size() > 0) return read_request();  // a pipelined request is already here
     // Idle until the first byte of the next request.
@@ -180,7 +183,8 @@ class Session : public std::enable_shared_from_this<Session> {
     Request req;
     req.method = std::string(msg.method_string());
     req.target = std::string(msg.target());
-    for (const auto& field : msg) req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    for (const auto& field : msg)
+      req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     req.peer = peer_;
     req.received = started_;
     version_ = msg.version();
@@ -356,14 +360,15 @@ struct Connections::Impl {
   // drain (so that the answer is not lost to a reset).
   void refuse(tcp::socket socket, const std::string& peer) {
     const bool per_peer = shared.open.load() < shared.limits.max_connections;
-    const std::string body =
-        per_peer ? "{\"error\":\"too many connections from " + peer + " (at most " +
-                       std::to_string(shared.limits.max_connections_per_peer) + ")\",\"status\":503}"
-                 : "{\"error\":\"too many connections (at most " + std::to_string(shared.limits.max_connections) +
-                       ")\",\"status\":503}";
-    const std::string text = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
-                             "Connection: close\r\nContent-Length: " +
-                             std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string body = per_peer
+                                 ? "{\"error\":\"too many connections from " + peer + " (at most " +
+                                       std::to_string(shared.limits.max_connections_per_peer) + ")\",\"status\":503}"
+                                 : "{\"error\":\"too many connections (at most " +
+                                       std::to_string(shared.limits.max_connections) + ")\",\"status\":503}";
+    const std::string text =
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
+        "Connection: close\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
     beast::error_code ignored;
     socket.non_blocking(true, ignored);
     socket.write_some(asio::buffer(text), ignored);

@@ -92,9 +92,7 @@ bool StoreMonitor::healthy() const {
 nlohmann::json StoreMonitor::report() const {
   std::lock_guard lock(mutex_);
   const auto now = Clock::now();
-  auto ms = [&](Clock::time_point t) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(now - t).count();
-  };
+  auto ms = [&](Clock::time_point t) { return std::chrono::duration_cast<std::chrono::milliseconds>(now - t).count(); };
   nlohmann::json j = {{"state", state_}, {"sources", sources_}, {"checked_ms_ago", ms(checked_)}};
   if (!error_.empty()) j["error"] = error_;
   if (last_failure_ > last_ok_)

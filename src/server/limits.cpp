@@ -66,22 +66,38 @@ Response error_response(int status, const std::string& message, const std::strin
 
 const char* status_text(int status) {
   switch (status) {
-    case 400: return "bad request";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 405: return "method not allowed: this server is read-only (GET and HEAD)";
-    case 408: return "request timeout";
-    case 413: return "request or result too large";
-    case 414: return "request line too long";
-    case 416: return "range not satisfiable";
-    case 422: return "request too expensive for this server";
-    case 431: return "request headers too large";
-    case 499: return "client closed the connection";
-    case 500: return "internal error";
-    case 501: return "not implemented";
-    case 503: return "service unavailable";
-    case 504: return "timed out";
-    default: return "error";
+    case 400:
+      return "bad request";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not found";
+    case 405:
+      return "method not allowed: this server is read-only (GET and HEAD)";
+    case 408:
+      return "request timeout";
+    case 413:
+      return "request or result too large";
+    case 414:
+      return "request line too long";
+    case 416:
+      return "range not satisfiable";
+    case 422:
+      return "request too expensive for this server";
+    case 431:
+      return "request headers too large";
+    case 499:
+      return "client closed the connection";
+    case 500:
+      return "internal error";
+    case 501:
+      return "not implemented";
+    case 503:
+      return "service unavailable";
+    case 504:
+      return "timed out";
+    default:
+      return "error";
   }
 }
 
@@ -106,9 +122,12 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
 std::string printable(std::string_view value) {
   std::string out;
   for (unsigned char c : value.substr(0, 64)) {
-    if (c >= 0x20 && c < 0x7f && c != '\\') out += static_cast<char>(c);
-    else if (c == '\\') out += "\\\\";
-    else out += fmt::format("\\x{:02x}", c);
+    if (c >= 0x20 && c < 0x7f && c != '\\')
+      out += static_cast<char>(c);
+    else if (c == '\\')
+      out += "\\\\";
+    else
+      out += fmt::format("\\x{:02x}", c);
   }
   if (value.size() > 64) out += "...";
   return out;
@@ -126,8 +145,8 @@ std::optional<Response> prepare_request(Request& request, const RequestLimits& l
   std::size_t header_bytes = 0;
   for (const auto& [k, v] : request.headers) header_bytes += k.size() + v.size() + 4;
   if (header_bytes > limits.max_header_bytes || request.headers.size() > limits.max_header_fields)
-    return error_response(431, "request headers larger than " + std::to_string(limits.max_header_bytes) +
-                                   " bytes or " + std::to_string(limits.max_header_fields) + " fields");
+    return error_response(431, "request headers larger than " + std::to_string(limits.max_header_bytes) + " bytes or " +
+                                   std::to_string(limits.max_header_fields) + " fields");
   std::string_view target = request.target;
   // absolute-form (RFC 9112 section 3.2.2): drop the scheme and authority.
   for (std::string_view scheme : {"http://", "https://"}) {
@@ -167,19 +186,19 @@ std::optional<Response> query_params(const Request& request, const RequestLimits
   for (const auto& [key, value] : request.query) {
     if (!valid_param_name(key)) return error_response(400, "invalid parameter name", printable(key.substr(0, 32)));
     if (value.size() > limits.max_value_bytes)
-      return error_response(400, "parameter '" + key + "': value longer than " + std::to_string(limits.max_value_bytes) +
-                                     " bytes",
-                            key);
+      return error_response(
+          400, "parameter '" + key + "': value longer than " + std::to_string(limits.max_value_bytes) + " bytes", key);
     auto control = std::find_if(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
     if (control != value.end())
-      return error_response(400,
-                            fmt::format("parameter '{}': control character \\x{:02x} at byte {} of '{}'", key,
-                                        static_cast<unsigned char>(*control), control - value.begin() + 1,
-                                        printable(value)),
-                            key);
+      return error_response(
+          400,
+          fmt::format("parameter '{}': control character \\x{:02x} at byte {} of '{}'", key,
+                      static_cast<unsigned char>(*control), control - value.begin() + 1, printable(value)),
+          key);
     if (key == "format") {
       if (value != "json" && value != "csv" && !value.empty())
-        return error_response(400, "parameter 'format': expected json or csv, got '" + printable(value) + "'", "format");
+        return error_response(400, "parameter 'format': expected json or csv, got '" + printable(value) + "'",
+                              "format");
       if (!value.empty()) format = value;
       continue;
     }

@@ -17,8 +17,8 @@ struct RequestLimits {
   std::size_t max_request_bytes = 8192;  // request target (path + query string)
   std::size_t max_header_bytes = 16384;  // all header names and values together
   std::size_t max_header_fields = 100;
-  std::size_t max_params = 64;           // distinct query parameters
-  std::size_t max_value_bytes = 4096;    // one parameter's value
+  std::size_t max_params = 64;         // distinct query parameters
+  std::size_t max_value_bytes = 4096;  // one parameter's value
 };
 
 // Checks the method (GET/HEAD, else 405 with Allow), the target's size (414), the

@@ -119,8 +119,8 @@ int Server::start() {
 void Server::stop(std::chrono::milliseconds grace) {
   auto& m = *impl_;
   if (!m.started.exchange(false)) return;
-  m.api->shutdown();               // running queries are cancelled, queued ones answered 503
-  m.connections->stop(grace);      // those answers go out; then every connection closes
+  m.api->shutdown();           // running queries are cancelled, queued ones answered 503
+  m.connections->stop(grace);  // those answers go out; then every connection closes
   m.api->join();
   {
     std::lock_guard lock(m.stop_mutex);

@@ -42,35 +42,35 @@ using Estimator = std::function<query::WorkEstimate(std::string_view command, co
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 8080;                          // 0 = any free port (see Server::port())
-  std::string db;                           // the store; "" = $ROSTRUM_DB, else ./rostrum.db
-  std::string web_root;                     // built dashboard; "" = the build's web/dist
+  int port = 8080;       // 0 = any free port (see Server::port())
+  std::string db;        // the store; "" = $ROSTRUM_DB, else ./rostrum.db
+  std::string web_root;  // built dashboard; "" = the build's web/dist
 
   // Work. Queries run on `threads` workers; a query whose estimate exceeds
   // heavy_work runs instead on `heavy_threads` workers of its own, so expensive
   // requests queue behind each other, never in front of cheap ones.
-  unsigned threads = 0;                     // 0 = the cores (at least 2)
-  unsigned heavy_threads = 0;               // 0 = half the cores (at least 1)
-  double max_work = 30;                     // estimated core-seconds per request; more answers 422; 0 = no limit
-  double heavy_work = 0.5;                  // estimated core-seconds above which a query is heavy
-  double request_timeout = 30;              // seconds from a request's first byte to its answer (504 after)
-  std::size_t max_queued = 256;             // queries waiting for a worker; more answer 503
-  std::size_t max_heavy_queued = 8;         // heavy queries waiting; more answer 503
+  unsigned threads = 0;              // 0 = the cores (at least 2)
+  unsigned heavy_threads = 0;        // 0 = half the cores (at least 1)
+  double max_work = 30;              // estimated core-seconds per request; more answers 422; 0 = no limit
+  double heavy_work = 0.5;           // estimated core-seconds above which a query is heavy
+  double request_timeout = 30;       // seconds from a request's first byte to its answer (504 after)
+  std::size_t max_queued = 256;      // queries waiting for a worker; more answer 503
+  std::size_t max_heavy_queued = 8;  // heavy queries waiting; more answer 503
 
   // Connections (a slow client holds a socket, never a thread).
-  std::size_t max_connections = 512;        // open connections; more are answered 503 and closed
+  std::size_t max_connections = 512;          // open connections; more are answered 503 and closed
   std::size_t max_connections_per_peer = 64;  // per client address; 0 = no cap (behind a proxy: see docs/api.md)
-  double header_timeout = 10;               // seconds from a request's first byte to the end of its headers
-  double idle_timeout = 5;                  // seconds a keep-alive connection may wait for its next request
-  double write_timeout = 30;                // seconds to send one response
+  double header_timeout = 10;                 // seconds from a request's first byte to the end of its headers
+  double idle_timeout = 5;                    // seconds a keep-alive connection may wait for its next request
+  double write_timeout = 30;                  // seconds to send one response
 
-  std::size_t max_request_bytes = 8192;     // request target (path + query string)
-  std::size_t max_header_bytes = 16384;     // all request headers together
-  std::size_t max_params = 64;              // distinct query parameters
-  std::size_t max_result_rows = 250000;     // larger results answer 413
-  std::size_t cache_entries = 512;          // identical-GET response cache (0 = off)
-  std::size_t cache_bytes = 64u << 20;      // total bytes held by that cache
-  bool access_log = false;                  // one line per request on stderr
+  std::size_t max_request_bytes = 8192;  // request target (path + query string)
+  std::size_t max_header_bytes = 16384;  // all request headers together
+  std::size_t max_params = 64;           // distinct query parameters
+  std::size_t max_result_rows = 250000;  // larger results answer 413
+  std::size_t cache_entries = 512;       // identical-GET response cache (0 = off)
+  std::size_t cache_bytes = 64u << 20;   // total bytes held by that cache
+  bool access_log = false;               // one line per request on stderr
   // A ready query context (e.g. with the user's groups loaded); null = a new
   // Context on `db`.
   std::shared_ptr<query::Context> context;
@@ -85,9 +85,9 @@ using Runner = std::function<Table(std::string_view command, const query::Params
 
 class Server {
  public:
-  explicit Server(Options options);                // answers from query::run on options.db
-  Server(Options options, Runner runner);          // answers from `runner`
-  ~Server();                                       // stops if still running
+  explicit Server(Options options);        // answers from query::run on options.db
+  Server(Options options, Runner runner);  // answers from `runner`
+  ~Server();                               // stops if still running
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 

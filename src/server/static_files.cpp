@@ -13,13 +13,19 @@ namespace rostrum::server {
 namespace {
 
 std::string mime_type(const fs::path& p) {
-  static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"}, {".svg", "image/svg+xml"},
-      {".png", "image/png"}, {".ico", "image/x-icon"}, {".woff2", "font/woff2"},
-      {".woff", "font/woff"}, {".txt", "text/plain; charset=utf-8"}, {".map", "application/json"},
-      {".webmanifest", "application/manifest+json"}};
+  static const std::map<std::string, std::string> types = {{".html", "text/html; charset=utf-8"},
+                                                           {".js", "text/javascript; charset=utf-8"},
+                                                           {".mjs", "text/javascript; charset=utf-8"},
+                                                           {".css", "text/css; charset=utf-8"},
+                                                           {".json", "application/json; charset=utf-8"},
+                                                           {".svg", "image/svg+xml"},
+                                                           {".png", "image/png"},
+                                                           {".ico", "image/x-icon"},
+                                                           {".woff2", "font/woff2"},
+                                                           {".woff", "font/woff"},
+                                                           {".txt", "text/plain; charset=utf-8"},
+                                                           {".map", "application/json"},
+                                                           {".webmanifest", "application/manifest+json"}};
   auto it = types.find(p.extension().string());
   return it == types.end() ? "application/octet-stream" : it->second;
 }
@@ -54,7 +60,8 @@ Response StaticFiles::serve(const std::string& raw) const {
     while (std::getline(ss, seg, '/'))
       if (seg == ".." || seg == ".") return error_response(400, "bad path: '.' and '..' are not allowed");
   }
-  if (root_.empty()) return error_response(404, "the dashboard is not built (build the web target); the API is at /api");
+  if (root_.empty())
+    return error_response(404, "the dashboard is not built (build the web target); the API is at /api");
   if (rel.empty()) rel = "index.html";
   std::error_code ec;
   fs::path p = fs::weakly_canonical(root_ / rel, ec);  // resolves symlinks

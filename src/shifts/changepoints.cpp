@@ -33,8 +33,8 @@ void validate_series(const std::vector<SeriesPoint>& series) {
     if (!std::isfinite(point.trials) || !std::isfinite(point.successes) || point.trials < 0 ||
         point.successes < -slack || point.successes > point.trials + slack) {
       throw UsageError("change points: period " + std::to_string(t) + " ('" + point.label +
-                       "') needs 0 <= successes <= trials, got " + std::to_string(point.successes) +
-                       " of " + std::to_string(point.trials));
+                       "') needs 0 <= successes <= trials, got " + std::to_string(point.successes) + " of " +
+                       std::to_string(point.trials));
     }
   }
 }
@@ -124,19 +124,22 @@ class SegmentCosts {
     double f1 = beta_binomial_loglik(begin, end, x1), f2 = beta_binomial_loglik(begin, end, x2);
     for (int iteration = 0; iteration < 60; ++iteration) {
       if (f1 < f2) {
-        lo = x1; x1 = x2; f1 = f2;
+        lo = x1;
+        x1 = x2;
+        f1 = f2;
         x2 = lo + golden * (hi - lo);
         f2 = beta_binomial_loglik(begin, end, x2);
       } else {
-        hi = x2; x2 = x1; f2 = f1;
+        hi = x2;
+        x2 = x1;
+        f2 = f1;
         x1 = hi - golden * (hi - lo);
         f1 = beta_binomial_loglik(begin, end, x1);
       }
     }
     // The bracket ends are evaluated too: with all-zero or all-one segments the
     // maximum sits on the boundary.
-    const double best = std::max({f1, f2, beta_binomial_loglik(begin, end, lo),
-                                  beta_binomial_loglik(begin, end, hi)});
+    const double best = std::max({f1, f2, beta_binomial_loglik(begin, end, lo), beta_binomial_loglik(begin, end, hi)});
     return -2.0 * best;
   }
 
@@ -243,8 +246,7 @@ std::vector<BinsegStep> binseg_sequence(SegmentCosts& costs, int min_segment, in
   std::vector<Open> open{best_split(0, costs.size())};
   std::vector<BinsegStep> steps;
   while (max_changes < 0 || static_cast<int>(steps.size()) < max_changes) {
-    auto it = std::max_element(open.begin(), open.end(),
-                               [](const Open& a, const Open& b) { return a.gain < b.gain; });
+    auto it = std::max_element(open.begin(), open.end(), [](const Open& a, const Open& b) { return a.gain < b.gain; });
     if (it == open.end() || !(it->gain > 0)) break;
     const Open chosen = *it;
     open.erase(it);
@@ -255,8 +257,8 @@ std::vector<BinsegStep> binseg_sequence(SegmentCosts& costs, int min_segment, in
   return steps;
 }
 
-Segmentation segmentation_from_steps(SegmentCosts& costs, const std::vector<BinsegStep>& steps,
-                                     std::size_t count, double penalty) {
+Segmentation segmentation_from_steps(SegmentCosts& costs, const std::vector<BinsegStep>& steps, std::size_t count,
+                                     double penalty) {
   Segmentation result;
   for (std::size_t i = 0; i < count; ++i) result.change_points.push_back(steps[i].change_point);
   std::sort(result.change_points.begin(), result.change_points.end());
@@ -302,8 +304,7 @@ std::vector<Segmentation> run_crops(SegmentCosts& costs, int min_segment, double
   // Penalty interval of each: between its crossings with its neighbours on the path.
   for (std::size_t i = 0; i < path.size(); ++i) {
     auto crossing = [&](const Segmentation& more, const Segmentation& fewer) {
-      return (fewer.cost - more.cost) /
-             static_cast<double>(more.change_points.size() - fewer.change_points.size());
+      return (fewer.cost - more.cost) / static_cast<double>(more.change_points.size() - fewer.change_points.size());
     };
     path[i].penalty_min = i == 0 ? pen_min : std::clamp(crossing(path[i - 1], path[i]), pen_min, pen_max);
     path[i].penalty_max = i + 1 == path.size() ? pen_max : std::clamp(crossing(path[i], path[i + 1]), pen_min, pen_max);
@@ -338,8 +339,7 @@ std::size_t elbow_index(const std::vector<Segmentation>& path) {
 
 }  // namespace
 
-double segment_cost(const std::vector<SeriesPoint>& series, std::size_t begin, std::size_t end,
-                    const Cost& cost) {
+double segment_cost(const std::vector<SeriesPoint>& series, std::size_t begin, std::size_t end, const Cost& cost) {
   validate_series(series);
   validate_cost(cost);
   if (begin > end || end > series.size()) throw UsageError("segment_cost: bad segment range");
@@ -426,7 +426,8 @@ double estimate_overdispersion(const std::vector<SeriesPoint>& series) {
 ChangePointReport detect(const std::vector<SeriesPoint>& series, const ChangePointOptions& options) {
   validate_series(series);
   validate_min_segment(options.min_segment);
-  if (options.selection == SelectionRule::fixed_penalty && (!(options.penalty >= 0) || !std::isfinite(options.penalty))) {
+  if (options.selection == SelectionRule::fixed_penalty &&
+      (!(options.penalty >= 0) || !std::isfinite(options.penalty))) {
     throw UsageError("change points: a fixed penalty must be finite and >= 0");
   }
   if (!(options.ic_multiplier > 0)) throw UsageError("change points: ic_multiplier must be > 0");
@@ -491,9 +492,15 @@ ChangePointReport detect(const std::vector<SeriesPoint>& series, const ChangePoi
       return segmentation_from_steps(costs, steps, accepted, penalty);
     };
     switch (options.selection) {
-      case SelectionRule::information_criterion: chosen = accepted_at(ic_penalty); break;
-      case SelectionRule::fixed_penalty: chosen = accepted_at(options.penalty); break;
-      case SelectionRule::elbow: chosen = report.path[elbow_index(report.path)]; break;
+      case SelectionRule::information_criterion:
+        chosen = accepted_at(ic_penalty);
+        break;
+      case SelectionRule::fixed_penalty:
+        chosen = accepted_at(options.penalty);
+        break;
+      case SelectionRule::elbow:
+        chosen = report.path[elbow_index(report.path)];
+        break;
     }
   }
   report.penalty = chosen.penalty;

@@ -57,31 +57,29 @@ struct Segmentation {
 // Binomial coefficients are left out: they do not depend on the segmentation.
 // O(end - begin) for binomial, O((end - begin) * 60) for beta-binomial (golden
 // section search on p). Throws UsageError on a bad range or bad counts.
-double segment_cost(const std::vector<SeriesPoint>& series, std::size_t begin, std::size_t end,
-                    const Cost& cost);
+double segment_cost(const std::vector<SeriesPoint>& series, std::size_t begin, std::size_t end, const Cost& cost);
 
 // Optimal segmentation minimizing sum of segment costs + penalty * (#change points)
 // with every segment at least `min_segment` points long, by PELT (Killick, Fearnhead
 // & Eckley 2012, JASA 107:1590, Algorithm 2, K = 0 since the costs are minimized
 // negative log-likelihoods). Exact; O(T) cost evaluations in the best case, O(T^2)
 // worst case. Throws UsageError if min_segment < 1, penalty < 0 or the counts are bad.
-Segmentation pelt(const std::vector<SeriesPoint>& series, const Cost& cost, int min_segment,
-                  double penalty);
+Segmentation pelt(const std::vector<SeriesPoint>& series, const Cost& cost, int min_segment, double penalty);
 
 // Binary segmentation (Scott & Knott 1974; Killick et al. 2012, section 1): repeatedly
 // splits the segment whose best split lowers the cost most, while that reduction
 // exceeds `penalty` and fewer than `max_changes` change points were placed (< 0: no
 // limit). Approximate (greedy) but nested. O(T^2) cost evaluations worst case.
-Segmentation binseg(const std::vector<SeriesPoint>& series, const Cost& cost, int min_segment,
-                    double penalty, int max_changes = -1);
+Segmentation binseg(const std::vector<SeriesPoint>& series, const Cost& cost, int min_segment, double penalty,
+                    int max_changes = -1);
 
 // CROPS, Changepoints for a Range Of PenaltieS (Haynes, Eckley & Fearnhead 2017,
 // JCGS 26:134, Algorithm 1, using PELT as the solver): every distinct optimal
 // segmentation for penalties in [pen_min, pen_max], sorted by decreasing number of
 // change points (so increasing penalty_min/penalty_max and non-decreasing cost).
 // Needs O(number of segmentations on the path) PELT runs.
-std::vector<Segmentation> crops(const std::vector<SeriesPoint>& series, const Cost& cost,
-                                int min_segment, double pen_min, double pen_max);
+std::vector<Segmentation> crops(const std::vector<SeriesPoint>& series, const Cost& cost, int min_segment,
+                                double pen_min, double pen_max);
 
 // Robust estimate of the beta-binomial intra-period correlation rho from first
 // differences of neighbouring proportions: the rho at which the median of
@@ -104,9 +102,9 @@ struct ChangePointOptions {
   Cost cost{CostModel::beta_binomial};  // rho NaN: estimated by estimate_overdispersion
   SegmentationMethod method = SegmentationMethod::pelt;
   SelectionRule selection = SelectionRule::information_criterion;
-  int min_segment = 3;        // periods; a "regime" shorter than 3 years is noise
-  double ic_multiplier = 2;   // SIC/BIC: one new mean + one location per change
-  double penalty = 0;         // only for fixed_penalty
+  int min_segment = 3;       // periods; a "regime" shorter than 3 years is noise
+  double ic_multiplier = 2;  // SIC/BIC: one new mean + one location per change
+  double penalty = 0;        // only for fixed_penalty
   // Range of the reported CROPS path; NaN: [0.5, cost of the whole series + 1], which
   // runs from many change points down to none.
   double pen_min = std::numeric_limits<double>::quiet_NaN();
@@ -136,9 +134,9 @@ struct SegmentSummary {
 struct ChangePointReport {
   std::vector<ChangePoint> change_points;
   std::vector<SegmentSummary> segments;
-  Cost cost;                  // with the overdispersion actually used
+  Cost cost;                    // with the overdispersion actually used
   double effective_trials = 0;  // N_eff = sum n_t / (1 + (n_t - 1) rho)
-  double penalty = 0;         // penalty of the chosen segmentation
+  double penalty = 0;           // penalty of the chosen segmentation
   // The CROPS path (pelt) or the nested binseg sequence, fewest change points last;
   // change point indices refer to the input series.
   std::vector<Segmentation> path;

@@ -36,12 +36,18 @@ int roman_value(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto value = [](char c) {
       switch (c) {
-        case 'I': return 1;
-        case 'V': return 5;
-        case 'X': return 10;
-        case 'L': return 50;
-        case 'C': return 100;
-        default: return 0;
+        case 'I':
+          return 1;
+        case 'V':
+          return 5;
+        case 'X':
+          return 10;
+        case 'L':
+          return 50;
+        case 'C':
+          return 100;
+        default:
+          return 0;
       }
     };
     const int v = value(s[i]);
@@ -73,8 +79,10 @@ std::string part_of(std::string_view s) {
   if (num.empty()) return {};
   std::string out = strip_zeros(num);
   for (char c : s.substr(num.size())) {
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '/') out += c;
-    else return {};
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '/')
+      out += c;
+    else
+      return {};
   }
   return out;
 }
@@ -97,11 +105,16 @@ std::string symbol_key(std::string_view symbol) {
     return num.empty() ? std::string() : "S/" + strip_zeros(num);
   }
   std::string prefix;
-  if (starts("A/RES/")) v.remove_prefix(6);
-  else if (starts("A/DEC/")) v.remove_prefix(6), prefix = "DEC/";
-  else if (starts("GOAR/")) v.remove_prefix(5);
-  else if (starts("R/")) v.remove_prefix(2);
-  else return {};
+  if (starts("A/RES/"))
+    v.remove_prefix(6);
+  else if (starts("A/DEC/"))
+    v.remove_prefix(6), prefix = "DEC/";
+  else if (starts("GOAR/"))
+    v.remove_prefix(5);
+  else if (starts("R/"))
+    v.remove_prefix(2);
+  else
+    return {};
   std::string rest(v);
   // "ES-11/1" and "S-26/2": emergency and special sessions.
   for (std::string_view kind : {"ES-", "S-"}) {
@@ -258,8 +271,8 @@ Result stitch(const std::vector<Source>& sources) {
   for (std::size_t s = 0; s < sources.size(); ++s) {
     const auto& items = sources[s].items;
     const std::size_t first_of_source = entries.size();  // entries before this are earlier sources'
-    std::vector<char> taken(first_of_source, 0);          // record entries matched by this source
-    std::vector<int> match_of(items.size(), -1);          // item -> record entry
+    std::vector<char> taken(first_of_source, 0);         // record entries matched by this source
+    std::vector<int> match_of(items.size(), -1);         // item -> record entry
     std::vector<std::string> method(items.size());
     auto take = [&](std::size_t item, std::size_t entry, const char* how) {
       taken[entry] = 1;

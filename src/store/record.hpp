@@ -92,7 +92,7 @@ struct Conflict {
 struct Result {
   std::vector<std::int64_t> record;  // roll-call ids that make the record
   std::vector<Match> matches;
-  std::vector<Conflict> conflicts;   // a state cast a vote in one and not the same in the other
+  std::vector<Conflict> conflicts;  // a state cast a vote in one and not the same in the other
 };
 
 // Sources in precedence order (see order_sources). O(items log items + symbol

@@ -201,9 +201,11 @@ void write_reference_tables(SQLite::Database& db) {
     }
   }
   db.exec("INSERT OR IGNORE INTO bodies VALUES ('ga', 'General Assembly'), ('sc', 'Security Council')");
-  db.exec("INSERT OR IGNORE INTO issues VALUES ('me', 1, 'Palestinian conflict'), ('nu', 2, 'Nuclear weapons and nuclear material'),"
-          "('di', 4, 'Arms control and disarmament'), ('hr', 8, 'Human rights'), ('co', 16, 'Colonialism'),"
-          "('ec', 32, 'Economic development')");
+  db.exec(
+      "INSERT OR IGNORE INTO issues VALUES ('me', 1, 'Palestinian conflict'), ('nu', 2, 'Nuclear weapons and nuclear "
+      "material'),"
+      "('di', 4, 'Arms control and disarmament'), ('hr', 8, 'Human rights'), ('co', 16, 'Colonialism'),"
+      "('ec', 32, 'Economic development')");
 }
 
 // Opens the file so that an interrupted writer never locks readers out.
@@ -269,8 +271,9 @@ Store Store::open(const std::string& path, bool create, bool read_only) {
   try {
     // A Store is used by one thread at a time (each server thread opens its own):
     // SQLite's per-call mutex is not needed.
-    int flags = (create ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
-                        : read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) |
+    int flags = (create      ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+                 : read_only ? SQLite::OPEN_READONLY
+                             : SQLite::OPEN_READWRITE) |
                 SQLite::OPEN_NOMUTEX;
     s.db_ = open_recovered(path, flags);
     int version = s.db_->execAndGet("PRAGMA user_version").getInt();
@@ -315,8 +318,8 @@ void check_batch(const io::ImportBatch& batch) {
     if (vote.rollcall < 0 || vote.rollcall >= n_rollcalls || vote.country < 0 || vote.country >= n_countries ||
         vote.vote == Vote::Missing || static_cast<int>(vote.vote) > static_cast<int>(Vote::NonVoting))
       throw StoreError("cannot write source '" + batch.source_name + "': a vote refers to roll call " +
-                       std::to_string(vote.rollcall) + " / country " + std::to_string(vote.country) +
-                       " with code " + std::to_string(static_cast<int>(vote.vote)) + ", outside the batch");
+                       std::to_string(vote.rollcall) + " / country " + std::to_string(vote.country) + " with code " +
+                       std::to_string(static_cast<int>(vote.vote)) + ", outside the batch");
 }
 
 // Writes one batch inside the caller's transaction.
@@ -348,7 +351,8 @@ ImportResult write_batch(SQLite::Database& db, const io::ImportBatch& batch) {
   }
   nlohmann::json paths = batch.paths, notes = batch.notes, warnings = nlohmann::json::object();
   for (const auto& [kind, e] : batch.warnings.by_kind) warnings[kind] = {{"count", e.count}, {"examples", e.examples}};
-  SQLite::Statement src(db, "INSERT INTO sources (name, format, paths, imported_at, notes, warnings) VALUES (?,?,?,?,?,?)");
+  SQLite::Statement src(db,
+                        "INSERT INTO sources (name, format, paths, imported_at, notes, warnings) VALUES (?,?,?,?,?,?)");
   src.bind(1, batch.source_name);
   src.bind(2, batch.format);
   src.bind(3, paths.dump());
@@ -362,16 +366,17 @@ ImportResult write_batch(SQLite::Database& db, const io::ImportBatch& batch) {
   for (const auto& [label, iso3] : batch.name_map) {
     names.bind(1, result.source_id);
     names.bind(2, label);
-    if (iso3.empty()) names.bind(3);
-    else names.bind(3, iso3);
+    if (iso3.empty())
+      names.bind(3);
+    else
+      names.bind(3, iso3);
     names.exec();
     names.reset();
   }
 
   std::int64_t next_id = db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM rollcalls").getInt64();
   const std::int64_t first_id = next_id;
-  SQLite::Statement rc(db,
-                       "INSERT INTO rollcalls VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement rc(db, "INSERT INTO rollcalls VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const auto& r : batch.rollcalls) {
     const auto& i = r.info;
     rc.bind(1, next_id++);
@@ -561,9 +566,7 @@ std::vector<SourceSummary> summaries(SQLite::Database& db, bool record, const st
 std::vector<SourceSummary> Store::sources() const { return summaries(*db_, false, path_); }
 std::vector<SourceSummary> Store::record() const { return summaries(*db_, true, path_); }
 
-std::int64_t Store::country_count() const {
-  return db_->execAndGet("SELECT count(*) FROM countries").getInt64();
-}
+std::int64_t Store::country_count() const { return db_->execAndGet("SELECT count(*) FROM countries").getInt64(); }
 
 SourceSummary Store::resolve_source(const std::string& name, const std::string& body) const {
   const std::string body_name = body == "sc" ? "Security Council" : "General Assembly";
@@ -584,8 +587,8 @@ SourceSummary Store::resolve_source(const std::string& name, const std::string& 
     for (const auto& s : all)
       if (list.find(s.name) == std::string::npos) list += (list.empty() ? "" : ", ") + s.name;
     if (!record().empty()) list += (list.empty() ? "" : ", ") + std::string(kRecordName);
-    throw UsageError("parameter 'source': no source named '" + name + "' (the store has: " +
-                     (list.empty() ? "none" : list) + ")");
+    throw UsageError("parameter 'source': no source named '" + name +
+                     "' (the store has: " + (list.empty() ? "none" : list) + ")");
   }
   throw UsageError("parameter 'body': no imported source holds " + body_name + " votes in source '" + name + "'");
 }
@@ -647,7 +650,8 @@ VoteMatrix build_series_matrix(SQLite::Database& db, std::vector<RollCallInfo> r
   for (const auto& [r, cid, v] : votes) {
     if (v < 1 || v > 4 || r < 0 || r >= n_rollcalls) continue;
     const int row = row_of_id[static_cast<std::size_t>(cid)];
-    std::uint8_t& cell = seen[static_cast<std::size_t>(row) * static_cast<std::size_t>(n_rollcalls) + static_cast<std::size_t>(r)];
+    std::uint8_t& cell =
+        seen[static_cast<std::size_t>(row) * static_cast<std::size_t>(n_rollcalls) + static_cast<std::size_t>(r)];
     if (cell && is_cast(static_cast<Vote>(cell)) && !is_cast(static_cast<Vote>(v))) continue;
     cell = static_cast<std::uint8_t>(v);
     m.set_vote(row, r, static_cast<Vote>(v));
@@ -691,10 +695,10 @@ VoteMatrix Store::load_matrix_rows(std::int64_t source_id, Body body) const {
       };
       for_each_vote_row(*db_, "SELECT rollcall_id, country_id, vote FROM votes WHERE rollcall_id BETWEEN ? AND ?", bind,
                         [&](std::int64_t rid, std::int64_t cid, int v) {
-        const auto off = static_cast<std::size_t>(rid - first_id);
-        if (off >= column_of.size() || column_of[off] < 0) return;  // the source's other body
-        votes.emplace_back(column_of[off], cid, v);
-      });
+                          const auto off = static_cast<std::size_t>(rid - first_id);
+                          if (off >= column_of.size() || column_of[off] < 0) return;  // the source's other body
+                          votes.emplace_back(column_of[off], cid, v);
+                        });
     }
     return build_series_matrix(*db_, std::move(rollcalls), votes);
   } catch (const SQLite::Exception& e) {
@@ -706,7 +710,8 @@ std::int64_t Store::begin_run(const std::string& kind, std::int64_t source_id, c
   SQLite::Statement version(*db_, "SELECT imported_at FROM sources WHERE id = ?");
   version.bind(1, source_id);
   std::string data_version = version.executeStep() ? version.getColumn(0).getString() : "";
-  SQLite::Statement ins(*db_, "INSERT INTO runs (kind, source_id, params, data_version, created_at) VALUES (?,?,?,?,?)");
+  SQLite::Statement ins(*db_,
+                        "INSERT INTO runs (kind, source_id, params, data_version, created_at) VALUES (?,?,?,?,?)");
   ins.bind(1, kind);
   ins.bind(2, source_id);
   ins.bind(3, params.dump());
@@ -768,8 +773,9 @@ std::optional<Store::RunInfo> Store::latest_run(const std::string& kind, std::in
 
 std::vector<Store::IdealPoint> Store::load_ideal_points(std::int64_t run_id) const {
   std::vector<IdealPoint> out;
-  SQLite::Statement q(*db_, "SELECT iso3, session, year, ideal, sd, lo, hi, nvotes FROM ideal_points WHERE run_id = ? "
-                            "ORDER BY iso3, year, session");
+  SQLite::Statement q(*db_,
+                      "SELECT iso3, session, year, ideal, sd, lo, hi, nvotes FROM ideal_points WHERE run_id = ? "
+                      "ORDER BY iso3, year, session");
   q.bind(1, run_id);
   while (q.executeStep()) {
     IdealPoint p;

@@ -38,17 +38,17 @@ inline constexpr std::string_view kRecordName = "record";
 
 // One state on which two sources disagree about one roll call of the record.
 struct ConflictRow {
-  std::string body, date, symbol;      // the record roll call (date: the record's)
+  std::string body, date, symbol;  // the record roll call (date: the record's)
   std::string kept_source, other_source, other_symbol, method;
-  std::string country;                 // ISO3 as stored (the state that cast the vote)
+  std::string country;  // ISO3 as stored (the state that cast the vote)
   Vote kept = Vote::Missing, other = Vote::Missing;
 };
 struct ConflictFilter {
-  std::string body;                    // "" = both
-  std::string country;                 // ISO3, "" = all
-  Date from = 0, to = 99991231;        // the record's date
-  std::string source;                  // either side's source name, "" = all
-  std::int64_t limit = -1;             // -1 = all
+  std::string body;              // "" = both
+  std::string country;           // ISO3, "" = all
+  Date from = 0, to = 99991231;  // the record's date
+  std::string source;            // either side's source name, "" = all
+  std::int64_t limit = -1;       // -1 = all
 };
 
 // Accuracy of the issue-code classifier on held-out sessions, per code.

@@ -40,18 +40,22 @@ constexpr int kValidationYears = 10;  // held-out years of the issue classifier'
 
 int body_index(Body b) { return b == Body::SecurityCouncil ? 1 : 0; }
 
-void set_bit(std::vector<std::uint64_t>& v, int c) { v[static_cast<std::size_t>(c) / 64] |= std::uint64_t{1} << (c % 64); }
+void set_bit(std::vector<std::uint64_t>& v, int c) {
+  v[static_cast<std::size_t>(c) / 64] |= std::uint64_t{1} << (c % 64);
+}
 
 }  // namespace
 
 void Store::restitch() {
   SQLite::Database& db = *db_;
-  db.exec("DELETE FROM record_rollcalls; DELETE FROM record_matches; DELETE FROM record_conflicts; "
-          "DELETE FROM record_issue_model;");
+  db.exec(
+      "DELETE FROM record_rollcalls; DELETE FROM record_matches; DELETE FROM record_conflicts; "
+      "DELETE FROM record_issue_model;");
   std::vector<SourceRow> sources;
   {
     SQLite::Statement q(db, "SELECT id, name, format FROM sources WHERE format != 'record' ORDER BY id");
-    while (q.executeStep()) sources.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    while (q.executeStep())
+      sources.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
   }
   std::int64_t record_source = -1;
   {
@@ -59,7 +63,9 @@ void Store::restitch() {
     if (q.executeStep()) record_source = q.getColumn(0).getInt64();
   }
   if (record_source < 0) {
-    SQLite::Statement ins(db, "INSERT INTO sources (name, format, paths, imported_at, notes, warnings) VALUES (?, 'record', '[]', ?, '[]', '{}')");
+    SQLite::Statement ins(db,
+                          "INSERT INTO sources (name, format, paths, imported_at, notes, warnings) VALUES (?, "
+                          "'record', '[]', ?, '[]', '{}')");
     ins.bind(1, std::string(kRecordName));
     ins.bind(2, now_utc(true));
     ins.exec();
@@ -131,7 +137,8 @@ void Store::restitch() {
       for (auto& list : items[sid])
         for (auto& it : list) {
           it.yes.assign(words, 0), it.abstain.assign(words, 0), it.no.assign(words, 0), it.nonvoting.assign(words, 0);
-          if (by_id.size() <= static_cast<std::size_t>(it.id)) by_id.resize(static_cast<std::size_t>(it.id) + 1, nullptr);
+          if (by_id.size() <= static_cast<std::size_t>(it.id))
+            by_id.resize(static_cast<std::size_t>(it.id) + 1, nullptr);
           by_id[static_cast<std::size_t>(it.id)] = &it;
           lo = lo < 0 ? it.id : std::min(lo, it.id);
           hi = std::max(hi, it.id);
@@ -145,19 +152,30 @@ void Store::restitch() {
       };
       for_each_vote_row(db, "SELECT rollcall_id, country_id, vote FROM votes WHERE rollcall_id BETWEEN ? AND ?", bind,
                         [&](std::int64_t rid, std::int64_t cid64, int v) {
-        record::Item* item = rid >= 0 && static_cast<std::size_t>(rid) < by_id.size() ? by_id[static_cast<std::size_t>(rid)] : nullptr;
-        if (!item) return;
-        const auto cid = static_cast<std::size_t>(cid64);
-        const int c = cid < registry_of_id.size() ? registry_of_id[cid] : -1;
-        if (c < 0) return;
-        switch (static_cast<Vote>(v)) {
-          case Vote::Yes: set_bit(item->yes, c); break;
-          case Vote::Abstain: set_bit(item->abstain, c); break;
-          case Vote::No: set_bit(item->no, c); break;
-          case Vote::NonVoting: set_bit(item->nonvoting, c); break;
-          default: break;
-        }
-      });
+                          record::Item* item = rid >= 0 && static_cast<std::size_t>(rid) < by_id.size()
+                                                   ? by_id[static_cast<std::size_t>(rid)]
+                                                   : nullptr;
+                          if (!item) return;
+                          const auto cid = static_cast<std::size_t>(cid64);
+                          const int c = cid < registry_of_id.size() ? registry_of_id[cid] : -1;
+                          if (c < 0) return;
+                          switch (static_cast<Vote>(v)) {
+                            case Vote::Yes:
+                              set_bit(item->yes, c);
+                              break;
+                            case Vote::Abstain:
+                              set_bit(item->abstain, c);
+                              break;
+                            case Vote::No:
+                              set_bit(item->no, c);
+                              break;
+                            case Vote::NonVoting:
+                              set_bit(item->nonvoting, c);
+                              break;
+                            default:
+                              break;
+                          }
+                        });
     }
   };
 
@@ -242,15 +260,16 @@ void Store::restitch() {
       classify::Example ex{date_year(e.date), k.title + " " + k.description + " " + e.library_title, e.issues};
       if (ex.year <= last_truth - kValidationYears) train_early.push_back(ex);
       // Held out, the model reads what it reads in use: the UN Library's title.
-      else if (!e.library_title.empty()) held_out.push_back({ex.year, e.library_title, e.issues});
+      else if (!e.library_title.empty())
+        held_out.push_back({ex.year, e.library_title, e.issues});
       truth.push_back(std::move(ex));
     }
-    const bool any_to_predict = std::any_of(entries.begin(), entries.end(), [](const Entry& e) {
-      return !e.truth && e.body == Body::GeneralAssembly;
-    });
+    const bool any_to_predict = std::any_of(entries.begin(), entries.end(),
+                                            [](const Entry& e) { return !e.truth && e.body == Body::GeneralAssembly; });
     if (truth.size() >= 200 && any_to_predict) {
       if (held_out.size() >= 50 && train_early.size() >= 200) {
-        const auto scores = classify::evaluate(classify::IssueClassifier::train(train_early, kValidationYears), held_out);
+        const auto scores =
+            classify::evaluate(classify::IssueClassifier::train(train_early, kValidationYears), held_out);
         const std::string train_years = "to " + std::to_string(last_truth - kValidationYears);
         const std::string test_years =
             std::to_string(last_truth - kValidationYears + 1) + "-" + std::to_string(last_truth);
@@ -293,8 +312,10 @@ void Store::restitch() {
       ins.bind(1, e.id);
       ins.bind(2, std::string(body_code(e.body)));
       ins.bind(3, format_date(e.date));
-      if (e.library_title.empty()) ins.bind(4);
-      else ins.bind(4, e.library_title);
+      if (e.library_title.empty())
+        ins.bind(4);
+      else
+        ins.bind(4, e.library_title);
       ins.bind(5, static_cast<int>(e.issues));
       ins.bind(6, e.predicted ? 1 : 0);
       ins.exec();
@@ -315,8 +336,10 @@ void Store::restitch() {
         ins.bind(1, m.rollcall);
         ins.bind(2, m.record);
         ins.bind(3, m.method);
-        if (m.agreement < 0) ins.bind(4);
-        else ins.bind(4, m.agreement);
+        if (m.agreement < 0)
+          ins.bind(4);
+        else
+          ins.bind(4, m.agreement);
         ins.exec();
         ins.reset();
         by_method[m.method] = by_method.value(m.method, 0) + 1;
@@ -435,8 +458,8 @@ std::vector<Store::YearCoverage> Store::record_coverage() const {
       FROM record_rollcalls rr JOIN rollcalls r ON r.id = rr.rollcall_id JOIN sources s ON s.id = r.source_id
       GROUP BY y, rr.body ORDER BY y, rr.body)SQL");
     while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                     q.getColumn(3).getString()});
+      out.push_back(
+          {q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getString()});
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot read store '" + path_ + "': " + e.what());
   }

@@ -199,8 +199,12 @@ TEST(PortfolioTimeline, OneStateAgainstEveryOther) {
     const std::string b = std::get<std::string>(r[2]);
     EXPECT_NE(b, "SUN");
     // SUN = {SUN 3, PRK 3}; PRK the same; a state with no tie = {itself 3}: SAD = 9.
-    if (b == "PRK") { EXPECT_DOUBLE_EQ(std::get<double>(r[3]), 1.0); }
-    if (b == "USA") { EXPECT_NEAR(std::get<double>(r[3]), 1.0 - 2.0 * (9.0 / n) / 3.0, 1e-12); }
+    if (b == "PRK") {
+      EXPECT_DOUBLE_EQ(std::get<double>(r[3]), 1.0);
+    }
+    if (b == "USA") {
+      EXPECT_NEAR(std::get<double>(r[3]), 1.0 - 2.0 * (9.0 / n) / 3.0, 1e-12);
+    }
   }
 }
 

@@ -242,8 +242,8 @@ TEST(ResolutionScan, FindsThePlantedPartitionAsTheMostStable) {
   for (const auto& range : scan.ranges) {
     EXPECT_NEAR(range.gamma_min, scan.partitions[index].resolution, 1e-12);
     for (int s = 0; s < range.steps; ++s, ++index) {
-      EXPECT_GE(adjusted_rand_index(scan.partitions[index].membership,
-                                    scan.partitions[index - s].membership), options.same_partition_ari);
+      EXPECT_GE(adjusted_rand_index(scan.partitions[index].membership, scan.partitions[index - s].membership),
+                options.same_partition_ari);
     }
     EXPECT_NEAR(range.gamma_max, scan.partitions[index - 1].resolution, 1e-12);
     covered += range.steps;
@@ -278,7 +278,8 @@ PeriodPartition period(const std::string& label, const std::vector<std::pair<std
 }
 
 int label_of(const TrackedPeriod& tracked, const PeriodPartition& input, const std::string& state) {
-  for (std::size_t i = 0; i < input.states.size(); ++i) if (input.states[i] == state) return tracked.labels[i];
+  for (std::size_t i = 0; i < input.states.size(); ++i)
+    if (input.states[i] == state) return tracked.labels[i];
   return -1;
 }
 
@@ -344,7 +345,11 @@ TEST(TrackBlocs, DissolvedBlocEndsAndItsPiecesAreNew) {
   // piece inherits its label, which ends; the pieces are new blocs and form a split.
   const std::vector<PeriodPartition> input{
       period("t0", {{names(0, 10), 0}, {names(10, 20), 1}}),
-      period("t1", {{names(0, 2), 0}, {names(2, 4), 1}, {names(4, 6), 2}, {names(6, 8), 3}, {names(8, 10), 4},
+      period("t1", {{names(0, 2), 0},
+                    {names(2, 4), 1},
+                    {names(4, 6), 2},
+                    {names(6, 8), 3},
+                    {names(8, 10), 4},
                     {names(10, 20), 5}}),
   };
   const auto tracked = track_blocs(input);

@@ -49,8 +49,8 @@ TEST(Polarization, BimodalityCoefficientByHand) {
 }
 
 TEST(Poles, LeanByAgreement) {
-  const auto lean = lean_by_agreement({"IND", "BRA", "ZAF", "XXX"}, {0.60, 0.50, 0.40, kNaN},
-                                      {0.55, 0.50, 0.70, 0.8}, 0.01);
+  const auto lean =
+      lean_by_agreement({"IND", "BRA", "ZAF", "XXX"}, {0.60, 0.50, 0.40, kNaN}, {0.55, 0.50, 0.70, 0.8}, 0.01);
   ASSERT_EQ(lean.size(), 4u);
   EXPECT_EQ(lean[0].nearer, Pole::a);
   EXPECT_NEAR(lean[0].margin, 0.05, 1e-12);

@@ -12,9 +12,9 @@ namespace {
 TEST(Tokens, WordsStopWordsAndBigrams) {
   EXPECT_EQ(tokens("Question of Palestine : resolution / adopted by the General Assembly"),
             (std::vector<std::string>{"question", "palestine", "question_palestine"}));
-  EXPECT_EQ(tokens("NUCLEAR-WEAPON-FREE ZONES, 1995"),
-            (std::vector<std::string>{"nuclear", "weapon", "free", "zones", "nuclear_weapon", "weapon_free",
-                                      "free_zones"}));
+  EXPECT_EQ(
+      tokens("NUCLEAR-WEAPON-FREE ZONES, 1995"),
+      (std::vector<std::string>{"nuclear", "weapon", "free", "zones", "nuclear_weapon", "weapon_free", "free_zones"}));
   EXPECT_EQ(tokens("Palestine's refugees"),
             (std::vector<std::string>{"palestines", "refugees", "palestines_refugees"}));
   EXPECT_TRUE(tokens("of the 12 / :").empty());

@@ -1,20 +1,20 @@
 // The rostrum binary under hostile conditions: an import killed with SIGKILL in
 // the middle of its write, a decompression bomb, and (with `serve`) SIGTERM while
 // an expensive query runs. Every wait is bounded.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <zlib.h>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
-#include <zlib.h>
 
 #include "../server/server_helpers.hpp"
 #include "support/test_support.hpp"
@@ -110,14 +110,15 @@ const char* kVoeten =
 // A Voeten-layout source with `rollcalls` roll calls in 1995-2004 and 24 states
 // voting on each: about a million votes, a write phase of a second or more.
 std::string big_voeten(int rollcalls) {
-  const int cow[] = {2, 20, 200, 220, 255, 365, 710, 740, 750, 140, 70, 100, 130, 135, 160, 210, 211, 230, 235, 290, 325, 350, 640, 651};
+  const int cow[] = {2,   20,  200, 220, 255, 365, 710, 740, 750, 140, 70,  100,
+                     130, 135, 160, 210, 211, 230, 235, 290, 325, 350, 640, 651};
   std::string s = "rcid,ccode,vote,session,date,unres,importantvote,amend,para,short,descr,me,nu,di,hr,co,ec\n";
   s.reserve(static_cast<std::size_t>(rollcalls) * 24 * 64);
   for (int r = 1; r <= rollcalls; ++r) {
     const int year = 1995 + (r * 10) / (rollcalls + 1);
     const std::string tail = "," + std::to_string(year - 1945) + "," + std::to_string(year) + "-0" +
-                             std::to_string(1 + r % 9) + "-1" + std::to_string(r % 9) + ",A/RES/x/" + std::to_string(r) +
-                             ",0,0,0,s,d,0,0,0,1,0,0\n";
+                             std::to_string(1 + r % 9) + "-1" + std::to_string(r % 9) + ",A/RES/x/" +
+                             std::to_string(r) + ",0,0,0,s,d,0,0,0,1,0,0\n";
     for (std::size_t c = 0; c < std::size(cow); ++c)
       s += std::to_string(r) + "," + std::to_string(cow[c]) + "," + std::to_string(1 + (r + c) % 3) + tail;
   }
@@ -150,8 +151,7 @@ TEST(Hardening, ImportKilledMidWriteLeavesTheStoreReadable) {
     }
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
-  ASSERT_TRUE(killed_mid_write) << "the import ended before its write could be interrupted: "
-                                << slurp(import.err);
+  ASSERT_TRUE(killed_mid_write) << "the import ended before its write could be interrupted: " << slurp(import.err);
   ASSERT_TRUE(import.wait_for(std::chrono::seconds(10)));
 
   // Readers see the last committed state at once: no "attempt to write a readonly database".
@@ -243,7 +243,8 @@ TEST(Hardening, ServeBeyondLoopbackPrintsItsAddressesAndWarns) {
   ASSERT_GT(port, 0) << slurp(serve.err);
   const std::string out = slurp(serve.out);
   EXPECT_NE(out.find("listening on 0.0.0.0, reachable at: http://127.0.0.1:" + std::to_string(port) + "/"),
-            std::string::npos) << out;
+            std::string::npos)
+      << out;
   EXPECT_NE(slurp(serve.err).find("warning: listening beyond this machine"), std::string::npos) << slurp(serve.err);
   ::kill(serve.pid, SIGTERM);
   ASSERT_TRUE(serve.wait_for(std::chrono::seconds(10)));

@@ -97,8 +97,9 @@ TEST(IdealFromMatrix, LibraryTitleBridgesAcrossSources) {
 TEST(IdealFromMatrix, SessionAxisKeepsItsMeaningAcrossAGap) {
   VoteMatrix m;
   int usa = m.add_country("USA");
-  for (auto [id, session, date] : {std::tuple{1, 76, make_date(2021, 12, 1)}, std::tuple{2, 79, make_date(2025, 3, 1)},
-                                   std::tuple{3, 0, make_date(2025, 2, 24)}, std::tuple{4, 80, make_date(2025, 12, 1)}}) {
+  for (auto [id, session, date] :
+       {std::tuple{1, 76, make_date(2021, 12, 1)}, std::tuple{2, 79, make_date(2025, 3, 1)},
+        std::tuple{3, 0, make_date(2025, 2, 24)}, std::tuple{4, 80, make_date(2025, 12, 1)}}) {
     RollCallInfo info;
     info.id = id, info.key = std::to_string(id), info.session = session;
     info.session_label = session ? std::to_string(session) : "ES-11";

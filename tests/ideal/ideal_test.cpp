@@ -58,8 +58,8 @@ void numeric_moments(double mu, double s, double lo, double hi, double& mass, do
 TEST(IdealKernels, TruncatedNormalMatchesNumericalIntegration) {
   struct Case {
     double mu, s, lo, hi;
-  } cases[] = {{0, 1, -kInf, 0},  {0.3, 0.7, 0, 1},   {2, 1, -kInf, 0}, {-2, 1, 1, kInf},  {5, 0.5, 0, 1},
-               {-3, 0.4, 0, 1},   {1.2, 2, 1, kInf},  {0.5, 1, 0, 1},   {-1, 0.3, -kInf, 0}, {3, 1, 0, kInf}};
+  } cases[] = {{0, 1, -kInf, 0}, {0.3, 0.7, 0, 1},  {2, 1, -kInf, 0}, {-2, 1, 1, kInf},    {5, 0.5, 0, 1},
+               {-3, 0.4, 0, 1},  {1.2, 2, 1, kInf}, {0.5, 1, 0, 1},   {-1, 0.3, -kInf, 0}, {3, 1, 0, kInf}};
   for (const auto& c : cases) {
     double mass, mean, var;
     numeric_moments(c.mu, c.s, c.lo, c.hi, mass, mean, var);
@@ -150,16 +150,16 @@ TEST(IdealBridges, HandMadeTexts) {
     m.session = s, m.text = std::move(text), m.amendment = amend;
     d.rollcalls.push_back(m);
   };
-  add(0, "NECESSITY OF ENDING THE ECONOMIC, COMMERCIAL AND FINANCIAL EMBARGO AGAINST CUBA (A/RES/47/19)");  // 0
+  add(0, "NECESSITY OF ENDING THE ECONOMIC, COMMERCIAL AND FINANCIAL EMBARGO AGAINST CUBA (A/RES/47/19)");   // 0
   add(1, "Necessity of ending the economic, commercial and financial embargo against Cuba  (A/RES/48/16)");  // 1
-  add(2, "necessity of ending the economic commercial and financial embargo against cuba, 1994");           // 2
-  add(1, "Admission of new members");                                                                      // 3 short
-  add(2, "Admission of new members");                                                                      // 4 short
-  add(0, "Question of Palestine: the peaceful settlement of the question, 40th session");                  // 5
-  add(1, "Question of Palestine: the peaceful settlement of the question, 41st session");                  // 6
-  add(1, "Question of Palestine: the peaceful settlement of the question, 41st session");                  // 7 twice in 41
-  add(2, "Question of Palestine: the peaceful settlement of the question, 42nd session", true);           // 8 amendment
-  add(0, "Only once: a long resolution text on the law of the sea and its implementation");              // 9
+  add(2, "necessity of ending the economic commercial and financial embargo against cuba, 1994");            // 2
+  add(1, "Admission of new members");                                                                        // 3 short
+  add(2, "Admission of new members");                                                                        // 4 short
+  add(0, "Question of Palestine: the peaceful settlement of the question, 40th session");                    // 5
+  add(1, "Question of Palestine: the peaceful settlement of the question, 41st session");                    // 6
+  add(1, "Question of Palestine: the peaceful settlement of the question, 41st session");        // 7 twice in 41
+  add(2, "Question of Palestine: the peaceful settlement of the question, 42nd session", true);  // 8 amendment
+  add(0, "Only once: a long resolution text on the law of the sea and its implementation");      // 9
   auto item = ri::find_bridges(d);
   EXPECT_EQ(item[0], item[1]);
   EXPECT_EQ(item[1], item[2]);
@@ -211,7 +211,8 @@ TEST(IdealConventions, BsvRules) {
   int e = add(2, 1990, false, true);   // paragraph after 1989: dropped
   int f = add(2, 1990, false, false);  // unanimous: dropped
   int g = add(2, 1990, false, false);  // kept
-  for (int rc : {a, b, c, e, g}) d.votes.push_back({0, rc, 2}), d.votes.push_back({1, rc, 0}), d.votes.push_back({2, rc, 1});
+  for (int rc : {a, b, c, e, g})
+    d.votes.push_back({0, rc, 2}), d.votes.push_back({1, rc, 0}), d.votes.push_back({2, rc, 1});
   for (int i = 0; i < 3; ++i) d.votes.push_back({i, f, 0});
   auto out = ri::apply_conventions(d);
   ASSERT_EQ(out.rollcalls.size(), 2u);
@@ -380,7 +381,8 @@ TEST(IdealRecovery, AcceleratedNewtonAgrees) {
   auto r1 = ri::estimate(d, o);
   EXPECT_TRUE(r1.converged);
   std::vector<double> a, b;
-  for (std::size_t k = 0; k < r0.estimates.size(); ++k) a.push_back(r0.estimates[k].ideal), b.push_back(r1.estimates[k].ideal);
+  for (std::size_t k = 0; k < r0.estimates.size(); ++k)
+    a.push_back(r0.estimates[k].ideal), b.push_back(r1.estimates[k].ideal);
   EXPECT_GT(corr(a, b), 0.999);
   std::vector<double> est, tru;
   paired(r1, truth, sp.sessions, est, tru);
@@ -399,7 +401,8 @@ TEST(IdealRecovery, PlainEmAgreesWithNewton) {
   o.max_iter = 2000;
   auto re = ri::estimate(d, o);
   std::vector<double> a, b;
-  for (std::size_t k = 0; k < rn.estimates.size(); ++k) a.push_back(rn.estimates[k].ideal), b.push_back(re.estimates[k].ideal);
+  for (std::size_t k = 0; k < rn.estimates.size(); ++k)
+    a.push_back(rn.estimates[k].ideal), b.push_back(re.estimates[k].ideal);
   // Two approximations of the same posterior: plain EM standardises by projection
   // and carries Var[theta] into the item step; Newton solves the constrained
   // problem and carries the items' uncertainty into the state step. Measured
@@ -424,7 +427,8 @@ TEST(IdealRecovery, StaticAndBinaryModels) {
   for (int t = 0; t < sp.sessions; ++t) {
     std::vector<double> est, tru;
     for (const auto& e : rs.estimates)
-      if (e.session == t) est.push_back(e.ideal), tru.push_back(truth.theta[static_cast<std::size_t>(e.state) * sp.sessions + t]);
+      if (e.session == t)
+        est.push_back(e.ideal), tru.push_back(truth.theta[static_cast<std::size_t>(e.state) * sp.sessions + t]);
     EXPECT_GT(corr(est, tru), 0.95) << "session " << t;
   }
   o.model = ri::Model::binary_dynamic;

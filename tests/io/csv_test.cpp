@@ -103,10 +103,10 @@ TEST(Csv, ManyEscapedFieldsInOneRecordStayValid) {
 
 TEST(Csv, EmbeddedNewlinesKeepLineNumbersRight) {
   const std::string data =
-      "h1,h2,h3\n"            // line 1
-      "1,\"two\nlines\",x\n"  // lines 2-3
+      "h1,h2,h3\n"                       // line 1
+      "1,\"two\nlines\",x\n"             // lines 2-3
       "2,\"three\n\nlines\",\"q\nr\"\n"  // lines 4-7
-      "3,c,\"last\"\n";       // line 8
+      "3,c,\"last\"\n";                  // line 8
   auto rows = read_all(data);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[1].fields, (Fields{"1", "two\nlines", "x"}));
@@ -155,9 +155,13 @@ TEST(Csv, ByteOrderMarkBeforeQuotedHeader) {
 }
 
 TEST(Csv, ByteOrderMarkOnlyWhenAtTheStart) {
-  auto rows = read_all("a\n\xEF\xBB\xBF" "b\n");
+  auto rows = read_all(
+      "a\n\xEF\xBB\xBF"
+      "b\n");
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[1].fields[0], "\xEF\xBB\xBF" "b");
+  EXPECT_EQ(rows[1].fields[0],
+            "\xEF\xBB\xBF"
+            "b");
 }
 
 TEST(Csv, BlankLinesAreSkippedButCounted) {
@@ -209,7 +213,9 @@ TEST(Csv, CharacterAfterClosingQuote) {
 }
 
 TEST(Csv, StrayQuoteAfterBomCountsColumnsFromTheFirstCharacter) {
-  auto e = error_of("\xEF\xBB\xBF" "ab\"c\n");
+  auto e = error_of(
+      "\xEF\xBB\xBF"
+      "ab\"c\n");
   EXPECT_EQ(e.line(), 1u);
   EXPECT_EQ(e.column(), 3u);
 }

@@ -19,7 +19,10 @@ TEST(Detect, EachLayout) {
   TempDir tmp;
   EXPECT_EQ(detect_format(tmp.write("a.csv", "undl_id,ms_code,ms_vote,date\n")), "undl");
   EXPECT_EQ(detect_format(tmp.write("b.csv", "undl_id,MS_CODES,ms_votes\n")), "undl");
-  EXPECT_EQ(detect_format(tmp.write("c.csv", "\xEF\xBB\xBF" "Council,Date,Title,Resolution,token,USSR\n")), "wide");
+  EXPECT_EQ(detect_format(tmp.write("c.csv",
+                                    "\xEF\xBB\xBF"
+                                    "Council,Date,Title,Resolution,token,USSR\n")),
+            "wide");
   EXPECT_EQ(detect_format(tmp.write("d.csv", "\"rcid\",\"ccode\",\"vote\"\n")), "voeten");
   tmp.write("dir/un_votes.csv.gz", "");
   EXPECT_EQ(detect_format((tmp.path() / "dir").string()), "unvotes");

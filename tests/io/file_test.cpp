@@ -54,7 +54,9 @@ TEST(File, EmptyFile) {
 
 TEST(File, GzipIsDecompressed) {
   TempDir dir;
-  std::string content = "\xEF\xBB\xBF" "rcid,vote\n1,yes\n2,\"no\"\n";
+  std::string content =
+      "\xEF\xBB\xBF"
+      "rcid,vote\n1,yes\n2,\"no\"\n";
   auto p = write_gz(dir, "x.csv.gz", content);
   ASSERT_NE(slurp(p), content);  // really compressed
   EXPECT_EQ(read_file(p), content);

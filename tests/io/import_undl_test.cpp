@@ -64,8 +64,8 @@ std::vector<Row> sample_rows() {
   es("DEU", "GERMANY", "Y");
   es("RUS", "RUSSIAN FEDERATION", "N");
   auto sc = [&](std::string code, std::string name, std::string vote) {
-    rows.push_back({"3003", code, name, vote, "2016-12-23", "71", "S/RES/2334(2016)", "Settlements", "", "2", "0",
-                    "1", ""});
+    rows.push_back(
+        {"3003", code, name, vote, "2016-12-23", "71", "S/RES/2334(2016)", "Settlements", "", "2", "0", "1", ""});
   };
   sc("USA", "UNITED STATES", "A");
   sc("FRA", "FRANCE", "Y");
@@ -118,12 +118,13 @@ void check_sample(const ImportBatch& b) {
   EXPECT_EQ(sc.info.session_label, "2016");
   EXPECT_FALSE(sc.totals.has_value());  // total_non_voting is empty
 
-  std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      {"1001", "USA", Vote::No},  {"1001", "CHN", Vote::Yes}, {"1001", "RUS", Vote::Yes},
-      {"1001", "GBR", Vote::Abstain}, {"1001", "VEN", Vote::NonVoting}, {"2002", "UKR", Vote::Yes},
-      {"2002", "DEU", Vote::Yes}, {"2002", "RUS", Vote::No},  {"3003", "USA", Vote::Abstain},
-      {"3003", "FRA", Vote::Yes}, {"3003", "EGY", Vote::Yes},
-  };
+  std::set<std::tuple<std::string, std::string, Vote>> got,
+      want = {
+          {"1001", "USA", Vote::No},      {"1001", "CHN", Vote::Yes},       {"1001", "RUS", Vote::Yes},
+          {"1001", "GBR", Vote::Abstain}, {"1001", "VEN", Vote::NonVoting}, {"2002", "UKR", Vote::Yes},
+          {"2002", "DEU", Vote::Yes},     {"2002", "RUS", Vote::No},        {"3003", "USA", Vote::Abstain},
+          {"3003", "FRA", Vote::Yes},     {"3003", "EGY", Vote::Yes},
+      };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.key, iso(v.country), v.vote);
   EXPECT_EQ(got, want);
   // The GA and ES totals match the counted votes: no warning.
@@ -198,7 +199,8 @@ std::uint64_t column_of(const Row& r, int index) {
   bool quoted = false;
   int field = 0;
   for (std::size_t i = 0; i < line.size() && field < index; ++i) {
-    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == '"')
+      quoted = !quoted;
     else if (line[i] == ',' && !quoted) {
       ++field;
       col = i + 2;

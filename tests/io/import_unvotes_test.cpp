@@ -11,8 +11,8 @@
 
 #include "core/error.hpp"
 #include "io/import.hpp"
-#include "registry/registry.hpp"
 #include "io/io_helpers.hpp"
+#include "registry/registry.hpp"
 #include "support/test_support.hpp"
 
 namespace rostrum::io {
@@ -101,11 +101,12 @@ TEST(ImportUnvotes, SmallDirectory) {
   EXPECT_EQ(r5.info.issues, kIssueCo);
 
   // Every vote, mapped to canonical ids.
-  std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      // "Russia" in 1946 is the Soviet seat (registry seat rules).
-      {"3", "USA", Vote::Yes}, {"3", "CAN", Vote::No},  {"3", "SUN", Vote::Abstain}, {"4", "USA", Vote::No},
-      {"4", "DEU", Vote::Yes}, {"5", "EAZ", Vote::Yes}, {"5", "YAR", Vote::Abstain},
-  };
+  std::set<std::tuple<std::string, std::string, Vote>> got,
+      want = {
+          // "Russia" in 1946 is the Soviet seat (registry seat rules).
+          {"3", "USA", Vote::Yes}, {"3", "CAN", Vote::No},  {"3", "SUN", Vote::Abstain}, {"4", "USA", Vote::No},
+          {"4", "DEU", Vote::Yes}, {"5", "EAZ", Vote::Yes}, {"5", "YAR", Vote::Abstain},
+      };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.key, iso(v.country), v.vote);
   EXPECT_EQ(got, want);
 
@@ -139,10 +140,11 @@ TEST(ImportUnvotes, LabelsAreReadByTheRollCallsDate) {
       "6,German Democratic Republic,DD,yes\n";  // after 1990-10-02: no such seat
   Dir d(rollcalls, votes, nullptr);
   ImportBatch b = import_unvotes(d.path);
-  std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      {"1", "TWN", Vote::Yes}, {"1", "SUN", Vote::No}, {"2", "RUS", Vote::Yes}, {"3", "YEM", Vote::Abstain},
-      {"4", "SRB", Vote::Yes}, {"5", "SCG", Vote::No},
-  };
+  std::set<std::tuple<std::string, std::string, Vote>> got,
+      want = {
+          {"1", "TWN", Vote::Yes},     {"1", "SUN", Vote::No},  {"2", "RUS", Vote::Yes},
+          {"3", "YEM", Vote::Abstain}, {"4", "SRB", Vote::Yes}, {"5", "SCG", Vote::No},
+      };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.key, iso(v.country), v.vote);
   EXPECT_EQ(got, want);
   ASSERT_EQ(b.warnings.total(), 1);

@@ -18,25 +18,26 @@ using namespace rostrum::io::testing;
 
 std::string iso(int country) { return std::string(registry::countries()[country].iso3); }
 
-const std::string kHeader = "rcid,ccode,vote,session,importantvote,date,unres,amend,para,short,descr,me,nu,di,hr,co,ec\n";
+const std::string kHeader =
+    "rcid,ccode,vote,session,importantvote,date,unres,amend,para,short,descr,me,nu,di,hr,co,ec\n";
 
-std::string row(int rcid, int ccode, const std::string& vote, const std::string& rest =
-                                                                 "1,0,1946-01-01,R/1/66,1,0,\"SHORT, TITLE\",descr,1,0,0,1,0,0") {
+std::string row(int rcid, int ccode, const std::string& vote,
+                const std::string& rest = "1,0,1946-01-01,R/1/66,1,0,\"SHORT, TITLE\",descr,1,0,0,1,0,0") {
   return std::to_string(rcid) + "," + std::to_string(ccode) + "," + vote + "," + rest + "\n";
 }
 
 const std::string kSecond = "2,1,1947-09-20,R/2/1,0,1,S2,d2,0,1,1,0,0,1";
 
 std::string sample() {
-  return kHeader +                   // line 1
-         row(1, 2, "1") +            // USA yes
-         row(1, 365, "3") +          // COW 365 in 1946: the Soviet seat (SUN), no
-         row(1, 200, "2") +          // GBR abstain
-         row(1, 220, "8") +          // FRA absent -> non-voting
-         row(1, 710, "9") +          // CHN not a member -> not stored
-         row(2, 2, "3", kSecond) +   // line 7
-         row(2, 260, "1", kSecond) + // West Germany's COW code -> DEU
-         row(2, 9999, "9", kSecond); // code 9 rows are skipped before the country is looked up
+  return kHeader +                    // line 1
+         row(1, 2, "1") +             // USA yes
+         row(1, 365, "3") +           // COW 365 in 1946: the Soviet seat (SUN), no
+         row(1, 200, "2") +           // GBR abstain
+         row(1, 220, "8") +           // FRA absent -> non-voting
+         row(1, 710, "9") +           // CHN not a member -> not stored
+         row(2, 2, "3", kSecond) +    // line 7
+         row(2, 260, "1", kSecond) +  // West Germany's COW code -> DEU
+         row(2, 9999, "9", kSecond);  // code 9 rows are skipped before the country is looked up
 }
 
 const ImportedRollCall& by_key(const ImportBatch& b, const std::string& key) {
@@ -53,10 +54,11 @@ TEST(ImportVoeten, SmallFile) {
   EXPECT_EQ(b.format, "voeten");
   EXPECT_EQ(b.source_name, "voeten");
   ASSERT_EQ(b.rollcalls.size(), 2u);
-  std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      {"1", "USA", Vote::Yes}, {"1", "SUN", Vote::No}, {"1", "GBR", Vote::Abstain}, {"1", "FRA", Vote::NonVoting},
-      {"2", "USA", Vote::No},  {"2", "DEU", Vote::Yes},
-  };
+  std::set<std::tuple<std::string, std::string, Vote>> got,
+      want = {
+          {"1", "USA", Vote::Yes},       {"1", "SUN", Vote::No}, {"1", "GBR", Vote::Abstain},
+          {"1", "FRA", Vote::NonVoting}, {"2", "USA", Vote::No}, {"2", "DEU", Vote::Yes},
+      };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.key, iso(v.country), v.vote);
   EXPECT_EQ(got, want);
   EXPECT_EQ(b.votes.size(), 6u);

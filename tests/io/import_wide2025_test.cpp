@@ -35,8 +35,8 @@ struct Row {
 
 std::string line_of(const Row& r) {
   std::string s = "https://digitallibrary.un.org/record/1,1,2025,\"" + r.title + "\"," + r.council + "," + r.symbol +
-                  "," + r.country + ",Eastern Europe,Europe," + r.date + "," + r.y + "," + r.n + "," + r.a + "," +
-                  r.x + "," + r.total + ",\"POLITICAL AND LEGAL QUESTIONS, UKRAINE\"";
+                  "," + r.country + ",Eastern Europe,Europe," + r.date + "," + r.y + "," + r.n + "," + r.a + "," + r.x +
+                  "," + r.total + ",\"POLITICAL AND LEGAL QUESTIONS, UKRAINE\"";
   for (const auto& c : r.cells) s += "," + c;
   return s + "\n";
 }
@@ -48,7 +48,8 @@ std::uint64_t column_of(const Row& r, int index) {
   bool quoted = false;
   int field = 0;
   for (std::size_t i = 0; i < line.size() && field < index; ++i) {
-    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == '"')
+      quoted = !quoted;
     else if (line[i] == ',' && !quoted) {
       ++field;
       col = i + 2;
@@ -62,16 +63,40 @@ std::vector<Row> sample() {
   return {
       // line 2: ES-11 on Ukraine; two members empty (non-voting) + one without a column
       {"Advancing a comprehensive, just and lasting peace in Ukraine : resolution / adopted by the General Assembly",
-       "General Assembly", "A/RES/ES-11/7", "UA", "2025-02-24", "002", "002", "000", "003", "007",
+       "General Assembly",
+       "A/RES/ES-11/7",
+       "UA",
+       "2025-02-24",
+       "002",
+       "002",
+       "000",
+       "003",
+       "007",
        {"YES", "", "NO", "NO", "YES", ""}},
       // line 3: Security Council: only members have cells; the country column holds a code
-      {"Security Council resolution 2774 (2025) [on the path to peace in Ukraine]", "Security Council",
-       "S/RES/2774(2025)", "USA", "2025-02-24", "002", "000", "001", "000", "003",
+      {"Security Council resolution 2774 (2025) [on the path to peace in Ukraine]",
+       "Security Council",
+       "S/RES/2774(2025)",
+       "USA",
+       "2025-02-24",
+       "002",
+       "000",
+       "001",
+       "000",
+       "003",
        {"", "ABSTAIN", "", "YES", "", "YES"}},
       // line 4: a regular session, unpadded counts
       {"Situation of human rights in the Democratic People's Republic of Korea : resolution / adopted by the General "
        "Assembly",
-       "General Assembly", "A/RES/80/150", "KP", "2025-12-15", "3", "1", "1", "2", "7",
+       "General Assembly",
+       "A/RES/80/150",
+       "KP",
+       "2025-12-15",
+       "3",
+       "1",
+       "1",
+       "2",
+       "7",
        {"YES", "ABSTAIN", "NO", "", "YES", "YES"}},
   };
 }
@@ -91,17 +116,24 @@ TEST(ImportWide2025, SmallFile) {
   EXPECT_EQ(b.source_name, "un_votes_2025");
   ASSERT_EQ(b.rollcalls.size(), 3u);
   std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      // GA: an empty cell of a member is non-voting
-      {"A/RES/ES-11/7", "AND", Vote::Yes},      {"A/RES/ES-11/7", "CHN", Vote::NonVoting},
-      {"A/RES/ES-11/7", "PRK", Vote::No},       {"A/RES/ES-11/7", "RUS", Vote::No},
-      {"A/RES/ES-11/7", "UKR", Vote::Yes},      {"A/RES/ES-11/7", "USA", Vote::NonVoting},
-      // SC: empty cells are non-members, not stored
-      {"S/RES/2774(2025)", "CHN", Vote::Abstain}, {"S/RES/2774(2025)", "RUS", Vote::Yes},
-      {"S/RES/2774(2025)", "USA", Vote::Yes},
-      {"A/RES/80/150", "AND", Vote::Yes},       {"A/RES/80/150", "CHN", Vote::Abstain},
-      {"A/RES/80/150", "PRK", Vote::No},        {"A/RES/80/150", "RUS", Vote::NonVoting},
-      {"A/RES/80/150", "UKR", Vote::Yes},       {"A/RES/80/150", "USA", Vote::Yes},
-  };
+                                                                // GA: an empty cell of a member is non-voting
+                                                                {"A/RES/ES-11/7", "AND", Vote::Yes},
+                                                                {"A/RES/ES-11/7", "CHN", Vote::NonVoting},
+                                                                {"A/RES/ES-11/7", "PRK", Vote::No},
+                                                                {"A/RES/ES-11/7", "RUS", Vote::No},
+                                                                {"A/RES/ES-11/7", "UKR", Vote::Yes},
+                                                                {"A/RES/ES-11/7", "USA", Vote::NonVoting},
+                                                                // SC: empty cells are non-members, not stored
+                                                                {"S/RES/2774(2025)", "CHN", Vote::Abstain},
+                                                                {"S/RES/2774(2025)", "RUS", Vote::Yes},
+                                                                {"S/RES/2774(2025)", "USA", Vote::Yes},
+                                                                {"A/RES/80/150", "AND", Vote::Yes},
+                                                                {"A/RES/80/150", "CHN", Vote::Abstain},
+                                                                {"A/RES/80/150", "PRK", Vote::No},
+                                                                {"A/RES/80/150", "RUS", Vote::NonVoting},
+                                                                {"A/RES/80/150", "UKR", Vote::Yes},
+                                                                {"A/RES/80/150", "USA", Vote::Yes},
+                                                            };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.symbol, iso(v.country), v.vote);
   EXPECT_EQ(got, want);
   EXPECT_EQ(b.votes.size(), want.size());
@@ -173,9 +205,9 @@ TEST(ImportWide2025, CountsThatDisagreeWithTheCellsAreAnError) {
   };
   // YES COUNT is field 10, NO 11, ABSTAIN 12, NO-VOTE 13, TOTAL 14 (0-based).
   const Case cases[] = {
-      {0, 10, &Row::y, "003"},  // 2 YES cells
-      {1, 11, &Row::n, "1"},    // no NO cell
-      {2, 12, &Row::a, "0"},    // 1 ABSTAIN cell
+      {0, 10, &Row::y, "003"},    // 2 YES cells
+      {1, 11, &Row::n, "1"},      // no NO cell
+      {2, 12, &Row::a, "0"},      // 1 ABSTAIN cell
       {0, 14, &Row::total, "8"},  // 2 + 2 + 0 + 3 = 7
   };
   for (const Case& c : cases) {

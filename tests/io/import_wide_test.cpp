@@ -23,7 +23,8 @@ std::string iso(int country) { return std::string(registry::countries()[country]
 // Columns 12..19 (1-based) are states: IVORY COAST and COTE D'IVOIRE are one state
 // (CIV), USSR (SUN) and RUSSIAN FEDERATION (RUS) two; DONOTKNOW maps to none.
 const std::string kHeader =
-    "\xEF\xBB\xBF" "Council,Date,Title,Resolution,TOTAL VOTES,NO-VOTE COUNT,ABSENT COUNT,NO COUNT,YES COUNT,Link,token,"
+    "\xEF\xBB\xBF"
+    "Council,Date,Title,Resolution,TOTAL VOTES,NO-VOTE COUNT,ABSENT COUNT,NO COUNT,YES COUNT,Link,token,"
     "UNITED STATES,IVORY COAST,COTE D'IVOIRE,USSR,RUSSIAN FEDERATION,DONOTKNOW,\"GERMANY, FEDERAL REPUBLIC OF\","
     " FRANCE\n";
 constexpr int kFirstState = 11;  // 0-based field index of UNITED STATES
@@ -34,8 +35,9 @@ struct Rec {
 };
 
 std::string line_of(const Rec& r) {
-  std::string s = r.council + "," + r.date + ",\"" + r.title + "\"," + r.symbol + "," + r.total + "," + r.x + "," + r.a +
-                  "," + r.n + "," + r.y + ",https://digitallibrary.un.org/record/" + r.token + "?ln=en," + r.token;
+  std::string s = r.council + "," + r.date + ",\"" + r.title + "\"," + r.symbol + "," + r.total + "," + r.x + "," +
+                  r.a + "," + r.n + "," + r.y + ",https://digitallibrary.un.org/record/" + r.token + "?ln=en," +
+                  r.token;
   for (const auto& c : r.cells) s += "," + c;
   return s + "\n";
 }
@@ -43,25 +45,88 @@ std::string line_of(const Rec& r) {
 std::vector<Rec> sample() {
   return {
       // line 2: the Ivory Coast votes under its old header
-      {"General Assembly", "1960-12-14", "Declaration on the granting of independence", "A/RES/1514(XV)", "4", "0", "2",
-       "0", "2", "t1", {"A", "Y", "", "Y", "", "", "", "A"}},
+      {"General Assembly",
+       "1960-12-14",
+       "Declaration on the granting of independence",
+       "A/RES/1514(XV)",
+       "4",
+       "0",
+       "2",
+       "0",
+       "2",
+       "t1",
+       {"A", "Y", "", "Y", "", "", "", "A"}},
       // line 3: now under its new one; a vote under DONOTKNOW is skipped
-      {"General Assembly", "2019-11-07", "Cuba, embargo", "A/RES/74/7", "5", "1", "0", "1", "3", "t2",
+      {"General Assembly",
+       "2019-11-07",
+       "Cuba, embargo",
+       "A/RES/74/7",
+       "5",
+       "1",
+       "0",
+       "1",
+       "3",
+       "t2",
        {"N", "", "Y", "", "Y", "Y", "Y", "X"}},
       // line 4: the same vote under both headers: merged into one
-      {"General Assembly", "1990-10-01", "t", "A/RES/45/1", "3", "0", "0", "0", "3", "t3",
+      {"General Assembly",
+       "1990-10-01",
+       "t",
+       "A/RES/45/1",
+       "3",
+       "0",
+       "0",
+       "0",
+       "3",
+       "t3",
        {"Y", "Y", "Y", "", "Y", "", "", ""}},
       // line 5: Security Council
-      {"Security Council", "2016-12-23", "Settlements", "S/RES/2334(2016)", "3", "0", "1", "0", "2", "t4",
+      {"Security Council",
+       "2016-12-23",
+       "Settlements",
+       "S/RES/2334(2016)",
+       "3",
+       "0",
+       "1",
+       "0",
+       "2",
+       "t4",
        {"A", "", "", "", "Y", "", "", "Y"}},
       // line 6: every member X: adopted without a vote
-      {"General Assembly", "2003-12-08", "no vote", "A/RES/ES-10/14", "0", "0", "0", "0", "0", "t5",
+      {"General Assembly",
+       "2003-12-08",
+       "no vote",
+       "A/RES/ES-10/14",
+       "0",
+       "0",
+       "0",
+       "0",
+       "0",
+       "t5",
        {"X", "", "X", "", "X", "", "", "X"}},
       // line 7: a year-only date
-      {"General Assembly", "1950", "year only", "A/RES/500(V)", "2", "0", "0", "0", "2", "t6",
+      {"General Assembly",
+       "1950",
+       "year only",
+       "A/RES/500(V)",
+       "2",
+       "0",
+       "0",
+       "0",
+       "2",
+       "t6",
        {"Y", "", "", "Y", "", "", "", ""}},
       // line 8: an SC record without any vote cell
-      {"Security Council", "1970-01-01", "empty", "S/RES/280(1970)", "15", "0", "0", "0", "15", "",
+      {"Security Council",
+       "1970-01-01",
+       "empty",
+       "S/RES/280(1970)",
+       "15",
+       "0",
+       "0",
+       "0",
+       "15",
+       "",
        {"", "", "", "", "", "", "", ""}},
   };
 }
@@ -91,17 +156,26 @@ TEST(ImportWide, SmallFile) {
   EXPECT_EQ(ga, 5);
   EXPECT_EQ(sc, 2);
 
-  std::set<std::tuple<std::string, std::string, Vote>> got, want = {
-      {"A/RES/1514(XV)", "USA", Vote::Abstain},  {"A/RES/1514(XV)", "CIV", Vote::Yes},
-      {"A/RES/1514(XV)", "SUN", Vote::Yes},      {"A/RES/1514(XV)", "FRA", Vote::Abstain},
-      {"A/RES/74/7", "USA", Vote::No},           {"A/RES/74/7", "CIV", Vote::Yes},
-      {"A/RES/74/7", "RUS", Vote::Yes},          {"A/RES/74/7", "DEU", Vote::Yes},
-      {"A/RES/74/7", "FRA", Vote::NonVoting},    {"A/RES/45/1", "USA", Vote::Yes},
-      {"A/RES/45/1", "CIV", Vote::Yes},          {"A/RES/45/1", "SUN", Vote::Yes},  // 1990: the Soviet seat
-      {"S/RES/2334(2016)", "USA", Vote::Abstain}, {"S/RES/2334(2016)", "RUS", Vote::Yes},
-      {"S/RES/2334(2016)", "FRA", Vote::Yes},    {"A/RES/500(V)", "USA", Vote::Yes},
-      {"A/RES/500(V)", "SUN", Vote::Yes},
-  };
+  std::set<std::tuple<std::string, std::string, Vote>> got,
+      want = {
+          {"A/RES/1514(XV)", "USA", Vote::Abstain},
+          {"A/RES/1514(XV)", "CIV", Vote::Yes},
+          {"A/RES/1514(XV)", "SUN", Vote::Yes},
+          {"A/RES/1514(XV)", "FRA", Vote::Abstain},
+          {"A/RES/74/7", "USA", Vote::No},
+          {"A/RES/74/7", "CIV", Vote::Yes},
+          {"A/RES/74/7", "RUS", Vote::Yes},
+          {"A/RES/74/7", "DEU", Vote::Yes},
+          {"A/RES/74/7", "FRA", Vote::NonVoting},
+          {"A/RES/45/1", "USA", Vote::Yes},
+          {"A/RES/45/1", "CIV", Vote::Yes},
+          {"A/RES/45/1", "SUN", Vote::Yes},  // 1990: the Soviet seat
+          {"S/RES/2334(2016)", "USA", Vote::Abstain},
+          {"S/RES/2334(2016)", "RUS", Vote::Yes},
+          {"S/RES/2334(2016)", "FRA", Vote::Yes},
+          {"A/RES/500(V)", "USA", Vote::Yes},
+          {"A/RES/500(V)", "SUN", Vote::Yes},
+      };
   for (const auto& v : b.votes) got.emplace(b.rollcalls.at(v.rollcall).info.symbol, iso(v.country), v.vote);
   EXPECT_EQ(got, want);
   EXPECT_EQ(b.votes.size(), want.size());  // the merged CIV vote is stored once
@@ -202,7 +276,8 @@ std::uint64_t column_of(const Rec& r, int index) {
   bool quoted = false;
   int field = 0;
   for (std::size_t i = 0; i < line.size() && field < index; ++i) {
-    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == '"')
+      quoted = !quoted;
     else if (line[i] == ',' && !quoted) {
       ++field;
       col = i + 2;

@@ -43,13 +43,12 @@ inline void write_gz_file(const std::string& path, const std::string& content) {
 
 // The error names a file ending in file_suffix, at line ln and column col, and
 // what() starts its message with "FILE:LN:COL: ".
-#define EXPECT_AT(err, file_suffix, ln, col)                                                              \
-  do {                                                                                                    \
-    const ::rostrum::InputError& e_ = (err);                                                              \
-    EXPECT_TRUE(::rostrum::io::testing::ends_with(e_.file(), file_suffix)) << e_.what();                  \
-    EXPECT_EQ(e_.line(), static_cast<std::uint64_t>(ln)) << e_.what();                                    \
-    EXPECT_EQ(e_.column(), static_cast<std::uint64_t>(col)) << e_.what();                                 \
-    const std::string where_ =                                                                            \
-        std::string(file_suffix) + ":" + std::to_string(ln) + ":" + std::to_string(col) + ": ";           \
-    EXPECT_NE(std::string(e_.what()).find(where_), std::string::npos) << e_.what();                       \
+#define EXPECT_AT(err, file_suffix, ln, col)                                                                           \
+  do {                                                                                                                 \
+    const ::rostrum::InputError& e_ = (err);                                                                           \
+    EXPECT_TRUE(::rostrum::io::testing::ends_with(e_.file(), file_suffix)) << e_.what();                               \
+    EXPECT_EQ(e_.line(), static_cast<std::uint64_t>(ln)) << e_.what();                                                 \
+    EXPECT_EQ(e_.column(), static_cast<std::uint64_t>(col)) << e_.what();                                              \
+    const std::string where_ = std::string(file_suffix) + ":" + std::to_string(ln) + ":" + std::to_string(col) + ": "; \
+    EXPECT_NE(std::string(e_.what()).find(where_), std::string::npos) << e_.what();                                    \
   } while (0)

@@ -14,8 +14,8 @@ namespace {
 ::testing::AssertionResult same_rollcall(const RollCallInfo& a, const RollCallInfo& b) {
   auto fields = [](const RollCallInfo& x) {
     return std::tuple(x.id, x.key, x.body, x.session, x.session_label, x.date, x.symbol, x.title, x.description,
-                      x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects,
-                      x.library_title, x.source);
+                      x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects, x.library_title,
+                      x.source);
   };
   static_assert(sizeof(RollCallInfo) == 8 * sizeof(std::string) + 32,
                 "a RollCallInfo field was added: compare it here and write it in VoteMatrix::serialize");
@@ -36,10 +36,12 @@ VoteMatrix make_matrix(int nc, int nr, unsigned seed) {
     info.body = r % 3 == 0 ? Body::SecurityCouncil : Body::GeneralAssembly;
     info.session = r % 5 == 0 ? 0 : 30 + r / 20;
     info.session_label = info.session == 0 ? "ES-" + std::to_string(1 + r % 4) : std::to_string(info.session);
-    info.date = make_date(1960 + static_cast<int>(rng() % 50), 1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
+    info.date = make_date(1960 + static_cast<int>(rng() % 50), 1 + static_cast<int>(rng() % 12),
+                          1 + static_cast<int>(rng() % 28));
     info.symbol = "A/RES/" + std::to_string(r);
     info.title = "title " + std::to_string(r) + std::string(r % 7, 'x');
-    info.description = r % 4 == 0 ? "" : "description with \"quotes\", commas and UTF-8: Côte d'Ivoire " + std::to_string(r);
+    info.description =
+        r % 4 == 0 ? "" : "description with \"quotes\", commas and UTF-8: Côte d'Ivoire " + std::to_string(r);
     info.important = rng() % 2;
     info.amendment = rng() % 2;
     info.paragraph = rng() % 2;

@@ -252,11 +252,11 @@ TEST(VoteMatrix, SelectByHand) {
     i.issues = issues;
     m.add_rollcall(i);
   };
-  rc(74, "74", make_date(2019, 10, 1), false, false, false, kIssueMe);           // 0
-  rc(74, "74", make_date(2019, 12, 1), true, true, false, kIssueHr);             // 1
-  rc(0, "ES-10", make_date(2019, 12, 2), false, false, true, 0);                 // 2
-  rc(75, "75", make_date(2020, 10, 1), false, false, true, kIssueHr | kIssueNu); // 3
-  rc(76, "76", make_date(2021, 10, 1), true, false, false, kIssueEc);            // 4
+  rc(74, "74", make_date(2019, 10, 1), false, false, false, kIssueMe);            // 0
+  rc(74, "74", make_date(2019, 12, 1), true, true, false, kIssueHr);              // 1
+  rc(0, "ES-10", make_date(2019, 12, 2), false, false, true, 0);                  // 2
+  rc(75, "75", make_date(2020, 10, 1), false, false, true, kIssueHr | kIssueNu);  // 3
+  rc(76, "76", make_date(2021, 10, 1), true, false, false, kIssueEc);             // 4
   m.finish();
   auto bits = [&](const RollCallFilter& f) {
     std::string s;
@@ -390,8 +390,7 @@ TEST(IssueCodes, ParseAndFormat) {
   EXPECT_EQ(parse_issue_code("me,xx"), 0);
   EXPECT_EQ(issue_codes(kIssueMe | kIssueCo), "me,co");
   EXPECT_EQ(issue_codes(0), "");
-  for (int mask = 1; mask < 64; ++mask)
-    EXPECT_EQ(parse_issue_code(issue_codes(static_cast<std::uint8_t>(mask))), mask);
+  for (int mask = 1; mask < 64; ++mask) EXPECT_EQ(parse_issue_code(issue_codes(static_cast<std::uint8_t>(mask))), mask);
   EXPECT_EQ(body_code(Body::GeneralAssembly), "ga");
   EXPECT_EQ(body_code(Body::SecurityCouncil), "sc");
 }

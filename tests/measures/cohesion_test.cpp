@@ -81,7 +81,8 @@ TEST(Cohesion, NullOfRandomVotingIsBelowAPerfectlyCohesiveGroup) {
   Period all{"all", 0, 1, std::vector<Word>{(Word{1} << 40) - 1}};
   CohesionOptions opt;
   opt.null_replicates = 300;
-  auto r = cohesion(m, [](int, Date) { return true; }, {all}, opt);
+  auto r = cohesion(
+      m, [](int, Date) { return true; }, {all}, opt);
   EXPECT_DOUBLE_EQ(r[0].value, 1.0);
   // Random yes/no at 50:50 among 10 voters: E[max] is about 6.2, so AI about 0.43.
   EXPECT_GT(r[0].null_mean, 0.3);

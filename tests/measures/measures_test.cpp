@@ -179,8 +179,8 @@ TEST(AllPairs, FastPathEqualsNaivePerPairLoopOnRandomVotes) {
   for (int i = 0; i < countries; ++i)
     for (int j = i + 1; j < countries; ++j) pairs.emplace_back(i, j);
   auto code = [](Vote v) { return static_cast<int>(v); };
-  for (Measure me : {Measure::agree, Measure::s, Measure::s2, Measure::kappa, Measure::pi, Measure::a,
-                     Measure::coincidence}) {
+  for (Measure me :
+       {Measure::agree, Measure::s, Measure::s2, Measure::kappa, Measure::pi, Measure::a, Measure::coincidence}) {
     auto fast = compute_dyads(m, pairs, periods, me, CoincidenceRule::partial);
     ASSERT_EQ(fast.size(), pairs.size() * periods.size());
     for (const auto& r : fast) {
@@ -210,11 +210,21 @@ TEST(AllPairs, FastPathEqualsNaivePerPairLoopOnRandomVotes) {
       }
       double expected = NAN;
       switch (me) {
-        case Measure::agree: expected = sum_agree / n; break;
-        case Measure::s: expected = 1 - sum_abs / n; break;
-        case Measure::s2: expected = 1 - sum_sq / n / 2; break;
-        case Measure::kappa: expected = 1 - sum_sq / (q1 + q2 - 2 * s1 * s2 / n); break;
-        case Measure::pi: expected = 1 - sum_sq / (q1 + q2 - (s1 + s2) * (s1 + s2) / (2.0 * n)); break;
+        case Measure::agree:
+          expected = sum_agree / n;
+          break;
+        case Measure::s:
+          expected = 1 - sum_abs / n;
+          break;
+        case Measure::s2:
+          expected = 1 - sum_sq / n / 2;
+          break;
+        case Measure::kappa:
+          expected = 1 - sum_sq / (q1 + q2 - 2 * s1 * s2 / n);
+          break;
+        case Measure::pi:
+          expected = 1 - sum_sq / (q1 + q2 - (s1 + s2) * (s1 + s2) / (2.0 * n));
+          break;
         case Measure::a: {
           double ed = 0;
           for (int x = 1; x <= 3; ++x)
@@ -269,7 +279,6 @@ TEST(Bootstrap, SameSeedSameIntervalWhateverTheOrder) {
   EXPECT_EQ(r1[1].lo, r2[0].lo);
 }
 
-
 TEST(Chunked, SameResultsInTheSameOrderWhateverTheChunkSize) {
   std::mt19937_64 rng(7);
   const int countries = 9, rollcalls = 300;
@@ -299,12 +308,13 @@ TEST(Chunked, SameResultsInTheSameOrderWhateverTheChunkSize) {
   for (std::size_t chunk : {std::size_t{1}, std::size_t{40}, std::size_t{100}, std::size_t{1} << 20}) {
     std::vector<DyadResult> streamed;
     int calls = 0;
-    compute_dyads_chunked(m, pairs, periods, Measure::agree, CoincidenceRule::partial, boot,
-                          [&](std::span<const DyadResult> part) {
-                            ++calls;
-                            streamed.insert(streamed.end(), part.begin(), part.end());
-                          },
-                          chunk);
+    compute_dyads_chunked(
+        m, pairs, periods, Measure::agree, CoincidenceRule::partial, boot,
+        [&](std::span<const DyadResult> part) {
+          ++calls;
+          streamed.insert(streamed.end(), part.begin(), part.end());
+        },
+        chunk);
     const std::size_t periods_per_call = std::max<std::size_t>(1, chunk / pairs.size());
     EXPECT_EQ(calls, static_cast<int>((periods.size() + periods_per_call - 1) / periods_per_call)) << chunk;
     ASSERT_EQ(streamed.size(), whole.size());

@@ -166,7 +166,8 @@ class ChannelStore : public ::testing::Test {
     vetoes::write_vetoes(store, {vetoes});
 
     // A saved ideal-point run: session 35 (1980) under unvotes' label "RUS", i.e. the USSR.
-    const auto ga_source = store.resolve_source("", "ga");  // the default source (the record), as rostrum ideal saves it
+    const auto ga_source =
+        store.resolve_source("", "ga");  // the default source (the record), as rostrum ideal saves it
     store.save_ideal_run(ga_source.id, nlohmann::json::object(), nlohmann::json::object(),
                          {{"RUS", "35", 1980, 1.0, 0.1, 0.8, 1.2, 4}, {"PRK", "35", 1980, 0.4, 0.2, 0.0, 0.8, 4}});
   }

@@ -12,8 +12,8 @@
 #include "core/error.hpp"
 #include "io/import.hpp"
 #include "query/query.hpp"
-#include "store/store.hpp"
 #include "query/real_data_fixture.hpp"
+#include "store/store.hpp"
 #include "support/test_support.hpp"
 
 namespace rostrum {
@@ -138,8 +138,12 @@ TEST_F(BlocsShiftsData, BlocsByYearAreTrackedWithStableLabels) {
 }
 
 TEST_F(BlocsShiftsData, ResolutionScanReportsStableRanges) {
-  auto t = run("blocs", {{"session", "74"}, {"scan", "1"}, {"gamma-min", "0.8"}, {"gamma-max", "1.4"},
-                         {"gamma-step", "0.2"}, {"runs", "5"}});
+  auto t = run("blocs", {{"session", "74"},
+                         {"scan", "1"},
+                         {"gamma-min", "0.8"},
+                         {"gamma-max", "1.4"},
+                         {"gamma-step", "0.2"},
+                         {"runs", "5"}});
   ASSERT_FALSE(t.rows.empty());
   const auto& p = t.meta["periods"][0];
   ASSERT_FALSE(p["ranges"].empty());

@@ -4,8 +4,8 @@
 
 #include "core/error.hpp"
 #include "io/import.hpp"
-#include "registry/groups.hpp"
 #include "query/budget.hpp"
+#include "registry/groups.hpp"
 #include "store/store.hpp"
 #include "support/test_support.hpp"
 
@@ -21,7 +21,8 @@ struct Budget : ::testing::Test {
     const char* codes[] = {"US", "RU", "CN", "GB"};
     const char* votes[] = {"yes", "no", "abstain"};
     std::string v = "\"rcid\",\"country\",\"country_code\",\"vote\"\n";
-    std::string rc = "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
+    std::string rc =
+        "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
     for (int r = 0; r < 6; ++r) {
       const bool second = r >= 3;
       for (int c = 0; c < 4; ++c)
@@ -39,7 +40,8 @@ struct Budget : ::testing::Test {
 };
 
 TEST_F(Budget, AgreeIsPairsTimesPeriodsTimesReplicates) {
-  auto e = estimate_work(*ctx, "agree", {{"a", "USA"}, {"b", "RUS"}, {"by", "session"}, {"ci", "0.95"}, {"boot", "500"}});
+  auto e =
+      estimate_work(*ctx, "agree", {{"a", "USA"}, {"b", "RUS"}, {"by", "session"}, {"ci", "0.95"}, {"boot", "500"}});
   EXPECT_DOUBLE_EQ(e.steps, 1 * 2 * (1 + 500));
   EXPECT_DOUBLE_EQ(e.seconds, 2 * (step_cost::dyad_us + 500 * step_cost::replicate_us) * 1e-6);
   EXPECT_EQ(e.parameter, "boot");
@@ -57,15 +59,17 @@ TEST_F(Budget, CohesionIsRollCallsTimesMembersTimesNull) {
   auto e = estimate_work(*ctx, "cohesion", {{"group", "USA,RUS,CHN"}, {"null", "100"}});
   EXPECT_DOUBLE_EQ(e.steps, 6 * 3 * 101);
   EXPECT_EQ(e.parameter, "null");
-  EXPECT_DOUBLE_EQ(estimate_work(*ctx, "cohesion", {{"group", "USA,RUS"}, {"year", "2019"}}).steps, 3 * 2 * 201);  // null 200
+  EXPECT_DOUBLE_EQ(estimate_work(*ctx, "cohesion", {{"group", "USA,RUS"}, {"year", "2019"}}).steps,
+                   3 * 2 * 201);  // null 200
   // A named group counts its ever-members (an upper bound).
   const double g7 = static_cast<double>(registry::find_group("G7")->ever_members().size());
   EXPECT_DOUBLE_EQ(estimate_work(*ctx, "cohesion", {{"group", "G7"}, {"null", "0"}}).steps, 6 * g7);
 }
 
 TEST_F(Budget, BlocsIsPeriodsTimesGammaStepsTimesRunsTimesStatesSquared) {
-  auto e = estimate_work(*ctx, "blocs",
-                         {{"scan", "1"}, {"gamma-min", "0.5"}, {"gamma-max", "1.0"}, {"gamma-step", "0.1"}, {"runs", "20"}});
+  auto e =
+      estimate_work(*ctx, "blocs",
+                    {{"scan", "1"}, {"gamma-min", "0.5"}, {"gamma-max", "1.0"}, {"gamma-step", "0.1"}, {"runs", "20"}});
   EXPECT_DOUBLE_EQ(e.steps, 1 * 6 * 20 * 16);
   EXPECT_EQ(e.parameter, "runs");
   e = estimate_work(*ctx, "blocs", {{"scan", "1"}, {"gamma-step", "0.001"}, {"runs", "5"}, {"by", "session"}});

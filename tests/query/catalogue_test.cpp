@@ -103,7 +103,8 @@ TEST_F(SmallStore, SeatChangesAreNotedForTheStatesAskedFor) {
   // "Russia" in 1946 is the Soviet seat: RUS's series carries SUN's votes, and says so.
   auto rus = run("agree", {{"a", "USA"}, {"b", "RUS"}});
   EXPECT_NEAR(value_of(rus, "USA", "RUS"), 0.0, 1e-12);
-  EXPECT_NE(notes_of(rus).find("RUS's series carries SUN's votes before 1991-12-24"), std::string::npos) << notes_of(rus);
+  EXPECT_NE(notes_of(rus).find("RUS's series carries SUN's votes before 1991-12-24"), std::string::npos)
+      << notes_of(rus);
   // The China seat is not a continuation: CHN's series leaves out the Republic of China's votes.
   // This store has no CHN votes at all (1946-1947): the error says where they are.
   try {
@@ -146,9 +147,11 @@ TEST_F(SmallStore, AnEmptyAnswerSaysWhy) {
   EXPECT_NE(issue.meta["reason"].get<std::string>().find("match without the issue filter"), std::string::npos)
       << issue.meta["reason"];
   // Every analysis on a period beyond the record says why it is empty.
-  for (const auto& [name, extra] : std::vector<std::pair<std::string, Params>>{
-           {"cohesion", {{"group", "USA+GBR"}}}, {"blocs", {}}, {"poles", {{"poles", "USA,RUS"}}},
-           {"shifts", {{"a", "USA"}, {"b", "GBR"}}}}) {
+  for (const auto& [name, extra] :
+       std::vector<std::pair<std::string, Params>>{{"cohesion", {{"group", "USA+GBR"}}},
+                                                   {"blocs", {}},
+                                                   {"poles", {{"poles", "USA,RUS"}}},
+                                                   {"shifts", {{"a", "USA"}, {"b", "GBR"}}}}) {
     Params p = extra;
     p["year"] = "2030";
     auto empty = run(name, p);
@@ -215,9 +218,8 @@ TEST(Catalogue, NumbersTravelTyped) {
   ASSERT_NE(ideal, nullptr);
   auto r = query::validate(*ideal, {{"tol", "1e-7"}});
   EXPECT_EQ(r.number("tol"), 1e-7);  // exactly, not 0.000000
-  EXPECT_EQ(query::validate(*ideal, {}).number("tol"), ideal->param("tol")->fallback.index() == 3
-                                                            ? std::get<double>(ideal->param("tol")->fallback)
-                                                            : NAN);
+  EXPECT_EQ(query::validate(*ideal, {}).number("tol"),
+            ideal->param("tol")->fallback.index() == 3 ? std::get<double>(ideal->param("tol")->fallback) : NAN);
   auto agree = query::validate(*query::find_analysis("agree"), {{"a", "USA"}, {"b", "RUS"}});
   EXPECT_EQ(agree.integer("boot"), 1000);  // the spec's default
   EXPECT_FALSE(agree.has("boot"));
@@ -255,12 +257,16 @@ TEST(Catalogue, EverySpecIsComplete) {
     EXPECT_FALSE(spec.summary.empty()) << spec.name;
     EXPECT_TRUE(spec.run) << spec.name;
     EXPECT_FALSE(spec.kind.empty()) << spec.name << ": kind is set by the build from the folder";
-    if (spec.surfaces & query::kApi) { EXPECT_TRUE(paths.insert(spec.path()).second) << "two analyses on " << spec.path(); }
+    if (spec.surfaces & query::kApi) {
+      EXPECT_TRUE(paths.insert(spec.path()).second) << "two analyses on " << spec.path();
+    }
     std::set<std::string> names;
     for (const auto& p : spec.params) {
       EXPECT_TRUE(names.insert(p.name).second) << spec.name << ": parameter " << p.name << " twice";
       EXPECT_FALSE(p.help.empty()) << spec.name << " " << p.name;
-      if (p.type == query::ParamType::choice) { EXPECT_FALSE(p.choices.empty()) << spec.name << " " << p.name; }
+      if (p.type == query::ParamType::choice) {
+        EXPECT_FALSE(p.choices.empty()) << spec.name << " " << p.name;
+      }
     }
   }
 }

@@ -32,7 +32,8 @@ query::Columns build(const std::vector<std::string>& names, std::vector<std::vec
 }
 
 TEST(Columns, KindsFromTheCellsWhenNoSpecSaysThem) {
-  auto c = build({"i", "x", "s"}, {{std::int64_t{3}, 0.5, std::string("b")}, {std::int64_t{-1}, 2.0, std::string("a")}});
+  auto c =
+      build({"i", "x", "s"}, {{std::int64_t{3}, 0.5, std::string("b")}, {std::int64_t{-1}, 2.0, std::string("a")}});
   ASSERT_EQ(c.rows, 2u);
   ASSERT_EQ(c.columns.size(), 3u);
   EXPECT_EQ(c.columns[0].kind, ColumnKind::integer);
@@ -92,10 +93,11 @@ TEST(Columns, DateColumnsWhenTheSpecSaysSoAndEveryValueIsADate) {
   EXPECT_TRUE(query::is_date_column(spec.columns[1]));
   EXPECT_TRUE(query::is_date_column(spec.columns[2]));
   EXPECT_FALSE(query::is_date_column(spec.columns[3]));
-  auto c = build({"first_date", "when", "last_date", "label"},
-                 {{std::string("1970-01-02"), std::string("2019-12-31"), std::string("1946"), std::string("1970-01-01")},
-                  {Cell{}, std::string("1969-12-31"), std::string("1947-01-01"), std::string("x")}},
-                 &spec);
+  auto c =
+      build({"first_date", "when", "last_date", "label"},
+            {{std::string("1970-01-02"), std::string("2019-12-31"), std::string("1946"), std::string("1970-01-01")},
+             {Cell{}, std::string("1969-12-31"), std::string("1947-01-01"), std::string("x")}},
+            &spec);
   ASSERT_EQ(c.columns[0].kind, ColumnKind::date);
   EXPECT_EQ(c.columns[0].integers[0], 1);  // days since 1970-01-01
   EXPECT_EQ(c.columns[0].missing, (std::vector<std::uint8_t>{0, 1}));
@@ -182,7 +184,8 @@ void expect_same(const Table& t, const query::Columns& c) {
           ASSERT_TRUE(std::holds_alternative<std::string>(cell)) << col.name;
           EXPECT_EQ(col.levels[col.codes[i]], std::get<std::string>(cell));
           break;
-        case ColumnKind::date: break;  // checked by the caller
+        case ColumnKind::date:
+          break;  // checked by the caller
       }
     }
   }

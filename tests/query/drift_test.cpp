@@ -46,8 +46,8 @@ std::string build_store(const rostrum::testing::TempDir& dir) {
 TEST(Drift, ASwitcherMovesByOneAndAStayerDoesNot) {
   rostrum::testing::TempDir dir;
   rostrum::query::Context ctx(build_store(dir));
-  Table t = rostrum::query::run(ctx, "drift",
-                                {{"poles", "USA,CHN"}, {"from", "2010"}, {"to", "2018"}, {"min-n", "10"}, {"boot", "200"}});
+  Table t = rostrum::query::run(
+      ctx, "drift", {{"poles", "USA,CHN"}, {"from", "2010"}, {"to", "2018"}, {"min-n", "10"}, {"boot", "200"}});
   EXPECT_EQ(t.columns, (std::vector<std::string>{"country", "from_position", "to_position", "change", "lo", "hi"}));
   ASSERT_EQ(t.rows.size(), 2u);  // the poles themselves are not listed
   // Sorted by change: FRA first.
@@ -63,8 +63,9 @@ TEST(Drift, ASwitcherMovesByOneAndAStayerDoesNot) {
   EXPECT_GE(std::get<double>(t.rows[1][5]), 0.0);
   EXPECT_EQ(t.meta["moved"]["toward_b"], 1);
   // A group filter keeps its members only (the poles are never listed).
-  Table only = rostrum::query::run(ctx, "drift", {{"poles", "USA,CHN"}, {"from", "2010"}, {"to", "2018"},
-                                                  {"min-n", "10"}, {"boot", "100"}, {"group", "FRA,CHN"}});
+  Table only = rostrum::query::run(
+      ctx, "drift",
+      {{"poles", "USA,CHN"}, {"from", "2010"}, {"to", "2018"}, {"min-n", "10"}, {"boot", "100"}, {"group", "FRA,CHN"}});
   ASSERT_EQ(only.rows.size(), 1u);
   EXPECT_EQ(std::get<std::string>(only.rows[0][0]), "FRA");
   // A period without roll calls: no rows, and the reason says which.

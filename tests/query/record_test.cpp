@@ -11,6 +11,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/error.hpp"
 #include "ideal/from_matrix.hpp"
 #include "ideal/ideal.hpp"
 #include "io/import.hpp"
@@ -18,7 +19,6 @@
 #include "query/query.hpp"
 #include "registry/registry.hpp"
 #include "registry/seats.hpp"
-#include "core/error.hpp"
 #include "store/record.hpp"
 #include "store/store.hpp"
 #include "support/test_support.hpp"
@@ -33,8 +33,8 @@ const std::string& record_store() {
     if (!testing::has_shared_data()) return std::string();
     std::string db = (dir.path() / "record.db").string();
     std::vector<io::ImportBatch> batches;
-    for (const char* p : {"unga/unvotes-0.3.0", "unga/undl-wide-2022/un_data_wide.csv.gz",
-                          "unga/undl-wide-2025/un_votes_2025.csv.gz"})
+    for (const char* p :
+         {"unga/unvotes-0.3.0", "unga/undl-wide-2022/un_data_wide.csv.gz", "unga/undl-wide-2025/un_votes_2025.csv.gz"})
       batches.push_back(io::import_path(testing::shared_data(p), ""));
     store::Store::open(db, true).write_sources(batches);
     return db;
@@ -150,7 +150,8 @@ TEST_F(Record, ChinaRussiaByYearReaches2025) {
 TEST_F(Record, AResolutionInTwoSourcesCountsOnce) {
   query::Context ctx(record_store());
   auto record = query::run(ctx, "agree", {{"a", "CHN"}, {"b", "RUS"}, {"session", "70-74"}});
-  auto unvotes = query::run(ctx, "agree", {{"a", "CHN"}, {"b", "RUS"}, {"session", "70-74"}, {"source", "unvotes-0.3.0"}});
+  auto unvotes =
+      query::run(ctx, "agree", {{"a", "CHN"}, {"b", "RUS"}, {"session", "70-74"}, {"source", "unvotes-0.3.0"}});
   auto m = ctx.matrix("", "ga");
   const int chn = m->country_index("CHN"), rus = m->country_index("RUS");
   std::int64_t added = 0, from_scrape = 0;
@@ -199,11 +200,14 @@ TEST_F(Record, InfoNamesTheRecordItsCoverageAndItsGaps) {
   EXPECT_LT(ga, 6202 + 5238 + 192 - 4000);  // most of the scrape's 5,238 matched
   EXPECT_EQ(rec["ga"]["sources"], (nlohmann::json{"unvotes-0.3.0", "un_votes_2025", "un_data_wide"}));
   std::set<std::pair<std::string, int>> gaps;
-  for (const auto& g : rec["gaps"]) gaps.insert({g["body"].get<std::string>(), g["from"].get<int>() * 10000 + g["to"].get<int>()});
+  for (const auto& g : rec["gaps"])
+    gaps.insert({g["body"].get<std::string>(), g["from"].get<int>() * 10000 + g["to"].get<int>()});
   EXPECT_TRUE(gaps.count({"ga", 20222024})) << rec["gaps"].dump();
   EXPECT_TRUE(gaps.count({"sc", 20222024})) << rec["gaps"].dump();
   for (const auto& g : rec["gaps"])
-    if (g["from"] == 2022) { EXPECT_NE(g["fill"].get<std::string>().find("rostrum data pull"), std::string::npos); }
+    if (g["from"] == 2022) {
+      EXPECT_NE(g["fill"].get<std::string>().find("rostrum data pull"), std::string::npos);
+    }
   std::map<int, std::int64_t> ga_by_year;
   for (const auto& c : rec["coverage"]) ga_by_year[c["year"].get<int>()] = c["ga"].get<std::int64_t>();
   EXPECT_EQ(ga_by_year.at(2025), 192);
@@ -246,7 +250,8 @@ TEST_F(Record, ConflictsAreListed) {
   EXPECT_GT(t.rows.size(), 100u);
   EXPECT_EQ(static_cast<std::int64_t>(t.rows.size()), t.meta["conflicts_in_record"].get<std::int64_t>());
   for (const auto& row : t.rows) {
-    const auto kept = std::get<std::string>(row[t.column("kept_vote")]), other = std::get<std::string>(row[t.column("other_vote")]);
+    const auto kept = std::get<std::string>(row[t.column("kept_vote")]),
+               other = std::get<std::string>(row[t.column("other_vote")]);
     EXPECT_NE(kept, other);
     EXPECT_FALSE((kept == "missing" && other == "nonvoting") || (kept == "nonvoting" && other == "missing"));
   }
@@ -280,7 +285,8 @@ TEST_F(Record, IdealPointBridgesCrossFromOneSourceToTheNext) {
 // hold one roll call (same symbol); USA and GBR vote differently in the second,
 // FRA is non-voting there and missing in the first (no conflict).
 TEST(RecordConflicts, ListsEachDisagreementWithItsSourcesAndFilters) {
-  auto batch = [](std::string name, std::string format, std::string symbol, std::vector<std::pair<const char*, Vote>> v) {
+  auto batch = [](std::string name, std::string format, std::string symbol,
+                  std::vector<std::pair<const char*, Vote>> v) {
     io::ImportBatch b;
     b.source_name = std::move(name);
     b.format = std::move(format);
@@ -295,18 +301,18 @@ TEST(RecordConflicts, ListsEachDisagreementWithItsSourcesAndFilters) {
     for (auto [iso3, vote] : v) b.votes.push_back({0, registry::index_of_iso3(iso3), vote});
     return b;
   };
-  std::vector<std::pair<const char*, Vote>> first = {{"USA", Vote::No}, {"GBR", Vote::Abstain}, {"CHN", Vote::Yes},
-                                                     {"RUS", Vote::Yes}, {"IND", Vote::Yes}, {"BRA", Vote::Yes},
-                                                     {"ZAF", Vote::Yes}, {"EGY", Vote::Yes}, {"CUB", Vote::Yes},
-                                                     {"MEX", Vote::Yes}, {"ARG", Vote::Yes}, {"NGA", Vote::Yes}};
+  std::vector<std::pair<const char*, Vote>> first = {{"USA", Vote::No},  {"GBR", Vote::Abstain}, {"CHN", Vote::Yes},
+                                                     {"RUS", Vote::Yes}, {"IND", Vote::Yes},     {"BRA", Vote::Yes},
+                                                     {"ZAF", Vote::Yes}, {"EGY", Vote::Yes},     {"CUB", Vote::Yes},
+                                                     {"MEX", Vote::Yes}, {"ARG", Vote::Yes},     {"NGA", Vote::Yes}};
   auto second = first;
   second[0].second = Vote::Yes;  // USA
   second[1].second = Vote::No;   // GBR
   second.push_back({"FRA", Vote::NonVoting});
   testing::TempDir dir;
   const std::string db = (dir.path() / "c.db").string();
-  store::Store::open(db, true).write_sources({batch("scrape", "wide", "A/RES/60/1", second),
-                                              batch("uv", "unvotes", "R/60/1", first)});
+  store::Store::open(db, true).write_sources(
+      {batch("scrape", "wide", "A/RES/60/1", second), batch("uv", "unvotes", "R/60/1", first)});
   query::Context ctx(db);
   auto t = query::run(ctx, "record/conflicts", {});
   ASSERT_EQ(t.rows.size(), 2u);
@@ -358,10 +364,10 @@ TEST_F(Record, SnapshotOfTheRecordIsTheMatrixOfItsRows) {
       const RollCallInfo &x = snap.rollcall(r), &y = rows.rollcall(r);
       ASSERT_TRUE(std::tie(x.id, x.key, x.body, x.session, x.session_label, x.date, x.symbol, x.title, x.description,
                            x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects,
-                           x.library_title, x.source) ==
-                  std::tie(y.id, y.key, y.body, y.session, y.session_label, y.date, y.symbol, y.title, y.description,
-                           y.important, y.amendment, y.paragraph, y.issues, y.issues_predicted, y.subjects,
-                           y.library_title, y.source))
+                           x.library_title,
+                           x.source) == std::tie(y.id, y.key, y.body, y.session, y.session_label, y.date, y.symbol,
+                                                 y.title, y.description, y.important, y.amendment, y.paragraph,
+                                                 y.issues, y.issues_predicted, y.subjects, y.library_title, y.source))
           << body << " roll call " << r;
     }
   }

@@ -8,8 +8,8 @@
 
 #include "core/error.hpp"
 #include "io/import.hpp"
-#include "query/query.hpp"
 #include "matrix/vote_matrix.hpp"
+#include "query/query.hpp"
 #include "query/rollcall_lookup.hpp"
 #include "store/store.hpp"
 #include "support/test_support.hpp"
@@ -45,8 +45,8 @@ std::string build_store(const rostrum::testing::TempDir& dir) {
   std::string undl =
       "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,title,total_yes,total_no,total_abstentions,"
       "total_non_voting\n";
-  for (const char* row : {"USA,United States,Y", "RUS,Russian Federation,N", "CHN,China,A", "FRA,France,X",
-                          "SSD,South Sudan,Y"})
+  for (const char* row :
+       {"USA,United States,Y", "RUS,Russian Federation,N", "CHN,China,A", "FRA,France,X", "SSD,South Sudan,Y"})
     undl += std::string("3959039,") + row + ",2022-03-02,ES-11,A/RES/ES-11/1,Aggression against Ukraine,2,1,1,1\n";
   for (const char* row : {"USA,United States,A", "RUS,Russian Federation,Y", "CHN,China,Y", "FRA,France,Y"})
     undl += std::string("853446,") + row + ",2016-12-23,71,S/RES/2334(2016),Israeli settlements,14,0,1,0\n";
@@ -136,8 +136,8 @@ TEST_F(RollCall, SymbolsMatchWhateverTheCaseSpacingOrSpelling) {
     ASSERT_EQ(t.meta["mode"], "votes") << s;
     EXPECT_EQ(t.meta["rollcall"]["symbol"], "R/70/2") << s;
   }
-  for (const char* s : {"es-11/1", "a / res / es-11 / 1"}) EXPECT_EQ(run({{"symbol", s}}).meta["rollcall"]["id"],
-                                                                      run({{"symbol", "A/RES/ES-11/1"}}).meta["rollcall"]["id"]);
+  for (const char* s : {"es-11/1", "a / res / es-11 / 1"})
+    EXPECT_EQ(run({{"symbol", s}}).meta["rollcall"]["id"], run({{"symbol", "A/RES/ES-11/1"}}).meta["rollcall"]["id"]);
   EXPECT_TRUE(rostrum::query::symbol_matches("A/RES/2758(XXVI)", "R/26/2758"));
   // unvotes' part letters: found only when nothing matches exactly.
   EXPECT_FALSE(rostrum::query::symbol_matches("A/RES/2758(XXVI)", "R/26/2758G"));
@@ -150,8 +150,8 @@ TEST_F(RollCall, SymbolsMatchWhateverTheCaseSpacingOrSpelling) {
 
 TEST_F(RollCall, ACouncilSymbolSearchesTheCouncilAndListsItsMembersOnly) {
   Table t = run({{"symbol", "s/res/2334 (2016)"}});
-  EXPECT_EQ(votes(t), (std::map<std::string, std::string>{
-                          {"CHN", "yes"}, {"FRA", "yes"}, {"RUS", "yes"}, {"USA", "abstain"}}));
+  EXPECT_EQ(votes(t),
+            (std::map<std::string, std::string>{{"CHN", "yes"}, {"FRA", "yes"}, {"RUS", "yes"}, {"USA", "abstain"}}));
   EXPECT_EQ(t.meta["rollcall"]["body"], "sc");
   EXPECT_EQ(t.meta["rollcall"]["yes"], 3);
   EXPECT_EQ(t.meta["rollcall"]["abstain"], 1);
@@ -195,8 +195,8 @@ TEST_F(RollCall, SeveralMatchesAreListedWithTheirTotals) {
 
 TEST_F(RollCall, GroupAndCountryFiltersKeepTheirStatesAndTheirOwnTally) {
   Table g20 = run({{"symbol", "A/RES/70/2"}, {"group", "G20"}});
-  EXPECT_EQ(votes(g20), (std::map<std::string, std::string>{
-                            {"CHN", "no"}, {"FRA", "absent"}, {"RUS", "no"}, {"USA", "yes"}}));
+  EXPECT_EQ(votes(g20),
+            (std::map<std::string, std::string>{{"CHN", "no"}, {"FRA", "absent"}, {"RUS", "no"}, {"USA", "yes"}}));
   EXPECT_EQ(g20.meta["tally"]["yes"], 1);
   EXPECT_EQ(g20.meta["tally"]["no"], 2);
   EXPECT_EQ(g20.meta["tally"]["absent"], 1);
@@ -267,8 +267,8 @@ TEST(RollCallRealData, AssemblyResolutionsCountAsTheUnDid) {
   rostrum::testing::TempDir dir;
   const std::string db = (dir.path() / "record.db").string();
   std::vector<rostrum::io::ImportBatch> batches;
-  for (const char* p : {"unga/unvotes-0.3.0", "unga/undl-wide-2022/un_data_wide.csv.gz",
-                        "unga/undl-wide-2025/un_votes_2025.csv.gz"})
+  for (const char* p :
+       {"unga/unvotes-0.3.0", "unga/undl-wide-2022/un_data_wide.csv.gz", "unga/undl-wide-2025/un_votes_2025.csv.gz"})
     batches.push_back(rostrum::io::import_path(rostrum::testing::shared_data(p), ""));
   rostrum::store::Store::open(db, true).write_sources(batches);
   rostrum::query::Context ctx(db);

@@ -65,7 +65,9 @@ TEST(FoldName, WhitespaceIsCollapsedAndTrimmed) {
 
 TEST(FoldName, InvisibleAndCompatibilityCharacters) {
   // The UNDL wide file starts with a byte-order mark.
-  EXPECT_EQ(fold_name("\xEF\xBB\xBF" "Council"), "council");
+  EXPECT_EQ(fold_name("\xEF\xBB\xBF"
+                      "Council"),
+            "council");
   EXPECT_EQ(fold_name("ＵＳＡ"), "usa");  // full-width letters (NFKD)
   EXPECT_EQ(fold_name("Soft\u00ADhyphen"), "softhyphen");
 }
@@ -77,9 +79,17 @@ TEST(FoldName, InvalidUtf8StillFoldsItsAsciiPart) {
 }
 
 TEST(FoldName, IsIdempotent) {
-  const char* samples[] = {"Côte d’Ivoire", "The the Bahamas", "São Tomé & Príncipe", "Straße",
-                           "Iran (Islamic Republic of)", "  x  ", "Caf\xE9", "ＵＳＡ", "Ελλάδα",
-                           "Россия", "中国"};
+  const char* samples[] = {"Côte d’Ivoire",
+                           "The the Bahamas",
+                           "São Tomé & Príncipe",
+                           "Straße",
+                           "Iran (Islamic Republic of)",
+                           "  x  ",
+                           "Caf\xE9",
+                           "ＵＳＡ",
+                           "Ελλάδα",
+                           "Россия",
+                           "中国"};
   for (const char* s : samples) {
     std::string once = fold_name(s);
     EXPECT_EQ(fold_name(once), once) << s;

@@ -95,10 +95,11 @@ TEST(GroupsFile, MalformedJsonReportsLineAndColumn) {
   TempDir dir;
   // The missing comma after "DNK": nlohmann reports the end of the unexpected
   // token "FIN" (line 3, columns 22-26), so a user lands right on it.
-  auto path = dir.write("bad.json", "{\"groups\": [\n"
-                                    "  {\"name\": \"NORDIC\",\n"
-                                    "   \"members\": [\"DNK\" \"FIN\"]}\n"
-                                    "]}\n");
+  auto path = dir.write("bad.json",
+                        "{\"groups\": [\n"
+                        "  {\"name\": \"NORDIC\",\n"
+                        "   \"members\": [\"DNK\" \"FIN\"]}\n"
+                        "]}\n");
   InputError e = load_error(path);
   EXPECT_EQ(e.file(), path);
   EXPECT_EQ(e.line(), 3u);
@@ -108,11 +109,12 @@ TEST(GroupsFile, MalformedJsonReportsLineAndColumn) {
 
 TEST(GroupsFile, JsonUnknownCountryIsNamedWithItsGroupAndLine) {
   TempDir dir;
-  auto path = dir.write("g.json", "{\"groups\": [\n"
-                                  "  {\"name\": \"NORDIC\",\n"
-                                  "   \"members\": [\"DNK\",\n"
-                                  "               \"Atlantis\"]}\n"
-                                  "]}\n");
+  auto path = dir.write("g.json",
+                        "{\"groups\": [\n"
+                        "  {\"name\": \"NORDIC\",\n"
+                        "   \"members\": [\"DNK\",\n"
+                        "               \"Atlantis\"]}\n"
+                        "]}\n");
   InputError e = load_error(path);
   EXPECT_EQ(e.line(), 4u);
   EXPECT_EQ(e.column(), 16u);
@@ -121,9 +123,7 @@ TEST(GroupsFile, JsonUnknownCountryIsNamedWithItsGroupAndLine) {
 
 TEST(GroupsFile, JsonStructuralErrors) {
   TempDir dir;
-  auto msg = [&](const std::string& content) {
-    return std::string(load_error(dir.write("s.json", content)).detail());
-  };
+  auto msg = [&](const std::string& content) { return std::string(load_error(dir.write("s.json", content)).detail()); };
   EXPECT_NE(msg(R"([1, 2])").find("\"groups\" array"), std::string::npos);
   EXPECT_NE(msg(R"({"groups": [{"members": ["FRA"]}]})").find("no \"name\""), std::string::npos);
   EXPECT_NE(msg(R"({"groups": [{"name": "A"}]})").find("no \"members\""), std::string::npos);
@@ -136,17 +136,17 @@ TEST(GroupsFile, JsonStructuralErrors) {
   EXPECT_NE(msg(R"({"groups": [{"name": "A", "members": [{"country": "FRA", "from": "2001", "to": "2000"}]}]})")
                 .find("ends before it starts"),
             std::string::npos);
-  EXPECT_NE(msg(R"({"groups": [{"name": "A", "members": []}, {"name": "a", "members": []}]})")
-                .find("defined twice"),
+  EXPECT_NE(msg(R"({"groups": [{"name": "A", "members": []}, {"name": "a", "members": []}]})").find("defined twice"),
             std::string::npos);
 }
 
 TEST(GroupsFile, MalformedTomlReportsTheParsersPosition) {
   TempDir dir;
-  auto path = dir.write("bad.toml", "[[group]]\n"
-                                    "name = \"NORDIC\"\n"
-                                    "members = [\"DNK\", \"FIN\"\n"
-                                    "description = \"unterminated array above\"\n");
+  auto path = dir.write("bad.toml",
+                        "[[group]]\n"
+                        "name = \"NORDIC\"\n"
+                        "members = [\"DNK\", \"FIN\"\n"
+                        "description = \"unterminated array above\"\n");
   InputError e = load_error(path);
   EXPECT_EQ(e.file(), path);
   EXPECT_EQ(e.line(), 4u);
@@ -155,17 +155,19 @@ TEST(GroupsFile, MalformedTomlReportsTheParsersPosition) {
 
 TEST(GroupsFile, TomlUnknownCountryAndBadValuesCarryTheirLine) {
   TempDir dir;
-  InputError e = load_error(dir.write("u.toml", "[[group]]\n"
-                                                "name = \"NORDIC\"\n"
-                                                "members = [\"DNK\",\n"
-                                                "  \"Atlantis\"]\n"));
+  InputError e = load_error(dir.write("u.toml",
+                                      "[[group]]\n"
+                                      "name = \"NORDIC\"\n"
+                                      "members = [\"DNK\",\n"
+                                      "  \"Atlantis\"]\n"));
   EXPECT_EQ(e.line(), 4u);
   EXPECT_EQ(e.column(), 3u);
   EXPECT_EQ(e.detail(), "unknown country 'Atlantis' in group 'NORDIC'");
 
-  InputError d = load_error(dir.write("d.toml", "[[group]]\n"
-                                                "name = \"A\"\n"
-                                                "members = [{ country = \"FRA\", from = \"yesterday\" }]\n"));
+  InputError d = load_error(dir.write("d.toml",
+                                      "[[group]]\n"
+                                      "name = \"A\"\n"
+                                      "members = [{ country = \"FRA\", from = \"yesterday\" }]\n"));
   EXPECT_EQ(d.line(), 3u);
   EXPECT_NE(d.detail().find("invalid date 'yesterday'"), std::string::npos) << d.detail();
 

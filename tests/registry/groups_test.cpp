@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "registry/groups.hpp"
-#include "registry/seats.hpp"
 #include "registry/registry.hpp"
+#include "registry/seats.hpp"
 
 namespace rostrum::registry {
 namespace {
@@ -23,8 +23,8 @@ const Group& group(std::string_view name) {
 std::size_t size_on(std::string_view name, Date d) { return group(name).members_on(d).size(); }
 
 TEST(BuiltinGroups, AllDocumentedGroupsExistWithValidMembers) {
-  const std::vector<std::string> expected = {"EU",  "NATO", "G7",          "G20", "BRICS", "SCO",  "ASEAN",
-                                             "AU",  "ARAB_LEAGUE", "NAM", "G77",   "P5",   "CRINK"};
+  const std::vector<std::string> expected = {"EU", "NATO",        "G7",  "G20", "BRICS", "SCO",  "ASEAN",
+                                             "AU", "ARAB_LEAGUE", "NAM", "G77", "P5",    "CRINK"};
   std::vector<std::string> names;
   for (const auto& g : builtin_groups()) names.push_back(g.name);
   EXPECT_EQ(names, expected);
@@ -181,7 +181,8 @@ TEST(BuiltinGroups, P5FollowsTheSeatRules) {
   const Group& p5 = group("P5");
   for (const auto& rule : seat_rules()) {
     if (rule.label != "CHN" && rule.label != "SUN") continue;
-    for (Date d : {rule.from == kDateMin ? Date{19451024} : rule.from, rule.to == kDateMax ? Date{20251231} : rule.to}) {
+    for (Date d :
+         {rule.from == kDateMin ? Date{19451024} : rule.from, rule.to == kDateMax ? Date{20251231} : rule.to}) {
       ASSERT_FALSE(rule.holder.empty());
       EXPECT_EQ(p5.members_on(d).size(), 5u) << d;
       auto on = p5.members_on(d);
@@ -211,7 +212,8 @@ TEST(BuiltinGroups, CrinkIsUndated) {
 }
 
 TEST(GroupMethods, ResultsAreSortedAndUnique) {
-  Group g{"X", "", {{"SWE", 0, 19991231}, {"DNK", 0, 99991231}, {"SWE", 20050101, 99991231}, {"AUT", 19950101, 99991231}}};
+  Group g{
+      "X", "", {{"SWE", 0, 19991231}, {"DNK", 0, 99991231}, {"SWE", 20050101, 99991231}, {"AUT", 19950101, 99991231}}};
   EXPECT_EQ(g.ever_members(), (std::vector<std::string>{"AUT", "DNK", "SWE"}));
   EXPECT_EQ(g.members_on(20000101), (std::vector<std::string>{"AUT", "DNK"}));
   EXPECT_EQ(g.members_on(20100101), (std::vector<std::string>{"AUT", "DNK", "SWE"}));

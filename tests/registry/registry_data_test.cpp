@@ -58,7 +58,8 @@ TEST(RegistryData, AgreesWithIso3166) {
     }
     const Country& c = countries()[static_cast<std::size_t>(idx)];
     auto note = [&](const std::string& what, std::string_view ours, const std::string& theirs) {
-      if (ours != theirs) mismatches.push_back(r[c_a3] + " " + what + ": ours '" + std::string(ours) + "' ISO '" + theirs + "'");
+      if (ours != theirs)
+        mismatches.push_back(r[c_a3] + " " + what + ": ours '" + std::string(ours) + "' ISO '" + theirs + "'");
     };
     note("alpha-2", c.iso2, r[c_a2]);
     note("numeric", std::to_string(c.m49), std::to_string(std::stoi(r[c_num])));

@@ -52,7 +52,8 @@ TEST(CountryTable, CodesAreUniqueAndWellFormed) {
   for (const Country& c : countries()) {
     if (!c.iso2.empty()) {
       EXPECT_TRUE(is_upper_code(c.iso2, 2)) << c.iso3;
-      EXPECT_TRUE(iso2.emplace(c.iso2, c.iso3).second) << "ISO2 " << c.iso2 << " on " << c.iso3 << " and " << iso2[c.iso2];
+      EXPECT_TRUE(iso2.emplace(c.iso2, c.iso3).second)
+          << "ISO2 " << c.iso2 << " on " << c.iso3 << " and " << iso2[c.iso2];
     }
     if (!c.cow_abbr.empty()) {
       EXPECT_TRUE(is_upper_code(c.cow_abbr, 3)) << c.iso3;
@@ -225,22 +226,53 @@ TEST(Find, HistoricCodesAndAliases) {
 
 TEST(Find, CommonNamesUsersType) {
   const std::pair<const char*, const char*> cases[] = {
-      {"Russia", "RUS"},        {"DPRK", "PRK"},          {"North Korea", "PRK"},
-      {"South Korea", "KOR"},   {"ROK", "KOR"},           {"UK", "GBR"},
-      {"USA", "USA"},           {"US", "USA"},            {"America", "USA"},
-      {"Iran", "IRN"},          {"Syria", "SYR"},         {"Vietnam", "VNM"},
-      {"Laos", "LAO"},          {"Bolivia", "BOL"},       {"Venezuela", "VEN"},
-      {"Tanzania", "TZA"},      {"Moldova", "MDA"},       {"Czech Republic", "CZE"},
-      {"Turkey", "TUR"},        {"Türkiye", "TUR"},       {"Ivory Coast", "CIV"},
-      {"Cape Verde", "CPV"},    {"Swaziland", "SWZ"},     {"Macedonia", "MKD"},
-      {"Burma", "MMR"},         {"Holy See", "VAT"},      {"Vatican", "VAT"},
-      {"Palestine", "PSE"},     {"East Germany", "DDR"},  {"West Germany", "DEU"},
-      {"Soviet Union", "SUN"},  {"USSR", "SUN"},          {"South Yemen", "YMD"},
-      {"North Yemen", "YAR"},   {"Côte d’Ivoire", "CIV"}, {"BOLIVIA (PLURINATIONAL STATE OF)", "BOL"},
-      {"Micronesia", "FSM"},    {"the gambia", "GMB"},    {"Congo", "COG"},
-      {"Zaire", "COD"},         {"Tanganyika", "TZA"},    {"United Arab Republic", "EGY"},
-      {"Kosovo", "XKX"},        {"Taiwan", "TWN"},        {"Republic of China", "TWN"},
-      {"China", "CHN"},         {"Falkland Islands", "FLK"},
+      {"Russia", "RUS"},
+      {"DPRK", "PRK"},
+      {"North Korea", "PRK"},
+      {"South Korea", "KOR"},
+      {"ROK", "KOR"},
+      {"UK", "GBR"},
+      {"USA", "USA"},
+      {"US", "USA"},
+      {"America", "USA"},
+      {"Iran", "IRN"},
+      {"Syria", "SYR"},
+      {"Vietnam", "VNM"},
+      {"Laos", "LAO"},
+      {"Bolivia", "BOL"},
+      {"Venezuela", "VEN"},
+      {"Tanzania", "TZA"},
+      {"Moldova", "MDA"},
+      {"Czech Republic", "CZE"},
+      {"Turkey", "TUR"},
+      {"Türkiye", "TUR"},
+      {"Ivory Coast", "CIV"},
+      {"Cape Verde", "CPV"},
+      {"Swaziland", "SWZ"},
+      {"Macedonia", "MKD"},
+      {"Burma", "MMR"},
+      {"Holy See", "VAT"},
+      {"Vatican", "VAT"},
+      {"Palestine", "PSE"},
+      {"East Germany", "DDR"},
+      {"West Germany", "DEU"},
+      {"Soviet Union", "SUN"},
+      {"USSR", "SUN"},
+      {"South Yemen", "YMD"},
+      {"North Yemen", "YAR"},
+      {"Côte d’Ivoire", "CIV"},
+      {"BOLIVIA (PLURINATIONAL STATE OF)", "BOL"},
+      {"Micronesia", "FSM"},
+      {"the gambia", "GMB"},
+      {"Congo", "COG"},
+      {"Zaire", "COD"},
+      {"Tanganyika", "TZA"},
+      {"United Arab Republic", "EGY"},
+      {"Kosovo", "XKX"},
+      {"Taiwan", "TWN"},
+      {"Republic of China", "TWN"},
+      {"China", "CHN"},
+      {"Falkland Islands", "FLK"},
   };
   for (const auto& [name, iso3] : cases) EXPECT_EQ(id_of(name), iso3) << name;
 }

@@ -47,7 +47,9 @@ TEST(SeatRules, EachLabelCoversEveryDateOnce) {
     EXPECT_LE(r.from, r.to) << r.label;
     last_to[r.label] = r.to;
     EXPECT_GE(index_of_iso3(r.label), 0) << r.label;
-    if (!r.holder.empty()) { EXPECT_GE(index_of_iso3(r.holder), 0) << r.holder; }
+    if (!r.holder.empty()) {
+      EXPECT_GE(index_of_iso3(r.holder), 0) << r.holder;
+    }
     EXPECT_FALSE(r.why.empty());
   }
   for (const auto& [label, to] : last_to) EXPECT_EQ(to, kDateMax) << label << " is not covered to the end";
@@ -66,7 +68,7 @@ TEST(SeatRules, ChinaSeatChangesHandsAfter25October1971) {
 TEST(SeatRules, SovietSeatPassesToRussiaOn24December1991) {
   EXPECT_EQ(on("USSR", 19911223), "SUN");
   EXPECT_EQ(on("USSR", 19911224), "RUS");
-  EXPECT_EQ(on("USSR", 19911231), "RUS");  // a 2022-scrape SC record on 1991-12-31
+  EXPECT_EQ(on("USSR", 19911231), "RUS");    // a 2022-scrape SC record on 1991-12-31
   EXPECT_EQ(on("Russia", 19800101), "SUN");  // unvotes' label for the Soviet seat
   EXPECT_EQ(on("RUSSIAN FEDERATION", 19920101), "RUS");
 }

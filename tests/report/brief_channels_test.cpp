@@ -30,18 +30,19 @@ struct Voter {
   int before, after;  // roll calls of ten with the focus states, in 2008-2012 and in 2013-2019
 };
 const Voter kVoters[] = {
-    {"China", "CN", 10, 10},         {"Russia", "RU", 10, 10},    {"North Korea", "KP", 10, 10},
-    {"United States", "US", 0, 0},   {"United Kingdom", "GB", 0, 0}, {"France", "FR", 0, 0},
-    {"Germany", "DE", 0, 0},         {"Italy", "IT", 0, 0},       {"Japan", "JP", 0, 0},
-    {"Canada", "CA", 0, 0},          {"India", "IN", 8, 2},       {"Brazil", "BR", 2, 8},
-    {"Cuba", "CU", 10, 10},          {"South Africa", "ZA", 5, 5}, {"Israel", "IL", 0, 0},
+    {"China", "CN", 10, 10},       {"Russia", "RU", 10, 10},       {"North Korea", "KP", 10, 10},
+    {"United States", "US", 0, 0}, {"United Kingdom", "GB", 0, 0}, {"France", "FR", 0, 0},
+    {"Germany", "DE", 0, 0},       {"Italy", "IT", 0, 0},          {"Japan", "JP", 0, 0},
+    {"Canada", "CA", 0, 0},        {"India", "IN", 8, 2},          {"Brazil", "BR", 2, 8},
+    {"Cuba", "CU", 10, 10},        {"South Africa", "ZA", 5, 5},   {"Israel", "IL", 0, 0},
     {"Australia", "AU", 0, 0},
 };
 
 // first_year-2019, ten roll calls a year, in the unvotes layout.
 void write_votes(const testing::TempDir& dir, int first_year = 2008) {
   std::string votes = "\"rcid\",\"country\",\"country_code\",\"vote\"\n";
-  std::string calls = "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
+  std::string calls =
+      "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
   std::string issues = "\"rcid\",\"short_name\",\"issue\"\n";
   int rcid = 1;
   for (int year = first_year; year <= 2019; ++year)
@@ -52,7 +53,8 @@ void write_votes(const testing::TempDir& dir, int first_year = 2008) {
       issues += std::to_string(rcid) + ",\"hr\",\"Human rights\"\n";
       for (const auto& v : kVoters) {
         const bool with_focus = k < (year <= 2012 ? v.before : v.after);
-        votes += std::to_string(rcid) + ",\"" + v.name + "\",\"" + v.code + "\",\"" + (with_focus ? "yes" : "no") + "\"\n";
+        votes +=
+            std::to_string(rcid) + ",\"" + v.name + "\",\"" + v.code + "\",\"" + (with_focus ? "yes" : "no") + "\"\n";
       }
     }
   dir.write("unvotes-fixed/un_votes.csv", votes);
@@ -64,12 +66,11 @@ void write_votes(const testing::TempDir& dir, int first_year = 2008) {
 // for are unknown), five vetoes, and three sanctions lists.
 void write_channels(const testing::TempDir& dir, const std::string& db) {
   auto store = store::Store::open(db, false);
-  const std::string treaties = dir.write(
-      "treaties.csv",
-      "name,parties,signed,in_force,ended,obligations,source\n"
-      "Treaty A,CHN;PRK,1961-07-11,1961-09-10,,defense,\"cited\"\n"
-      "Treaty B,RUS;PRK,2024-06-19,2024-12-04,,defense;consul,\"cited\"\n"
-      "Treaty C,CHN;RUS,2001-07-16,2002-02-28,,nonagg;consul,\"cited\"\n");
+  const std::string treaties = dir.write("treaties.csv",
+                                         "name,parties,signed,in_force,ended,obligations,source\n"
+                                         "Treaty A,CHN;PRK,1961-07-11,1961-09-10,,defense,\"cited\"\n"
+                                         "Treaty B,RUS;PRK,2024-06-19,2024-12-04,,defense;consul,\"cited\"\n"
+                                         "Treaty C,CHN;RUS,2001-07-16,2002-02-28,,nonagg;consul,\"cited\"\n");
   alliances::write_alliances(store, alliances::import_alliance_file(treaties, "treaties-test", make_date(2025, 6, 30)));
   const std::string header =
       "year,date,month,draft,meeting_record,agenda_item,crisis_topic,region,member_veto1,member_veto2,member_veto3,"
@@ -79,38 +80,84 @@ void write_channels(const testing::TempDir& dir, const std::string& db) {
     return year + "," + date + ",1," + draft + ",S/PV.1,Agenda of " + draft + ",Syria,Somewhere," + m1 + "," + m2 +
            ",,,,,,,,,,\n";
   };
-  const std::string vetoes = dir.write(
-      "vetoes-test.csv", header + row("2012", "2/4/2012", "S/2012/77", "Russia", "China") +
-                             row("2014", "5/22/2014", "S/2014/348", "Russia", "China") +
-                             row("2017", "2/28/2017", "S/2017/172", "Russia", "China") +
-                             row("2018", "6/1/2018", "S/2018/516", "USA", "") +
-                             row("2019", "12/20/2019", "S/2019/961", "Russia", "China"));
+  const std::string vetoes =
+      dir.write("vetoes-test.csv", header + row("2012", "2/4/2012", "S/2012/77", "Russia", "China") +
+                                       row("2014", "5/22/2014", "S/2014/348", "Russia", "China") +
+                                       row("2017", "2/28/2017", "S/2017/172", "Russia", "China") +
+                                       row("2018", "6/1/2018", "S/2018/516", "USA", "") +
+                                       row("2019", "12/20/2019", "S/2019/961", "Russia", "China"));
   vetoes::write_vetoes(store, {vetoes::import_vetoes(vetoes)});
 
   using namespace sanctions;
   using namespace sanctions::testing;
   auto d = [](int y, int m, int day) { return make_date(y, m, day); };
   const std::vector<SanctionsList> lists = {
-      make_list("us", "US", d(2024, 5, 3),
-                {{"u1", EntryType::organisation, {"ALFA BANK"}, {"RUSSIA-EO14024"}, {}, {listed(d(2022, 2, 24), d(2022, 2, 23))}},
-                 {"u2", EntryType::organisation, {"BETA SHIPPING"}, {"RUSSIA-EO14024"}, {}, {listed(d(2022, 3, 10), d(2022, 3, 9))}},
-                 {"u3", EntryType::organisation, {"GAMMA TRADING"}, {"RUSSIA-EO14024"}, {}, {listed(d(2023, 1, 10), d(2023, 1, 9))}},
-                 {"u4", EntryType::organisation, {"KORYO LINK"}, {"DPRK3"}, {}, {listed(d(2022, 6, 1), d(2022, 5, 31))}},
-                 {"u5", EntryType::organisation, {"OMEGA SEMICONDUCTOR"}, {"CMIC-EO13959"}, {}, {listed(d(2022, 7, 1), d(2022, 6, 30))}}}),
-      make_list("eu", "EU", d(2024, 6, 1),
-                {{"e1", EntryType::organisation, {"Alfa Bank"}, {"EU-RUS"}, {}, {listed(d(2022, 2, 28), d(2022, 2, 28))}},
-                 {"e2", EntryType::organisation, {"Beta Shipping"}, {"EU-RUS"}, {}, {listed(d(2022, 3, 1), d(2022, 3, 1))}},
-                 {"e6", EntryType::organisation, {"Zeta Corp"}, {"EU-RUS"}, {}, {listed(d(2022, 6, 1), d(2022, 6, 1))}},
-                 {"e4", EntryType::organisation, {"Koryo Link"}, {"EU-PRK"}, {}, {listed(d(2022, 8, 1), d(2022, 8, 1))}}}),
-      make_list("un", "UN", d(2024, 4, 1),
-                {{"KPe.1", EntryType::organisation, {"KORYO LINK"}, {"DPRK"}, {}, {listed(d(2016, 3, 2), d(2016, 3, 2))}}}),
+      make_list(
+          "us", "US", d(2024, 5, 3),
+          {{"u1",
+            EntryType::organisation,
+            {"ALFA BANK"},
+            {"RUSSIA-EO14024"},
+            {},
+            {listed(d(2022, 2, 24), d(2022, 2, 23))}},
+           {"u2",
+            EntryType::organisation,
+            {"BETA SHIPPING"},
+            {"RUSSIA-EO14024"},
+            {},
+            {listed(d(2022, 3, 10), d(2022, 3, 9))}},
+           {"u3",
+            EntryType::organisation,
+            {"GAMMA TRADING"},
+            {"RUSSIA-EO14024"},
+            {},
+            {listed(d(2023, 1, 10), d(2023, 1, 9))}},
+           {"u4", EntryType::organisation, {"KORYO LINK"}, {"DPRK3"}, {}, {listed(d(2022, 6, 1), d(2022, 5, 31))}},
+           {"u5",
+            EntryType::organisation,
+            {"OMEGA SEMICONDUCTOR"},
+            {"CMIC-EO13959"},
+            {},
+            {listed(d(2022, 7, 1), d(2022, 6, 30))}}}),
+      make_list(
+          "eu", "EU", d(2024, 6, 1),
+          {{"e1", EntryType::organisation, {"Alfa Bank"}, {"EU-RUS"}, {}, {listed(d(2022, 2, 28), d(2022, 2, 28))}},
+           {"e2", EntryType::organisation, {"Beta Shipping"}, {"EU-RUS"}, {}, {listed(d(2022, 3, 1), d(2022, 3, 1))}},
+           {"e6", EntryType::organisation, {"Zeta Corp"}, {"EU-RUS"}, {}, {listed(d(2022, 6, 1), d(2022, 6, 1))}},
+           {"e4", EntryType::organisation, {"Koryo Link"}, {"EU-PRK"}, {}, {listed(d(2022, 8, 1), d(2022, 8, 1))}}}),
+      make_list(
+          "un",
+          "UN",
+          d(2024, 4, 1),
+          {{"KPe.1", EntryType::organisation, {"KORYO LINK"}, {"DPRK"}, {}, {listed(d(2016, 3, 2), d(2016, 3, 2))}}}),
       make_list("cn", "CN", d(2021, 3, 26),
-                {{"1", EntryType::organisation, {"National Endowment for Democracy"}, {"MFA"}, {},
-                  {listed(d(2019, 12, 2), d(2019, 12, 2))}, {}, "civil society, media and research", "USA"},
-                 {"2", EntryType::organisation, {"Lockheed Martin"}, {"MOFCOM"}, {},
-                  {listed(d(2020, 7, 14), d(2020, 7, 14))}, {}, "defence industry", "USA"},
-                 {"3", EntryType::person, {"Some Member of Parliament"}, {"MFA"}, {},
-                  {listed(d(2021, 3, 26), d(2021, 3, 26))}, {}, "politics and government", "GBR"}})};
+                {{"1",
+                  EntryType::organisation,
+                  {"National Endowment for Democracy"},
+                  {"MFA"},
+                  {},
+                  {listed(d(2019, 12, 2), d(2019, 12, 2))},
+                  {},
+                  "civil society, media and research",
+                  "USA"},
+                 {"2",
+                  EntryType::organisation,
+                  {"Lockheed Martin"},
+                  {"MOFCOM"},
+                  {},
+                  {listed(d(2020, 7, 14), d(2020, 7, 14))},
+                  {},
+                  "defence industry",
+                  "USA"},
+                 {"3",
+                  EntryType::person,
+                  {"Some Member of Parliament"},
+                  {"MFA"},
+                  {},
+                  {listed(d(2021, 3, 26), d(2021, 3, 26))},
+                  {},
+                  "politics and government",
+                  "GBR"}})};
   write_lists(store, lists);
 }
 
@@ -197,13 +244,15 @@ TEST_F(BriefChannels, AlliancesNameEachPledgeAndSinceWhenNextToAlignment) {
   EXPECT_DOUBLE_EQ(by_pair["CHNPRK"]["ga_agree"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(by_pair["CHNPRK"]["ga_n"].get<double>(), 50.0);
   EXPECT_TRUE(has(brief_, "2 of 3 pairs are bound by a defence pledge in 2025 (the alliance data&#8217;s last year)"));
-  EXPECT_TRUE(has(brief_, "<b>CHN&#8211;PRK</b>: a defence pledge in force every year since <b>1961</b> (to 2025): "
-                          "Treaty A; no source covers the years before; GA agreement 2015&#8211;2019 1.00 "
-                          "(n&#160;=&#160;50)."))
+  EXPECT_TRUE(has(brief_,
+                  "<b>CHN&#8211;PRK</b>: a defence pledge in force every year since <b>1961</b> (to 2025): "
+                  "Treaty A; no source covers the years before; GA agreement 2015&#8211;2019 1.00 "
+                  "(n&#160;=&#160;50)."))
       << brief_->html.substr(brief_->html.find("<b>CHN&#8211;PRK</b>"), 300);
   EXPECT_TRUE(has(brief_, "<b>RUS&#8211;PRK</b>: a defence pledge in force every year since <b>2024</b>"));
-  EXPECT_TRUE(has(brief_, "<b>CHN&#8211;RUS</b>: no source says whether they are bound; in 2025 non-aggression, "
-                          "consultation (Treaty C)"));
+  EXPECT_TRUE(has(brief_,
+                  "<b>CHN&#8211;RUS</b>: no source says whether they are bound; in 2025 non-aggression, "
+                  "consultation (Treaty C)"));
 }
 
 // Vetoes: CHN and RUS together on four drafts (2012, 2014, 2017, 2019), the USA
@@ -238,8 +287,10 @@ TEST_F(BriefChannels, SanctionsCoverageLagAndChinasCounterSanctions) {
   EXPECT_DOUBLE_EQ(s["coverage"]["RUS"]["us_eu"]["jaccard"].get<double>(), 0.5);
   EXPECT_DOUBLE_EQ(s["coverage"]["PRK"]["jaccard"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(s["coverage"]["CHN"]["jaccard"].get<double>(), 0.0);
-  EXPECT_TRUE(has(brief_, "<td>Russian Federation (RUS)</td><td>3</td><td>3</td><td>0</td><td>0</td><td>4</td><td>0.000</td><td>2 (0.500)"
-                          "</td>"));
+  EXPECT_TRUE(has(
+      brief_,
+      "<td>Russian Federation (RUS)</td><td>3</td><td>3</td><td>0</td><td>0</td><td>4</td><td>0.000</td><td>2 (0.500)"
+      "</td>"));
   EXPECT_EQ(s["lag"]["RUS"]["pairs"], 2);
   EXPECT_EQ(s["lag"]["RUS"]["us_first"], 1);
   EXPECT_DOUBLE_EQ(s["lag"]["RUS"]["median_days"].get<double>(), -2.5);
@@ -254,16 +305,17 @@ TEST_F(BriefChannels, SanctionsCoverageLagAndChinasCounterSanctions) {
 // Every source read is credited: each vote source, the treaty file, the veto
 // file and each sanctions list with its as-of date.
 TEST_F(BriefChannels, SourcesCreditedInTheHeaderAndMethods) {
-  for (const char* s : {"<code>unvotes-fixed</code> (unvotes): General Assembly, 120 roll calls, 2008-10-10 to "
-                        "2019-10-19",
-                        "<code>treaties-test</code>: treaty file", "<code>vetoes-test</code>: 5 vetoes, 2012-02-04 to 2019-12-20",
-                        "US <code>us</code>: us, 5 entries, as of 2024-05-03", "EU <code>eu</code>: eu, 4 entries, as of 2024-06-01",
-                        "UN <code>un</code>: un, 1 entry, as of 2024-04-01",
-                        "CN <code>cn</code>: cn, 3 entries, as of 2021-03-26"})
+  for (const char* s :
+       {"<code>unvotes-fixed</code> (unvotes): General Assembly, 120 roll calls, 2008-10-10 to "
+        "2019-10-19",
+        "<code>treaties-test</code>: treaty file", "<code>vetoes-test</code>: 5 vetoes, 2012-02-04 to 2019-12-20",
+        "US <code>us</code>: us, 5 entries, as of 2024-05-03", "EU <code>eu</code>: eu, 4 entries, as of 2024-06-01",
+        "UN <code>un</code>: un, 1 entry, as of 2024-04-01", "CN <code>cn</code>: cn, 3 entries, as of 2021-03-26"})
     EXPECT_TRUE(has(brief_, s)) << s;
-  EXPECT_TRUE(has(brief_, "<p class=sub>Sources: Votes: <code>unvotes-fixed</code>; Alliances: <code>treaties-test</code>; "
-                          "Vetoes: <code>vetoes-test</code>; Sanctions lists: CN <code>cn</code>, EU <code>eu</code>, "
-                          "UN <code>un</code>, US <code>us</code> (details in Methods).</p>"))
+  EXPECT_TRUE(has(brief_,
+                  "<p class=sub>Sources: Votes: <code>unvotes-fixed</code>; Alliances: <code>treaties-test</code>; "
+                  "Vetoes: <code>vetoes-test</code>; Sanctions lists: CN <code>cn</code>, EU <code>eu</code>, "
+                  "UN <code>un</code>, US <code>us</code> (details in Methods).</p>"))
       << brief_->html.substr(brief_->html.find("Sources:"), 300);
   EXPECT_FALSE(has(bare_, "Alliances: <code>"));
 }
@@ -279,7 +331,8 @@ TEST(BriefShortRecord, WhoMovedNeedsAnEarlierPeriod) {
   o.boot = 20;
   const auto b = report::make_brief(ctx, o);
   EXPECT_FALSE(b.facts.contains("drift"));
-  EXPECT_NE(b.html.find("The record (2015&#8211;2019) is too short for an earlier period of 5 years"), std::string::npos);
+  EXPECT_NE(b.html.find("The record (2015&#8211;2019) is too short for an earlier period of 5 years"),
+            std::string::npos);
 }
 
 // One focus state: the channels pair it with each member of the comparison group.

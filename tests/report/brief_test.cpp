@@ -21,16 +21,16 @@ namespace {
 struct State {
   const char* name;
   const char* code;
-  int side;       // 0 east (focus), 1 west (G7), 2 third
-  double lean;    // third states: probability of voting with the east
+  int side;     // 0 east (focus), 1 west (G7), 2 third
+  double lean;  // third states: probability of voting with the east
 };
 
 const State kStates[] = {
-    {"China", "CN", 0, 0},          {"Russia", "RU", 0, 0},         {"North Korea", "KP", 0, 0},
-    {"United States", "US", 1, 0},  {"United Kingdom", "GB", 1, 0}, {"France", "FR", 1, 0},
-    {"Germany", "DE", 1, 0},        {"Italy", "IT", 1, 0},          {"Japan", "JP", 1, 0},
-    {"Canada", "CA", 1, 0},         {"India", "IN", 2, 0.8},        {"Brazil", "BR", 2, 0.6},
-    {"Cuba", "CU", 2, 0.95},        {"Israel", "IL", 2, 0.05},      {"Australia", "AU", 2, 0.15},
+    {"China", "CN", 0, 0},           {"Russia", "RU", 0, 0},         {"North Korea", "KP", 0, 0},
+    {"United States", "US", 1, 0},   {"United Kingdom", "GB", 1, 0}, {"France", "FR", 1, 0},
+    {"Germany", "DE", 1, 0},         {"Italy", "IT", 1, 0},          {"Japan", "JP", 1, 0},
+    {"Canada", "CA", 1, 0},          {"India", "IN", 2, 0.8},        {"Brazil", "BR", 2, 0.6},
+    {"Cuba", "CU", 2, 0.95},         {"Israel", "IL", 2, 0.05},      {"Australia", "AU", 2, 0.15},
     {"South Africa", "ZA", 2, 0.75},
 };
 const char* kIssue[] = {"me", "nu", "di", "hr", "co", "ec"};
@@ -43,7 +43,8 @@ void write_unvotes(const testing::TempDir& dir) {
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> u(0, 1);
   std::string votes = "\"rcid\",\"country\",\"country_code\",\"vote\"\n";
-  std::string calls = "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
+  std::string calls =
+      "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
   std::string issues = "\"rcid\",\"short_name\",\"issue\"\n";
   int rcid = 1;
   for (int year = 2008; year <= 2019; ++year) {
@@ -59,9 +60,12 @@ void write_unvotes(const testing::TempDir& dir) {
       for (const auto& s : kStates) {
         int v;
         double r = u(rng);
-        if (s.side == 0) v = r < east_discipline ? east : static_cast<int>(u(rng) * 3);
-        else if (s.side == 1) v = r < 0.9 ? west : static_cast<int>(u(rng) * 3);
-        else v = r < s.lean ? east : west;
+        if (s.side == 0)
+          v = r < east_discipline ? east : static_cast<int>(u(rng) * 3);
+        else if (s.side == 1)
+          v = r < 0.9 ? west : static_cast<int>(u(rng) * 3);
+        else
+          v = r < s.lean ? east : west;
         votes += std::to_string(rcid) + ",\"" + s.name + "\",\"" + s.code + "\",\"" + kVote[v] + "\"\n";
       }
     }
@@ -116,8 +120,8 @@ TEST_F(BriefTest, IsOneSelfContainedHtmlFile) {
   EXPECT_EQ(h.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(h.find("</html>"), std::string::npos);
   EXPECT_NE(h.find("<svg"), std::string::npos);
-  for (const char* bad : {"src=\"http", "href=\"http", "src='http", "href='http", "<script", "url(http", "@import",
-                          "<link", "<img"})
+  for (const char* bad :
+       {"src=\"http", "href=\"http", "src='http", "href='http", "<script", "url(http", "@import", "<link", "<img"})
     EXPECT_EQ(h.find(bad), std::string::npos) << bad;
   // Every <svg> is closed.
   std::size_t open = 0, close = 0;
@@ -137,8 +141,13 @@ TEST_F(BriefTest, NamesTheFocusStatesAndTheGroup) {
 
 TEST_F(BriefTest, PairNumbersAreTheAgreeQuerysNumbers) {
   auto t = query::run(*ctx_, "agree",
-                      {{"a", "CHN"}, {"b", "RUS"}, {"year", "2015-2019"}, {"measure", "agree"}, {"ci", "0.950"},
-                       {"boot", "200"}, {"seed", "1"}});
+                      {{"a", "CHN"},
+                       {"b", "RUS"},
+                       {"year", "2015-2019"},
+                       {"measure", "agree"},
+                       {"ci", "0.950"},
+                       {"boot", "200"},
+                       {"seed", "1"}});
   ASSERT_EQ(t.rows.size(), 1u);
   const auto& pair = brief_->facts["pairs"][0];
   EXPECT_EQ(pair["a"], "CHN");
@@ -188,7 +197,8 @@ TEST_F(BriefTest, UnknownCountriesAreUsageErrors) {
 TEST(Svg, LineChartSkipsMissingValuesAndEscapesText) {
   report::svg::LineChart c;
   c.title = "a <b> & c";
-  c.lines.push_back({"x&y", "#000", {{2000, 0.5, 0.4, 0.6, ""}, {2001, NAN, NAN, NAN, ""}, {2002, 0.7, NAN, NAN, "n"}}});
+  c.lines.push_back(
+      {"x&y", "#000", {{2000, 0.5, 0.4, 0.6, ""}, {2001, NAN, NAN, NAN, ""}, {2002, 0.7, NAN, NAN, "n"}}});
   c.markers.push_back({2001, "2001"});
   std::string s = report::svg::line_chart(c);
   EXPECT_NE(s.find("a &lt;b&gt; &amp; c"), std::string::npos);
@@ -203,8 +213,9 @@ TEST(Svg, LineChartSkipsMissingValuesAndEscapesText) {
 std::string wide_2025() {
   const char* iso3[] = {"CHN", "RUS", "PRK", "USA", "GBR", "FRA", "DEU", "ITA",
                         "JPN", "CAN", "IND", "BRA", "CUB", "ISR", "AUS", "ZAF"};
-  std::string out = "Link,token,Scrape_Year,Title,Council,Resolution,country,subregion,continent,Date,YES COUNT,"
-                    "NO COUNT,ABSTAIN COUNT,NO-VOTE COUNT,TOTAL VOTES,tags";
+  std::string out =
+      "Link,token,Scrape_Year,Title,Council,Resolution,country,subregion,continent,Date,YES COUNT,"
+      "NO COUNT,ABSTAIN COUNT,NO-VOTE COUNT,TOTAL VOTES,tags";
   for (const char* c : iso3) out += std::string(",") + c;
   out += "\n";
   auto row = [&](const std::string& council, const std::string& symbol, const std::string& date,
@@ -218,10 +229,10 @@ std::string wide_2025() {
     for (const auto& c : cells) out += "," + c;
     out += "\n";
   };
-  const std::vector<std::string> es7 = {"ABSTAIN", "NO", "NO", "NO", "YES", "YES", "YES", "YES",
-                                        "YES", "YES", "ABSTAIN", "ABSTAIN", "", "NO", "YES", "ABSTAIN"};
-  const std::vector<std::string> es9 = {"ABSTAIN", "NO", "NO", "YES", "YES", "YES", "YES", "YES",
-                                        "YES", "YES", "ABSTAIN", "YES", "NO", "YES", "YES", "YES"};
+  const std::vector<std::string> es7 = {"ABSTAIN", "NO",  "NO",      "NO",      "YES", "YES", "YES", "YES",
+                                        "YES",     "YES", "ABSTAIN", "ABSTAIN", "",    "NO",  "YES", "ABSTAIN"};
+  const std::vector<std::string> es9 = {"ABSTAIN", "NO",  "NO",      "YES", "YES", "YES", "YES", "YES",
+                                        "YES",     "YES", "ABSTAIN", "YES", "NO",  "YES", "YES", "YES"};
   row("General Assembly", "A/RES/ES-11/7", "2025-02-24", es7);
   row("General Assembly", "A/RES/ES-11/9", "2025-12-03", es9);
   std::vector<std::string> sc(16, "");

@@ -21,7 +21,7 @@ namespace {
 std::string votes_csv() {
   const char* rows[][4] = {
       // rcid: USA RUS CHN GBR
-      {"yes", "no", "no", "yes"},         {"no", "yes", "yes", "no"},   {"yes", "abstain", "no", "yes"},
+      {"yes", "no", "no", "yes"},          {"no", "yes", "yes", "no"},  {"yes", "abstain", "no", "yes"},
       {"no", "yes", "abstain", "abstain"}, {"yes", "no", "yes", "yes"}, {"yes", "yes", "no", "no"},
   };
   const char* names[] = {"United States", "Russia", "China", "United Kingdom"};
@@ -34,7 +34,8 @@ std::string votes_csv() {
 }
 
 std::string rollcalls_csv() {
-  std::string out = "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
+  std::string out =
+      "\"rcid\",\"session\",\"importantvote\",\"date\",\"unres\",\"amend\",\"para\",\"short\",\"descr\"\n";
   for (int r = 0; r < 6; ++r) {
     bool second = r >= 3;
     out += std::to_string(101 + r) + "," + (second ? "74" : "73") + ",0," + (second ? "2019-11-0" : "2018-11-0") +
@@ -53,7 +54,8 @@ struct RealStore : ::testing::Test {
     auto data = dir.path() / "unvotes";
     dir.write("unvotes/un_votes.csv", votes_csv());
     dir.write("unvotes/un_roll_calls.csv", rollcalls_csv());
-    dir.write("unvotes/un_roll_call_issues.csv", "\"rcid\",\"short_name\",\"issue\"\n101,\"hr\",\"Human rights\"\n104,\"hr\",\"Human rights\"\n");
+    dir.write("unvotes/un_roll_call_issues.csv",
+              "\"rcid\",\"short_name\",\"issue\"\n101,\"hr\",\"Human rights\"\n104,\"hr\",\"Human rights\"\n");
     auto batch = rostrum::io::import_unvotes(data.string());
     db = (dir.path() / "test.db").string();
     {

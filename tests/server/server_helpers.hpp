@@ -24,7 +24,8 @@ namespace rostrum::testing {
 inline std::string write_store(const TempDir& dir, const std::string& name, int states, int rollcalls, int sessions) {
   std::vector<const registry::Country*> picked;
   for (const char* iso3 : {"USA", "RUS", "CHN", "GBR", "FRA"})
-    if (static_cast<int>(picked.size()) < states) picked.push_back(&registry::countries()[registry::index_of_iso3(iso3)]);
+    if (static_cast<int>(picked.size()) < states)
+      picked.push_back(&registry::countries()[registry::index_of_iso3(iso3)]);
   for (const auto& c : registry::countries()) {
     if (static_cast<int>(picked.size()) == states) break;
     if (c.historic || c.iso2.empty() || std::find(picked.begin(), picked.end(), &c) != picked.end()) continue;

@@ -42,7 +42,8 @@ struct FakeQuery {
       std::lock_guard lock(mutex);
       last = params;
     }
-    if (command == "ideal-latest") throw rostrum::NotAvailableError("no ideal-point estimates: run 'rostrum ideal' first");
+    if (command == "ideal-latest")
+      throw rostrum::NotAvailableError("no ideal-point estimates: run 'rostrum ideal' first");
     if (command == "blocs") throw rostrum::StoreError("cannot open store 'x.db'");
     if (command == "shifts") throw std::runtime_error("boom");
     Table t;
@@ -285,8 +286,8 @@ TEST_F(Fixture, HugeHeadersAre431) {
   req += "Connection: close\r\n\r\n";
   EXPECT_EQ(raw_status(port, req), 431);
   // One 64 KiB header, as the docs promise: 431, not 400.
-  std::string big = "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'q') +
-                    "\r\nConnection: close\r\n\r\n";
+  std::string big =
+      "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'q') + "\r\nConnection: close\r\n\r\n";
   std::string body;
   EXPECT_EQ(raw_status(port, big, &body), 431);
   EXPECT_NE(body.find("headers too large"), std::string::npos) << body.substr(0, 300);
@@ -338,7 +339,8 @@ TEST_F(Fixture, StaticFilesFromTheAssetFolderOnly) {
                            "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/assets/%2E%2E/%2E%2E/secret.txt", "/./index.html",
                            "/..%5csecret.txt", "//etc/passwd", "/leak.txt", "/up/secret.txt", "/nope.js"}) {
     std::string body;
-    int status = raw_status(port, std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", &body);
+    int status =
+        raw_status(port, std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", &body);
     EXPECT_GE(status, 400) << path;
     EXPECT_LT(status, 500) << path;
     EXPECT_EQ(body.find("top secret"), std::string::npos) << path;
@@ -349,10 +351,11 @@ TEST_F(Fixture, StaticFilesFromTheAssetFolderOnly) {
 
 TEST_F(Fixture, JsonIsGzippedNotBrotli) {
   std::string body;
-  int status = raw_status(port,
-                          "GET /api/agree?a=USA&b=RUS&rows=100 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, deflate, br\r\n"
-                          "Accept-Language: pt-br\r\nConnection: close\r\n\r\n",
-                          &body);
+  int status =
+      raw_status(port,
+                 "GET /api/agree?a=USA&b=RUS&rows=100 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, deflate, br\r\n"
+                 "Accept-Language: pt-br\r\nConnection: close\r\n\r\n",
+                 &body);
   EXPECT_EQ(status, 200);
   auto head = body.substr(0, body.find("\r\n\r\n"));
   EXPECT_NE(head.find("Content-Encoding: gzip"), std::string::npos) << head;

@@ -24,8 +24,8 @@ std::vector<SeriesPoint> make_series(const std::vector<std::pair<double, double>
 
 // Periods with probabilities `p[t]`, trials uniform in [n_lo, n_hi]; with rho > 0 each
 // period's probability is first drawn from a Beta with that intra-period correlation.
-std::vector<SeriesPoint> simulate(const std::vector<double>& p, std::mt19937_64& rng, int n_lo = 20,
-                                  int n_hi = 200, double rho = 0) {
+std::vector<SeriesPoint> simulate(const std::vector<double>& p, std::mt19937_64& rng, int n_lo = 20, int n_hi = 200,
+                                  double rho = 0) {
   std::uniform_int_distribution<int> trials(n_lo, n_hi);
   std::vector<SeriesPoint> series;
   for (std::size_t t = 0; t < p.size(); ++t) {
@@ -89,8 +89,7 @@ TEST(SegmentCost, RejectsBadCounts) {
 
 // Exhaustive optimal partitioning: every subset of change points with segments of at
 // least min_segment, minimizing cost + penalty * count.
-double exhaustive_optimum(const std::vector<SeriesPoint>& series, const Cost& cost, int min_segment,
-                          double penalty) {
+double exhaustive_optimum(const std::vector<SeriesPoint>& series, const Cost& cost, int min_segment, double penalty) {
   const std::size_t T = series.size();
   double best = INFINITY;
   for (unsigned mask = 0; mask < (1u << (T - 1)); ++mask) {
@@ -303,7 +302,8 @@ TEST(Detect, ShortSeriesIsOneSegmentAndDeterministic) {
   const auto a = detect(longer, {});
   const auto b = detect(longer, {});
   ASSERT_EQ(a.change_points.size(), b.change_points.size());
-  for (std::size_t i = 0; i < a.change_points.size(); ++i) EXPECT_EQ(a.change_points[i].index, b.change_points[i].index);
+  for (std::size_t i = 0; i < a.change_points.size(); ++i)
+    EXPECT_EQ(a.change_points[i].index, b.change_points[i].index);
   EXPECT_EQ(a.penalty, b.penalty);
 }
 

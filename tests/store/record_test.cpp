@@ -17,9 +17,9 @@
 namespace rostrum::store {
 namespace {
 
-using rostrum::testing::TempDir;
 using record::Item;
 using record::Source;
+using rostrum::testing::TempDir;
 
 TEST(SymbolKey, OneKeyForEverySpellingOfAResolution) {
   using record::symbol_key;
@@ -69,11 +69,20 @@ Item item(std::int64_t id, Date date, std::string symbol, const std::string& pat
   for (std::size_t c = 0; c < pattern.size(); ++c) {
     const std::uint64_t bit = std::uint64_t{1} << c;
     switch (pattern[c]) {
-      case 'y': it.yes[0] |= bit; break;
-      case 'a': it.abstain[0] |= bit; break;
-      case 'n': it.no[0] |= bit; break;
-      case 'x': it.nonvoting[0] |= bit; break;
-      default: break;
+      case 'y':
+        it.yes[0] |= bit;
+        break;
+      case 'a':
+        it.abstain[0] |= bit;
+        break;
+      case 'n':
+        it.no[0] |= bit;
+        break;
+      case 'x':
+        it.nonvoting[0] |= bit;
+        break;
+      default:
+        break;
     }
   }
   return it;
@@ -92,7 +101,8 @@ TEST(Stitch, SymbolMatchCountsOnceAndListsConflicts) {
   // "n" there, state 1 is non-voting (vs yes: a conflict), state 11 is missing in
   // unvotes and non-voting in the scrape (no conflict: unvotes drops absences).
   Source unvotes{"unvotes", {item(1, 19711025, "R/26/2758", "yyyyyynnnaa.")}};
-  Source scrape{"wide", {item(2, 19711025, "A/RES/2758(XXVI)", "nxyyyynnnaax"), item(3, 19800101, "A/RES/35/1", kTwelve)}};
+  Source scrape{"wide",
+                {item(2, 19711025, "A/RES/2758(XXVI)", "nxyyyynnnaax"), item(3, 19800101, "A/RES/35/1", kTwelve)}};
   auto r = record::stitch({unvotes, scrape});
   EXPECT_EQ(r.record, (std::vector<std::int64_t>{1, 3}));
   ASSERT_EQ(r.matches.size(), 1u);
@@ -131,8 +141,9 @@ TEST(Stitch, SymbolMatchRejectedWhenTheVotesDisagree) {
 TEST(Stitch, DateAndTitleWhenNoSymbolMatches) {
   const std::string title = "Situation of human rights in Myanmar : resolution / adopted by the General Assembly";
   Source bulk{"undl", {item(1, 20201216, "A/RES/75/238", kTwelve, title)}};
-  Source scrape{"wide", {item(2, 20201216, "MISSING_DATA", "yyyyyynnnaax", "Situation of human rights in Myanmar"),
-                         item(3, 20201217, "MISSING_DATA", kTwelve, "Situation of human rights in Myanmar")}};
+  Source scrape{"wide",
+                {item(2, 20201216, "MISSING_DATA", "yyyyyynnnaax", "Situation of human rights in Myanmar"),
+                 item(3, 20201217, "MISSING_DATA", kTwelve, "Situation of human rights in Myanmar")}};
   auto r = record::stitch({bulk, scrape});
   ASSERT_EQ(r.matches.size(), 1u);
   EXPECT_EQ(r.matches[0].rollcall, 2);
@@ -146,7 +157,8 @@ TEST(Stitch, VotesWithinFortyFiveDays) {
   // unvotes' dates are off by up to a month and its early symbols are other
   // documents' numbers: the same 12 votes 20 days apart match; 60 days apart not.
   Source unvotes{"unvotes", {item(1, 19611202, "R/16/1138", kTwelve), item(2, 19611001, "R/16/1000", "nnnnnnyyyaay")}};
-  Source scrape{"wide", {item(3, 19611220, "A/RES/1723(XVI)", kTwelve), item(4, 19611201, "A/RES/1700(XVI)", "nnnnnnyyyaay")}};
+  Source scrape{"wide",
+                {item(3, 19611220, "A/RES/1723(XVI)", kTwelve), item(4, 19611201, "A/RES/1700(XVI)", "nnnnnnyyyaay")}};
   auto r = record::stitch({unvotes, scrape});
   auto m = matches_of(r);
   EXPECT_EQ(m.at(3), 1);
@@ -206,7 +218,8 @@ io::ImportedRollCall rc(const std::string& key, Date date, const std::string& sy
   r.info.body = body;
   r.info.date = date;
   r.info.session = date_year(date) - 1945;
-  r.info.session_label = body == Body::SecurityCouncil ? std::to_string(date_year(date)) : std::to_string(r.info.session);
+  r.info.session_label =
+      body == Body::SecurityCouncil ? std::to_string(date_year(date)) : std::to_string(r.info.session);
   r.info.symbol = symbol;
   r.info.title = title;
   r.info.issues = issues;
@@ -217,7 +230,10 @@ const char* kStates[] = {"USA", "GBR", "FRA", "CHN", "RUS", "IND", "BRA", "ZAF",
 
 void add_votes(io::ImportBatch& b, int rollcall, const std::string& pattern) {
   for (std::size_t c = 0; c < pattern.size(); ++c) {
-    Vote v = pattern[c] == 'y' ? Vote::Yes : pattern[c] == 'n' ? Vote::No : pattern[c] == 'a' ? Vote::Abstain : Vote::Missing;
+    Vote v = pattern[c] == 'y'   ? Vote::Yes
+             : pattern[c] == 'n' ? Vote::No
+             : pattern[c] == 'a' ? Vote::Abstain
+                                 : Vote::Missing;
     if (v != Vote::Missing) b.votes.push_back({rollcall, country(kStates[c]), v});
   }
 }
@@ -228,7 +244,8 @@ io::ImportBatch unvotes_like() {
   io::ImportBatch b;
   b.source_name = "uv";
   b.format = "unvotes";
-  b.rollcalls = {rc("1", 20151201, "R/70/1", "PALESTINE", kIssueMe), rc("2", 20161201, "R/71/5", "NUCLEAR TESTS", kIssueNu)};
+  b.rollcalls = {rc("1", 20151201, "R/70/1", "PALESTINE", kIssueMe),
+                 rc("2", 20161201, "R/71/5", "NUCLEAR TESTS", kIssueNu)};
   add_votes(b, 0, kTwelve);
   add_votes(b, 1, "yyyyyynnnaay");
   return b;
@@ -237,9 +254,12 @@ io::ImportBatch scrape_like() {
   io::ImportBatch b;
   b.source_name = "scrape";
   b.format = "wide";
-  b.rollcalls = {rc("t1", 20161205, "A/RES/71/5", "Comprehensive Nuclear-Test-Ban Treaty : resolution / adopted by the General Assembly"),
-                 rc("t2", 20201207, "A/RES/75/1", "Comprehensive Nuclear-Test-Ban Treaty : resolution / adopted by the General Assembly"),
-                 rc("s1", 20201210, "S/RES/2550(2020)", "Security Council resolution 2550 (2020)", 0, Body::SecurityCouncil)};
+  b.rollcalls = {
+      rc("t1", 20161205, "A/RES/71/5",
+         "Comprehensive Nuclear-Test-Ban Treaty : resolution / adopted by the General Assembly"),
+      rc("t2", 20201207, "A/RES/75/1",
+         "Comprehensive Nuclear-Test-Ban Treaty : resolution / adopted by the General Assembly"),
+      rc("s1", 20201210, "S/RES/2550(2020)", "Security Council resolution 2550 (2020)", 0, Body::SecurityCouncil)};
   add_votes(b, 0, "nyyyyynnnaay");
   add_votes(b, 1, kTwelve);
   add_votes(b, 2, "yyyyy");

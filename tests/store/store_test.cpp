@@ -61,14 +61,16 @@ io::ImportBatch random_batch(const std::string& name, unsigned seed, int nr = 15
   b.format = "voeten";
   b.paths = {"/nowhere/" + name + ".csv"};
   for (int r = 0; r < nr; ++r) {
-    auto rc = rollcall(std::to_string(1000 + r), Body::GeneralAssembly, 40 + r / 40,
-                       make_date(1985 + r / 40, 1 + (r * 7) % 12, 1 + (r * 13) % 28), static_cast<std::uint8_t>(rng() % 64));
+    auto rc =
+        rollcall(std::to_string(1000 + r), Body::GeneralAssembly, 40 + r / 40,
+                 make_date(1985 + r / 40, 1 + (r * 7) % 12, 1 + (r * 13) % 28), static_cast<std::uint8_t>(rng() % 64));
     rc.info.important = rng() % 5 == 0;
     rc.info.amendment = rng() % 7 == 0;
     rc.info.paragraph = rng() % 11 == 0;
     b.rollcalls.push_back(rc);
   }
-  for (int r = 0; r < 3; ++r) b.rollcalls.push_back(rollcall("S" + std::to_string(r), Body::SecurityCouncil, 0, make_date(1990 + r, 6, 1)));
+  for (int r = 0; r < 3; ++r)
+    b.rollcalls.push_back(rollcall("S" + std::to_string(r), Body::SecurityCouncil, 0, make_date(1990 + r, 6, 1)));
   // No two states of one series (SUN and RUS): a matrix row holds a series.
   const char* states[] = {"USA", "RUS", "CHN", "FRA", "GBR", "DEU", "IND", "BRA", "ZAF", "CUB", "CSK", "YUG"};
   for (int r = 0; r < static_cast<int>(b.rollcalls.size()); ++r)
@@ -171,16 +173,19 @@ TEST(Store, RoundTripVotesAndMetadata) {
     EXPECT_EQ(got.paragraph, want.paragraph);
     EXPECT_EQ(got.issues, want.issues);
     EXPECT_EQ(got.body, Body::GeneralAssembly);
-    if (r > 0) { EXPECT_LE(mg.rollcall(r - 1).date, got.date); }
+    if (r > 0) {
+      EXPECT_LE(mg.rollcall(r - 1).date, got.date);
+    }
   }
 }
 
 TEST(Store, RoundTripThroughAnImporter) {
   TempDir tmp;
-  auto csv = tmp.write("v.csv",
-                       "rcid,ccode,vote,session,date,unres\n"
-                       "1,2,1,50,1995-10-01,A/RES/50/1\n1,365,3,50,1995-10-01,A/RES/50/1\n1,200,8,50,1995-10-01,A/RES/50/1\n"
-                       "2,2,2,50,1995-11-01,A/RES/50/2\n2,710,1,50,1995-11-01,A/RES/50/2\n");
+  auto csv =
+      tmp.write("v.csv",
+                "rcid,ccode,vote,session,date,unres\n"
+                "1,2,1,50,1995-10-01,A/RES/50/1\n1,365,3,50,1995-10-01,A/RES/50/1\n1,200,8,50,1995-10-01,A/RES/50/1\n"
+                "2,2,2,50,1995-11-01,A/RES/50/2\n2,710,1,50,1995-11-01,A/RES/50/2\n");
   io::ImportBatch b = io::import_path(csv, "");
   Store s = Store::open((tmp.path() / "r.db").string(), true);
   auto r = s.write_source(b);
@@ -222,7 +227,7 @@ TEST(Store, RowsAreSeriesOfContinuingStates) {
   b.format = "voeten";
   b.rollcalls = {rollcall("1", Body::GeneralAssembly, 35, 19801201), rollcall("2", Body::GeneralAssembly, 50, 19951201),
                  rollcall("3", Body::GeneralAssembly, 58, 20031201)};
-  b.votes = {{0, country("SUN"), Vote::Yes}, {0, country("TWN"), Vote::No}, {0, country("USA"), Vote::No},
+  b.votes = {{0, country("SUN"), Vote::Yes},     {0, country("TWN"), Vote::No},  {0, country("USA"), Vote::No},
              {1, country("RUS"), Vote::Abstain}, {1, country("USA"), Vote::Yes}, {2, country("SCG"), Vote::No},
              {2, country("USA"), Vote::Yes}};
   TempDir tmp;
@@ -447,7 +452,10 @@ TEST(StoreOpen, ForeignSqliteDatabase) {
   EXPECT_TRUE(slurp(path) == before) << "file changed: " << path;
   // An empty SQLite database is not a store either, read-only.
   auto empty = (tmp.path() / "empty.db").string();
-  { SQLite::Database db(empty, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("PRAGMA user_version = 0"); }
+  {
+    SQLite::Database db(empty, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 0");
+  }
   EXPECT_THROW(Store::open(empty, false, true), StoreError);
 }
 
@@ -512,9 +520,10 @@ void begin_big_uncommitted_write(SQLite::Database& db) {
   db.exec("PRAGMA cache_size = 8");
   db.exec("BEGIN");
   db.exec("DELETE FROM votes");
-  db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
-          "INSERT INTO rollcalls (source_id, key, body, session, session_label, date, important, amendment, "
-          "paragraph, issues) SELECT 1, 'k' || i, 'ga', 1, '1', '2000-01-01', 0, 0, 0, 0 FROM n");
+  db.exec(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
+      "INSERT INTO rollcalls (source_id, key, body, session, session_label, date, important, amendment, "
+      "paragraph, issues) SELECT 1, 'k' || i, 'ga', 1, '1', '2000-01-01', 0, 0, 0, 0 FROM n");
 }
 
 TEST(StoreRecovery, KilledWriterLeavesTheStoreReadable) {
@@ -598,8 +607,8 @@ namespace {
 ::testing::AssertionResult same_rollcall(const RollCallInfo& a, const RollCallInfo& b) {
   auto fields = [](const RollCallInfo& x) {
     return std::tuple(x.id, x.key, x.body, x.session, x.session_label, x.date, x.symbol, x.title, x.description,
-                      x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects,
-                      x.library_title, x.source);
+                      x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects, x.library_title,
+                      x.source);
   };
   static_assert(sizeof(RollCallInfo) == 8 * sizeof(std::string) + 32,
                 "a RollCallInfo field was added: compare it here and write it in VoteMatrix::serialize");
@@ -706,9 +715,9 @@ TEST(StoreSnapshot, StaleSnapshotIsIgnoredAndRebuilt) {
   s.write_source(snapshot_batch("src", 10));
   const auto record = s.resolve_source("", "ga");
   const VoteMatrix rows = s.load_matrix_rows(record.id, Body::GeneralAssembly);
-  for (const char* make_stale : {"UPDATE matrix_snapshots SET data_version = '2001-01-01T00:00:00.000Z'",
-                                 "UPDATE matrix_snapshots SET format = format + 1",
-                                 "UPDATE matrix_snapshots SET registry = registry + 1"}) {
+  for (const char* make_stale :
+       {"UPDATE matrix_snapshots SET data_version = '2001-01-01T00:00:00.000Z'",
+        "UPDATE matrix_snapshots SET format = format + 1", "UPDATE matrix_snapshots SET registry = registry + 1"}) {
     s.db().exec(make_stale);
     EXPECT_EQ(s.snapshot_state(record.id, Body::GeneralAssembly), Store::SnapshotState::stale) << make_stale;
     Store::MatrixOrigin origin{};

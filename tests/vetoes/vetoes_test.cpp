@@ -44,7 +44,8 @@ InputError input_error(Fn&& fn) {
 TEST(Seats, HoldersByDate) {
   EXPECT_EQ(seat_holder(Seat::china, make_date(1971, 10, 25)), "TWN");
   EXPECT_EQ(seat_holder(Seat::china, make_date(1971, 10, 26)), "CHN");
-  EXPECT_EQ(seat_holder(Seat::russia, make_date(1991, 12, 23)), "SUN");  // the seat rules: Russia from its letter of 24 December
+  EXPECT_EQ(seat_holder(Seat::russia, make_date(1991, 12, 23)),
+            "SUN");  // the seat rules: Russia from its letter of 24 December
   EXPECT_EQ(seat_holder(Seat::russia, make_date(1991, 12, 24)), "RUS");
   EXPECT_EQ(seat_holder(Seat::usa, make_date(1950, 1, 1)), "USA");
   EXPECT_EQ(seat_holder(Seat::uk, make_date(1940, 1, 1)), "");

@@ -47,8 +47,10 @@ std::string Builder::blocs_timeline() {
       auto it = blocs.find(f);
       if (it == blocs.end()) continue;
       ++present;
-      if (bloc.empty()) bloc = it->second;
-      else together &= it->second == bloc;
+      if (bloc.empty())
+        bloc = it->second;
+      else
+        together &= it->second == bloc;
     }
     if (present < 2 && focus_.size() > 1) continue;
     ++present_years;
@@ -70,13 +72,14 @@ std::string Builder::blocs_timeline() {
                               {"focus_together", together_years.size()},
                               {"focus_apart_from_group", apart_years.size()},
                               {"streak_from", streak_from}};
-  std::string html = "<h3>Over time</h3><p>The same detection for every year of the record (5 seeded runs per "
-                     "consensus round). In " +
-                     std::to_string(together_years.size()) + " of " + std::to_string(present_years) + " years with at least two of them in the Assembly, " +
-                     escape(focus_label_) + " (those present) share a bloc; in " + std::to_string(apart_years.size()) +
-                     " of them no " + escape(vs_label_) + " member is in it";
-  if (streak_from && streak_from < last_year_)
-    html += ", every year since <b>" + std::to_string(streak_from) + "</b>";
+  std::string html =
+      "<h3>Over time</h3><p>The same detection for every year of the record (5 seeded runs per "
+      "consensus round). In " +
+      std::to_string(together_years.size()) + " of " + std::to_string(present_years) +
+      " years with at least two of them in the Assembly, " + escape(focus_label_) +
+      " (those present) share a bloc; in " + std::to_string(apart_years.size()) + " of them no " + escape(vs_label_) +
+      " member is in it";
+  if (streak_from && streak_from < last_year_) html += ", every year since <b>" + std::to_string(streak_from) + "</b>";
   html += ".</p><figure>" + svg::line_chart(chart) +
           "<figcaption>Modularity Q of the yearly partition (higher: the Assembly splits more cleanly into blocs); "
           "hover for the effective number of blocs.</figcaption></figure>\n";
@@ -126,6 +129,5 @@ void Builder::blocs_section() {
   }
   body_ += html + "</section>\n";
 }
-
 
 }  // namespace rostrum::report::brief_detail

@@ -111,10 +111,10 @@ void Builder::channels_section() {
       auto t = run("alliances", p);
       for (const auto& s : t.meta.value("sources", nlohmann::json::array())) {
         const std::string format = s.value("format", "");
-        const std::string what =
-            format == "atop" ? "ATOP 5.1, Alliance Treaty Obligations and Provisions (Leeds et al. 2002, "
-                               "<i>International Interactions</i> 28:237), complete for the years it covers"
-                             : "treaty file (each treaty with its cited text and dates)";
+        const std::string what = format == "atop"
+                                     ? "ATOP 5.1, Alliance Treaty Obligations and Provisions (Leeds et al. 2002, "
+                                       "<i>International Interactions</i> 28:237), complete for the years it covers"
+                                     : "treaty file (each treaty with its cited text and dates)";
         credit("alliances", "<code>" + escape(s.value("source", "")) + "</code>: " + what + ", " +
                                 std::to_string(s.value("first_year", 0)) + "&#8211;" +
                                 std::to_string(s.value("last_year", 0)));
@@ -181,9 +181,10 @@ void Builder::channels_section() {
     have_alliances = false;
   }
   if (!have_alliances) {
-    html += "<p class=small>No alliance data in the store: <code>rostrum alliances import "
-            "atop_dyad_year.csv.gz data/treaties.csv</code> would add the focus states&#8217; defence, "
-            "non-aggression and consultation pledges (ATOP 5.1 and the treaty file).</p>\n";
+    html +=
+        "<p class=small>No alliance data in the store: <code>rostrum alliances import "
+        "atop_dyad_year.csv.gz data/treaties.csv</code> would add the focus states&#8217; defence, "
+        "non-aggression and consultation pledges (ATOP 5.1 and the treaty file).</p>\n";
   } else {
     const std::string bound_text = std::to_string(bound) + " of " + std::to_string(pairs.size()) +
                                    (pairs.size() == 1 ? " pair is" : " pairs are") + " bound by a defence pledge in " +
@@ -232,7 +233,8 @@ void Builder::channels_section() {
           for (const char* c : {"defense", "offense", "neutral", "nonagg", "consul", "any"})
             row += "<td>" + fmt(dbl(r[col(t, c)])) + "</td>";
           rows = rows + row + "</tr>";
-          if (y == last_complete) facts["density"] = {{"year", y}, {"defense", dbl(r[col(t, "defense")])}, {"any", dbl(r[col(t, "any")])}};
+          if (y == last_complete)
+            facts["density"] = {{"year", y}, {"defense", dbl(r[col(t, "defense")])}, {"any", dbl(r[col(t, "any")])}};
         }
         html += rows + "</tbody></table>\n";
       }
@@ -258,8 +260,8 @@ void Builder::channels_section() {
               "<tbody>";
       nlohmann::json gaps = nlohmann::json::array();
       for (const auto& r : t.rows) {
-        html += "<tr><td>" + str(r[yc]) + "</td><td>" + escape(str(r[a])) + "&#8211;" + escape(str(r[b])) + "</td><td>" +
-                fmt(dbl(r[ag])) + " (" + fmt_n(dbl(r[n])) + ")</td><td>" + fmt(dbl(r[q])) + "</td><td>" +
+        html += "<tr><td>" + str(r[yc]) + "</td><td>" + escape(str(r[a])) + "&#8211;" + escape(str(r[b])) +
+                "</td><td>" + fmt(dbl(r[ag])) + " (" + fmt_n(dbl(r[n])) + ")</td><td>" + fmt(dbl(r[q])) + "</td><td>" +
                 (known(r[de]) ? fmt_n(dbl(r[de])) : std::string("&#8211;")) + "</td><td>" + escape(str(r[cm])) +
                 "</td><td>" + escape(str(r[ca])) + "</td></tr>";
         if (!str(r[ca]).empty())
@@ -289,8 +291,8 @@ void Builder::channels_section() {
     }
     std::string last_veto;
     for (const auto& [s, sp] : span) {
-      credit("vetoes", "<code>" + escape(s) + "</code>: " + std::to_string(count[s]) + " vetoes, " + sp[0] +
-                           " to " + sp[1]);
+      credit("vetoes",
+             "<code>" + escape(s) + "</code>: " + std::to_string(count[s]) + " vetoes, " + sp[0] + " to " + sp[1]);
       last_veto = std::max(last_veto, sp[1]);
     }
     p["by"] = "pair";
@@ -301,7 +303,8 @@ void Builder::channels_section() {
     std::string rows, text;
     nlohmann::json covetoes = nlohmann::json::array();
     {
-      const int a = col(pairs_t, "a"), b = col(pairs_t, "b"), per = col(pairs_t, "period"), n = col(pairs_t, "covetoes");
+      const int a = col(pairs_t, "a"), b = col(pairs_t, "b"), per = col(pairs_t, "period"),
+                n = col(pairs_t, "covetoes");
       for (const auto& r : pairs_t.rows) {
         if (!focus.count(str(r[a])) && !focus.count(str(r[b]))) continue;
         rows += "<tr><td>" + escape(str(r[a])) + "&#8211;" + escape(str(r[b])) + "</td><td>" + escape(str(r[per])) +
@@ -328,32 +331,37 @@ void Builder::channels_section() {
     facts["vetoes"] = vetoes;
     html += "<p>Drafts vetoed together (co-vetoes) by pairs with a focus state, over the whole veto record (to " +
             last_veto + "): " + (text.empty() ? "none" : text) + ".</p>\n";
-    html += "<div class=cols><div><table class=small><thead><tr><th>pair</th><th>years</th><th>co-vetoes</th></tr>"
-            "</thead><tbody>" +
-            (rows.empty() ? "<tr><td colspan=3>none</td></tr>" : rows) +
-            "</tbody></table></div><div><table class=small><thead><tr><th>member</th><th>years</th><th>vetoes</th>"
-            "<th>alone</th><th>with others</th></tr></thead><tbody>" +
-            (member_rows.empty() ? "<tr><td colspan=5>no vetoes by these states</td></tr>" : member_rows) +
-            "</tbody></table></div></div>\n";
-    if (!text.empty()) summary_.push_back("<b>Vetoes</b>: co-vetoes with a focus state: " + text + " (to " + last_veto + ").");
+    html +=
+        "<div class=cols><div><table class=small><thead><tr><th>pair</th><th>years</th><th>co-vetoes</th></tr>"
+        "</thead><tbody>" +
+        (rows.empty() ? "<tr><td colspan=3>none</td></tr>" : rows) +
+        "</tbody></table></div><div><table class=small><thead><tr><th>member</th><th>years</th><th>vetoes</th>"
+        "<th>alone</th><th>with others</th></tr></thead><tbody>" +
+        (member_rows.empty() ? "<tr><td colspan=5>no vetoes by these states</td></tr>" : member_rows) +
+        "</tbody></table></div></div>\n";
+    if (!text.empty())
+      summary_.push_back("<b>Vetoes</b>: co-vetoes with a focus state: " + text + " (to " + last_veto + ").");
   } catch (const NotAvailableError&) {
-    html += "<p class=small>No Security Council vetoes in the store: <code>rostrum vetoes import "
-            "unsc_vetoes_1946_sept2022.csv</code> would add co-vetoes and vetoes by member.</p>\n";
+    html +=
+        "<p class=small>No Security Council vetoes in the store: <code>rostrum vetoes import "
+        "unsc_vetoes_1946_sept2022.csv</code> would add co-vetoes and vetoes by member.</p>\n";
   }
 
   // Every channel side by side.
-  html += "<h3>Every channel of each pair, " + recent_label_ +
-          "</h3>\n<p class=small>From <code>dyad</code>: General Assembly and Security Council agreement pooled over "
-          "the years (n joint votes), vetoes and co-vetoes summed, the latest year&#8217;s defence pledge and "
-          "alliance-portfolio similarity S (Signorino &amp; Ritter 1999); &#8211; where the store has no data.</p>\n"
-          "<table class=small><thead><tr><th>pair</th><th>GA agreement (n)</th><th>SC agreement (n)</th>"
-          "<th>vetoes a / b</th><th>co-vetoes</th><th>defence (year)</th><th>portfolio S (year)</th></tr></thead><tbody>";
+  html +=
+      "<h3>Every channel of each pair, " + recent_label_ +
+      "</h3>\n<p class=small>From <code>dyad</code>: General Assembly and Security Council agreement pooled over "
+      "the years (n joint votes), vetoes and co-vetoes summed, the latest year&#8217;s defence pledge and "
+      "alliance-portfolio similarity S (Signorino &amp; Ritter 1999); &#8211; where the store has no data.</p>\n"
+      "<table class=small><thead><tr><th>pair</th><th>GA agreement (n)</th><th>SC agreement (n)</th>"
+      "<th>vetoes a / b</th><th>co-vetoes</th><th>defence (year)</th><th>portfolio S (year)</th></tr></thead><tbody>";
   nlohmann::json dyads = nlohmann::json::array();
   for (const auto& pr : pairs) {
     const auto& m = multiplex[pr];
     auto or_dash = [](double v) { return std::isfinite(v) ? fmt_n(v) : std::string("&#8211;"); };
-    html += "<tr><td>" + pair_label(pr) + "</td><td>" + (m.ga.n > 0 ? fmt(m.ga.mean()) + " (" + fmt_n(m.ga.n) + ")" : "&#8211;") +
-            "</td><td>" + (m.sc.n > 0 ? fmt(m.sc.mean()) + " (" + fmt_n(m.sc.n) + ")" : "&#8211;") + "</td><td>" +
+    html += "<tr><td>" + pair_label(pr) + "</td><td>" +
+            (m.ga.n > 0 ? fmt(m.ga.mean()) + " (" + fmt_n(m.ga.n) + ")" : "&#8211;") + "</td><td>" +
+            (m.sc.n > 0 ? fmt(m.sc.mean()) + " (" + fmt_n(m.sc.n) + ")" : "&#8211;") + "</td><td>" +
             or_dash(m.vetoes_a) + " / " + or_dash(m.vetoes_b) + "</td><td>" + or_dash(m.covetoes) + "</td><td>" +
             (m.defense_year ? fmt_n(dbl(m.defense)) + " (" + std::to_string(m.defense_year) + ")" : "&#8211;") +
             "</td><td>" +

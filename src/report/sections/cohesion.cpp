@@ -37,7 +37,8 @@ void Builder::cohesion_section() {
         hi = col(t, "null_hi");
     for (const auto& r : t.rows) {
       double x = std::stoi(str(r[per]));
-      line.points.push_back({x, dbl(r[v]), NAN, NAN, str(r[per]) + ": " + fmt(dbl(r[v])) + " (" + fmt_n(dbl(r[n])) + " roll calls)"});
+      line.points.push_back(
+          {x, dbl(r[v]), NAN, NAN, str(r[per]) + ": " + fmt(dbl(r[v])) + " (" + fmt_n(dbl(r[n])) + " roll calls)"});
       null_line.points.push_back({x, dbl(r[nm]), dbl(r[lo]), dbl(r[hi]), ""});
     }
     chart.lines.push_back(std::move(line));
@@ -62,14 +63,14 @@ void Builder::cohesion_section() {
   }
   table += "</tbody></table>\n";
   facts_["cohesion"] = facts;
-  body_ += "<section><h2>5. How cohesive is each side</h2>\n<p>Hix&#8211;Noury&#8211;Roland agreement index AI per roll "
-           "call among the members voting (absences excluded), averaged per year. Dashed with band: the same index "
-           "when members vote at random with their observed yes/no/abstain shares (200 simulations) &#8212; small "
-           "groups look cohesive by chance, the null shows how much.</p>\n<figure>" +
-           svg::line_chart(chart) + "<figcaption>Cohesion per year and its random-voting null.</figcaption></figure>\n" +
-           table + "</section>\n";
+  body_ +=
+      "<section><h2>5. How cohesive is each side</h2>\n<p>Hix&#8211;Noury&#8211;Roland agreement index AI per roll "
+      "call among the members voting (absences excluded), averaged per year. Dashed with band: the same index "
+      "when members vote at random with their observed yes/no/abstain shares (200 simulations) &#8212; small "
+      "groups look cohesive by chance, the null shows how much.</p>\n<figure>" +
+      svg::line_chart(chart) + "<figcaption>Cohesion per year and its random-voting null.</figcaption></figure>\n" +
+      table + "</section>\n";
   if (!text.empty()) summary_.push_back("<b>Cohesion</b> " + recent_label_ + ": " + text + ".");
 }
-
 
 }  // namespace rostrum::report::brief_detail

@@ -49,8 +49,8 @@ void Builder::drift_section() {
                      escape(focus_label_) + "</h2>\n";
   nlohmann::json facts = nlohmann::json::object();
   if (early_to >= recent_from_) {
-    html += "<p>The record (" + years_text(first_year_, last_year_) +
-            ") is too short for an earlier period of " + std::to_string(length) +
+    html += "<p>The record (" + years_text(first_year_, last_year_) + ") is too short for an earlier period of " +
+            std::to_string(length) +
             " years before &#8216;now&#8217;: import a longer vote record (<code>rostrum import</code>, e.g. "
             "unvotes 1946&#8211;2019) to see who moved.</p>\n</section>\n";
     body_ += html;
@@ -100,12 +100,14 @@ void Builder::drift_section() {
                      {"change", m.change},
                      {"lo", m.lo},
                      {"hi", m.hi},
-                     {"moved", m.moved > 0 ? "toward focus" : m.moved < 0 ? "toward group" : "no clear change"}});
+                     {"moved", m.moved > 0   ? "toward focus"
+                               : m.moved < 0 ? "toward group"
+                                             : "no clear change"}});
   facts["states_detail"] = moved;
   facts_["drift"] = facts;
   if (rows.empty()) {
-    html += "<p>No state can be placed in both periods (" + early_label + " and " + recent_label_ + "): " +
-            escape(t.meta.value("reason", std::string("no data"))) + ".</p>\n</section>\n";
+    html += "<p>No state can be placed in both periods (" + early_label + " and " + recent_label_ +
+            "): " + escape(t.meta.value("reason", std::string("no data"))) + ".</p>\n</section>\n";
     body_ += html;
     return;
   }
@@ -129,7 +131,10 @@ void Builder::drift_section() {
     chart.dots.push_back({m.region, m.change, m.iso3,
                           m.name + ": " + fmt(m.from) + " -> " + fmt(m.to) + ", change " + fmt(m.change) + " [" +
                               fmt(m.lo) + ", " + fmt(m.hi) + "]",
-                          m.moved > 0 ? "#b2182b" : m.moved < 0 ? "#2166ac" : "#bbbbbb", labelled});
+                          m.moved > 0   ? "#b2182b"
+                          : m.moved < 0 ? "#2166ac"
+                                        : "#bbbbbb",
+                          labelled});
   }
   std::sort(chart.rows.begin(), chart.rows.end());
   auto table = [&](const std::vector<const Mover*>& list) {
@@ -164,12 +169,12 @@ void Builder::drift_section() {
       s += (k ? ", " : "") + list[k]->iso3 + " " + (list[k]->change > 0 ? "+" : "") + fmt(list[k]->change);
     return s;
   };
-  summary_.push_back("<b>Who moved</b> (" + early_label + " to " + recent_label_ + ", position 0 = " +
-                     escape(vs_label_) + ", 1 = " + escape(focus_label_) + "): " + std::to_string(to_focus.size()) +
-                     " states toward " + escape(focus_label_) + (to_focus.empty() ? "" : " (" + names(to_focus) + ")") +
-                     ", " + std::to_string(to_group.size()) + " toward " + escape(vs_label_) +
-                     (to_group.empty() ? "" : " (" + names(to_group) + ")") + ", " + std::to_string(unclear) +
-                     " no clear change.");
+  summary_.push_back("<b>Who moved</b> (" + early_label + " to " + recent_label_ +
+                     ", position 0 = " + escape(vs_label_) + ", 1 = " + escape(focus_label_) +
+                     "): " + std::to_string(to_focus.size()) + " states toward " + escape(focus_label_) +
+                     (to_focus.empty() ? "" : " (" + names(to_focus) + ")") + ", " + std::to_string(to_group.size()) +
+                     " toward " + escape(vs_label_) + (to_group.empty() ? "" : " (" + names(to_group) + ")") + ", " +
+                     std::to_string(unclear) + " no clear change.");
 }
 
 }  // namespace rostrum::report::brief_detail

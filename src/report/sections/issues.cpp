@@ -49,8 +49,7 @@ void Builder::issues_section() {
     within_vs.notes.push_back(fmt(wv.mean()) + " (n = " + fmt_n(wv.n) + ")");
     table += std::string("<tr><td>") + code + " &#8212; " + name + "</td>" +
              (several ? "<td>" + fmt(wf.mean()) + " (" + fmt_n(wf.n) + ")</td>" : std::string()) + "<td>" +
-             fmt(cr.mean()) + " (" + fmt_n(cr.n) + ")</td><td>" +
-             fmt(wv.mean()) + " (" + fmt_n(wv.n) + ")</td></tr>\n";
+             fmt(cr.mean()) + " (" + fmt_n(cr.n) + ")</td><td>" + fmt(wv.mean()) + " (" + fmt_n(wv.n) + ")</td></tr>\n";
     issues.push_back({{"issue", code},
                       {"within_focus", wf.mean()},
                       {"within_focus_n", wf.n},
@@ -61,10 +60,10 @@ void Builder::issues_section() {
     double gap = std::isfinite(wv.mean()) && std::isfinite(cr.mean()) ? wv.mean() - cr.mean() : -1;
     if (gap > widest && cr.n >= 20) {
       widest = gap;
-      widest_issue = i < codes.size() ? name + " (" + code + "): focus vs " + vs_label_ + " " +
-                                 fmt(cr.mean()) + " (n = " + fmt_n(cr.n) + ") against " + fmt(wv.mean()) + " within " +
-                                 vs_label_
-                           : "";
+      widest_issue = i < codes.size()
+                         ? name + " (" + code + "): focus vs " + vs_label_ + " " + fmt(cr.mean()) +
+                               " (n = " + fmt_n(cr.n) + ") against " + fmt(wv.mean()) + " within " + vs_label_
+                         : "";
     }
   }
   if (focus_.size() > 1) chart.series.push_back(within_focus);
@@ -78,6 +77,5 @@ void Builder::issues_section() {
            svg::bar_chart(chart) + "<figcaption>Agreement by issue.</figcaption></figure>\n" + table + "</section>\n";
   if (!widest_issue.empty()) summary_.push_back("<b>Widest gap</b> on " + escape(widest_issue) + ".");
 }
-
 
 }  // namespace rostrum::report::brief_detail

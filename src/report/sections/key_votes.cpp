@@ -18,11 +18,16 @@ namespace {
 // One state's vote as a letter: Y, N, A, X (present, not voting), blank (no record).
 std::string vote_letter(Vote v) {
   switch (v) {
-    case Vote::Yes: return "Y";
-    case Vote::No: return "N";
-    case Vote::Abstain: return "A";
-    case Vote::NonVoting: return "X";
-    default: return "";
+    case Vote::Yes:
+      return "Y";
+    case Vote::No:
+      return "N";
+    case Vote::Abstain:
+      return "A";
+    case Vote::NonVoting:
+      return "X";
+    default:
+      return "";
   }
 }
 
@@ -40,7 +45,8 @@ void Builder::key_votes_section() {
     if (with_totals) {
       int n[5] = {0, 0, 0, 0, 0};
       for (int c = 0; c < m.countries(); ++c) n[static_cast<int>(m.vote(c, r))]++;
-      tr += "<td>" + std::to_string(n[1]) + "&#8211;" + std::to_string(n[3]) + "&#8211;" + std::to_string(n[2]) + "</td>";
+      tr +=
+          "<td>" + std::to_string(n[1]) + "&#8211;" + std::to_string(n[3]) + "&#8211;" + std::to_string(n[2]) + "</td>";
     }
     for (const auto& a : focus_) {
       const int c = m.country_index(a);
@@ -53,7 +59,8 @@ void Builder::key_votes_section() {
       const Vote v = m.vote(c, r);
       y += v == Vote::Yes, no += v == Vote::No, ab += v == Vote::Abstain;
     }
-    return tr + "<td>" + std::to_string(y) + "&#8211;" + std::to_string(no) + "&#8211;" + std::to_string(ab) + "</td></tr>\n";
+    return tr + "<td>" + std::to_string(y) + "&#8211;" + std::to_string(no) + "&#8211;" + std::to_string(ab) +
+           "</td></tr>\n";
   };
   auto head = [&](bool with_totals) {
     std::string h = "<table class=small><thead><tr><th>date</th><th>symbol</th><th>title</th>";
@@ -101,8 +108,8 @@ void Builder::key_votes_section() {
       html += "<p>" + std::to_string(n) + " recorded votes of ES-11 in the record." + missing +
               " Votes: Y yes, N no, A abstain, X present not voting, blank no record.</p>\n" + head(true) + rows +
               "</tbody></table>\n";
-      summary_.push_back("<b>Ukraine</b> (General Assembly ES-11, " + std::to_string(n) + " recorded votes in the record): " +
-                         text + ".");
+      summary_.push_back("<b>Ukraine</b> (General Assembly ES-11, " + std::to_string(n) +
+                         " recorded votes in the record): " + text + ".");
     }
     facts_["es11"] = {{"rollcalls", n}, {"votes", facts}};
   } catch (const UsageError&) {
@@ -132,15 +139,17 @@ void Builder::key_votes_section() {
       for (const auto& a : focus_) {
         const auto& t = tally[a];
         if (t[1] + t[2] + t[3] == 0) continue;
-        text += (text.empty() ? "" : "; ") + a + " yes " + std::to_string(t[1]) + ", abstained " + std::to_string(t[2]) +
-                ", no " + std::to_string(t[3]);
+        text += (text.empty() ? "" : "; ") + a + " yes " + std::to_string(t[1]) + ", abstained " +
+                std::to_string(t[2]) + ", no " + std::to_string(t[3]);
       }
       html += "<h3>Security Council, " + std::to_string(year) + "</h3>\n<p>" + std::to_string(n) +
               " resolutions adopted by recorded vote" + (text.empty() ? "" : ": " + text) + ". " +
-              (shown ? "Those on which a focus state did not vote yes:" : "No focus state on the Council voted other than yes.") +
+              (shown ? "Those on which a focus state did not vote yes:"
+                     : "No focus state on the Council voted other than yes.") +
               "</p>\n" + (shown ? head(false) + rows + "</tbody></table>\n" : std::string());
       if (!text.empty())
-        summary_.push_back("<b>Security Council " + std::to_string(year) + "</b> (" + std::to_string(n) + " resolutions): " + text + ".");
+        summary_.push_back("<b>Security Council " + std::to_string(year) + "</b> (" + std::to_string(n) +
+                           " resolutions): " + text + ".");
       facts_["security_council"] = {{"year", year}, {"resolutions", n}};
     }
   } catch (const UsageError&) {

@@ -29,8 +29,8 @@ std::string Builder::methods() const {
 <dt>Ideal points</dt><dd>When available: the project's dynamic ordinal IRT estimates (docs/ideal-points in the repository; Bailey, Strezhnev &amp; Voeten 2017, <i>Journal of Conflict Resolution</i> 61:430).</dd>
 </dl>
 <p class=small>Data: UN General Assembly roll calls as imported into the store (unvotes: Voeten, Strezhnev &amp; Bailey, Harvard Dataverse hdl:1902.1/12379). Absences are not votes and are excluded everywhere. Every figure in this brief is the output of a <code>rostrum</code> query (agree, shifts, cohesion, blocs, poles, drift, alliances, alliance-gap, dyad, vetoes, sanctions) and can be reproduced from the command line.</p>
-)" + sources_html() + "</section>\n";
+)" + sources_html() +
+         "</section>\n";
 }
-
 
 }  // namespace rostrum::report::brief_detail

@@ -54,8 +54,8 @@ void Builder::poles_section() {
   }
   std::sort(chart.rows.begin(), chart.rows.end());
   auto top_table = [&](bool to_focus) {
-    std::string s = "<table class=small><thead><tr><th>state</th><th>with " + escape(focus_label_) + " (n)</th><th>with " +
-                    escape(vs_label_) + " (n)</th><th>margin</th></tr></thead><tbody>";
+    std::string s = "<table class=small><thead><tr><th>state</th><th>with " + escape(focus_label_) +
+                    " (n)</th><th>with " + escape(vs_label_) + " (n)</th><th>margin</th></tr></thead><tbody>";
     for (std::size_t k = 0; k < std::min<std::size_t>(10, rows.size()); ++k) {
       const auto& r = to_focus ? rows[k] : rows[rows.size() - 1 - k];
       s += "<tr><td>" + escape(r.name) + " (" + r.iso3 + ")</td><td>" + fmt(r.a) + " (" + fmt_n(r.na) + ")</td><td>" +
@@ -88,15 +88,16 @@ void Builder::poles_section() {
                      {"by_region", region_json},
                      {"closest_to_focus", closest_focus},
                      {"closest_to_group", closest_group}};
-  body_ += "<section><h2>8. Who stands closest to each side (" + recent_label_ +
-           ")</h2>\n<p>For every other state with at least 10 votes: its agreement with the focus states and with " +
-           escape(vs_label_) + " (each pooled over the side's members), and the margin between the two. " +
-           std::to_string(to_focus) + " of " + std::to_string(rows.size()) + " states are closer to " +
-           escape(focus_label_) + ".</p>\n<figure>" + svg::strip_chart(chart) +
-           "<figcaption>Each dot a state; hover for values. Labelled: the four closest to each side.</figcaption></figure>\n"
-           "<div class=cols><div><h3>Closest to " +
-           escape(focus_label_) + "</h3>" + top_table(true) + "</div><div><h3>Closest to " + escape(vs_label_) + "</h3>" +
-           top_table(false) + "</div></div>\n<h3>By region</h3>" + region_table + "</section>\n";
+  body_ +=
+      "<section><h2>8. Who stands closest to each side (" + recent_label_ +
+      ")</h2>\n<p>For every other state with at least 10 votes: its agreement with the focus states and with " +
+      escape(vs_label_) + " (each pooled over the side's members), and the margin between the two. " +
+      std::to_string(to_focus) + " of " + std::to_string(rows.size()) + " states are closer to " +
+      escape(focus_label_) + ".</p>\n<figure>" + svg::strip_chart(chart) +
+      "<figcaption>Each dot a state; hover for values. Labelled: the four closest to each side.</figcaption></figure>\n"
+      "<div class=cols><div><h3>Closest to " +
+      escape(focus_label_) + "</h3>" + top_table(true) + "</div><div><h3>Closest to " + escape(vs_label_) + "</h3>" +
+      top_table(false) + "</div></div>\n<h3>By region</h3>" + region_table + "</section>\n";
   if (!rows.empty()) {
     std::string top_f, top_g;
     for (std::size_t k = 0; k < std::min<std::size_t>(3, rows.size()); ++k) {
@@ -104,11 +105,10 @@ void Builder::poles_section() {
       top_g += (k ? ", " : "") + rows[rows.size() - 1 - k].iso3 + " " + fmt(rows[rows.size() - 1 - k].margin);
     }
     summary_.push_back("<b>Third states</b>: " + std::to_string(to_focus) + " of " + std::to_string(rows.size()) +
-                       " vote closer to " + escape(focus_label_) + " than to " + escape(vs_label_) + " (by region: " +
-                       region_text + "). Closest to the focus side: " + top_f + "; to " + escape(vs_label_) + ": " +
-                       top_g + " (margin = agreement difference).");
+                       " vote closer to " + escape(focus_label_) + " than to " + escape(vs_label_) +
+                       " (by region: " + region_text + "). Closest to the focus side: " + top_f + "; to " +
+                       escape(vs_label_) + ": " + top_g + " (margin = agreement difference).");
   }
 }
-
 
 }  // namespace rostrum::report::brief_detail

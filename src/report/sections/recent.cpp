@@ -72,9 +72,10 @@ void Builder::recent_section() {
       html += "<tr><td>" + b + "</td>";
       for (const auto& a : focus_) {
         auto it = row.find(a);
-        html += "<td>" + (it == row.end() || it->second.second <= 0
-                              ? std::string("&#8212;")
-                              : fmt(it->second.first) + " (" + fmt_n(it->second.second) + ")") +
+        html += "<td>" +
+                (it == row.end() || it->second.second <= 0
+                     ? std::string("&#8212;")
+                     : fmt(it->second.first) + " (" + fmt_n(it->second.second) + ")") +
                 "</td>";
       }
       html += "</tr>";
@@ -82,13 +83,12 @@ void Builder::recent_section() {
     html += "</tbody></table>\n";
   }
   if (!pair_text.empty())
-    summary_.insert(summary_.begin(), "<b>Now (" + recent_label_ + ")</b> the focus states agree with each other: " +
-                                          pair_text + ".");
+    summary_.insert(summary_.begin(),
+                    "<b>Now (" + recent_label_ + ")</b> the focus states agree with each other: " + pair_text + ".");
   summary_.insert(summary_.begin() + (pair_text.empty() ? 0 : 1),
                   "With " + escape(vs_label_) + " (pooled over members): " + vs_text + "; " + escape(vs_label_) +
                       " members among themselves: " + show(we, false) + ".");
   body_ += html + "</section>\n";
 }
-
 
 }  // namespace rostrum::report::brief_detail

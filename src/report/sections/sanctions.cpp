@@ -6,8 +6,8 @@
 #include "report/brief_builder.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <map>
 
 #include "core/error.hpp"
@@ -55,8 +55,8 @@ void Builder::sanctions_section() {
     if (std::find(issuers.begin(), issuers.end(), issuer) == issuers.end()) issuers.push_back(issuer);
     const std::string as_of = l["as_of"].is_string() ? l["as_of"].get<std::string>() : "";
     const std::string basis = l["as_of_basis"].is_string() ? l["as_of_basis"].get<std::string>() : "";
-    credit("sanctions", escape(issuer) + " <code>" + escape(l.value("key", "")) + "</code>: " +
-                            escape(l.value("name", "")) + ", " + count(l.value("entries", 0.0)) +
+    credit("sanctions", escape(issuer) + " <code>" + escape(l.value("key", "")) +
+                            "</code>: " + escape(l.value("name", "")) + ", " + count(l.value("entries", 0.0)) +
                             (l.value("entries", 0.0) == 1 ? " entry, " : " entries, ") +
                             (as_of.empty() ? std::string("date not stated")
                                            : "as of " + as_of +
@@ -106,8 +106,7 @@ void Builder::sanctions_section() {
     }
     std::string table = "<table class=small><thead><tr><th>target</th>";
     for (const auto& i : target_issuers) table += "<th>" + escape(i) + "</th>";
-    table += "<th>listed by all " + std::to_string(target_issuers.size()) +
-             "</th><th>by any</th><th>Jaccard</th>" +
+    table += "<th>listed by all " + std::to_string(target_issuers.size()) + "</th><th>by any</th><th>Jaccard</th>" +
              (us_eu ? std::string("<th>US and EU (Jaccard)</th>") : std::string()) + "</tr></thead><tbody>";
     nlohmann::json coverage = nlohmann::json::object();
     for (const auto& f : focus_) {
@@ -133,18 +132,21 @@ void Builder::sanctions_section() {
         text += "; US and EU both " + count(pe[0]);
       }
       table += "</tr>";
-      summary.push_back(f + ": " + text + " (all " + std::to_string(target_issuers.size()) + ": " + count(row.shared) + ")");
+      summary.push_back(f + ": " + text + " (all " + std::to_string(target_issuers.size()) + ": " + count(row.shared) +
+                        ")");
     }
     table += "</tbody></table>\n";
     facts["coverage"] = coverage;
     if (any_target) {
-      html += "<h3>Who lists the focus states&#8217; entities</h3>\n<p class=small>Entities (persons, companies, "
-              "vessels, ...) each issuer lists now under a programme aimed at the state; an entity several lists "
-              "or regulations hold counts once. Jaccard = listed by all / listed by any. The lists are snapshots "
-              "of different dates (below and in Methods).</p>\n" +
-              table;
+      html +=
+          "<h3>Who lists the focus states&#8217; entities</h3>\n<p class=small>Entities (persons, companies, "
+          "vessels, ...) each issuer lists now under a programme aimed at the state; an entity several lists "
+          "or regulations hold counts once. Jaccard = listed by all / listed by any. The lists are snapshots "
+          "of different dates (below and in Methods).</p>\n" +
+          table;
     } else {
-      html += "<p>No focus state is the target of a " + escape(join(target_issuers, ", ")) + " programme in the imported lists.</p>\n";
+      html += "<p>No focus state is the target of a " + escape(join(target_issuers, ", ")) +
+              " programme in the imported lists.</p>\n";
     }
   }
 
@@ -163,12 +165,13 @@ void Builder::sanctions_section() {
       const double pairs = m.value("pairs", 0.0);
       if (pairs == 0 && m.value("a_first_bound_only", 0.0) == 0) continue;
       const bool have_median = m["median_days"].is_number();
-      rows += "<tr><td>" + f + "</td><td>" + count(pairs) + "</td><td>" + count(m.value("a_first", 0.0)) + "</td><td>" +
-              count(m.value("b_first", 0.0)) + "</td><td>" + count(m.value("same_day", 0.0)) + "</td><td>" +
-              (have_median ? fmt(m["median_days"].get<double>(), 1) + " [" + fmt(m["quartiles_days"][0].get<double>(), 1) +
-                                 ", " + fmt(m["quartiles_days"][1].get<double>(), 1) + "]"
-                           : std::string("&#8211;")) +
-              "</td><td>" + count(m.value("a_first_bound_only", 0.0)) + "</td></tr>";
+      rows +=
+          "<tr><td>" + f + "</td><td>" + count(pairs) + "</td><td>" + count(m.value("a_first", 0.0)) + "</td><td>" +
+          count(m.value("b_first", 0.0)) + "</td><td>" + count(m.value("same_day", 0.0)) + "</td><td>" +
+          (have_median ? fmt(m["median_days"].get<double>(), 1) + " [" + fmt(m["quartiles_days"][0].get<double>(), 1) +
+                             ", " + fmt(m["quartiles_days"][1].get<double>(), 1) + "]"
+                       : std::string("&#8211;")) +
+          "</td><td>" + count(m.value("a_first_bound_only", 0.0)) + "</td></tr>";
       lag[f] = {{"pairs", pairs},
                 {"us_first", m.value("a_first", 0.0)},
                 {"eu_first", m.value("b_first", 0.0)},
@@ -186,13 +189,14 @@ void Builder::sanctions_section() {
     }
     facts["lag"] = lag;
     if (!rows.empty())
-      html += "<h3>Who listed first: the US or the EU</h3>\n<p class=small>Entities both list with a known first "
-              "listing date; days = EU date &#8722; US date (positive: the US listed first), median [quartiles]. US "
-              "dates are first sightings in OFAC&#8217;s daily SDN history (from 2021-08-20); entries already "
-              "listed before it are known only as &#8216;on or before&#8217; and counted apart.</p>\n"
-              "<table class=small><thead><tr><th>target</th><th>entities</th><th>US first</th><th>EU first</th>"
-              "<th>same day</th><th>days</th><th>US first (bound only)</th></tr></thead><tbody>" +
-              rows + "</tbody></table>\n";
+      html +=
+          "<h3>Who listed first: the US or the EU</h3>\n<p class=small>Entities both list with a known first "
+          "listing date; days = EU date &#8722; US date (positive: the US listed first), median [quartiles]. US "
+          "dates are first sightings in OFAC&#8217;s daily SDN history (from 2021-08-20); entries already "
+          "listed before it are known only as &#8216;on or before&#8217; and counted apart.</p>\n"
+          "<table class=small><thead><tr><th>target</th><th>entities</th><th>US first</th><th>EU first</th>"
+          "<th>same day</th><th>days</th><th>US first (bound only)</th></tr></thead><tbody>" +
+          rows + "</tbody></table>\n";
   }
 
   // China's counter-sanctions, when China is a focus state.
@@ -208,13 +212,17 @@ void Builder::sanctions_section() {
     for (std::size_t k = 0; k < std::min<std::size_t>(8, t.rows.size()); ++k) {
       const auto& r = t.rows[k];
       const std::string iso3 = str(r[c]);
-      auto opt = [&](int i) { return std::holds_alternative<std::monostate>(r[i]) ? std::string("&#8211;") : count(dbl(r[i])); };
-      rows += "<tr><td>" + escape(str(r[cn])) + (iso3.empty() ? "" : " (" + iso3 + ")") + "</td><td>" + count(dbl(r[en])) +
-              "</td><td>" + count(dbl(r[pe])) + " / " + count(dbl(r[og])) + "</td><td>" + count(dbl(r[de])) + "</td><td>" +
-              escape(str(r[fl])) + " &#8211; " + escape(str(r[ll])) + "</td><td>" + escape(str(r[is])) + "</td><td>" +
-              opt(lr) + " / " + opt(lp) + " / " + opt(lc) + "</td></tr>";
+      auto opt = [&](int i) {
+        return std::holds_alternative<std::monostate>(r[i]) ? std::string("&#8211;") : count(dbl(r[i]));
+      };
+      rows += "<tr><td>" + escape(str(r[cn])) + (iso3.empty() ? "" : " (" + iso3 + ")") + "</td><td>" +
+              count(dbl(r[en])) + "</td><td>" + count(dbl(r[pe])) + " / " + count(dbl(r[og])) + "</td><td>" +
+              count(dbl(r[de])) + "</td><td>" + escape(str(r[fl])) + " &#8211; " + escape(str(r[ll])) + "</td><td>" +
+              escape(str(r[is])) + "</td><td>" + opt(lr) + " / " + opt(lp) + " / " + opt(lc) + "</td></tr>";
       counter.push_back({{"country", iso3}, {"entries", dbl(r[en])}});
-      if (k < 3) text += (text.empty() ? "" : ", ") + (iso3.empty() ? std::string("not stated") : iso3) + " " + count(dbl(r[en]));
+      if (k < 3)
+        text +=
+            (text.empty() ? "" : ", ") + (iso3.empty() ? std::string("not stated") : iso3) + " " + count(dbl(r[en]));
     }
     facts["counter"] = {{"entries", t.meta.value("entries", 0.0)}, {"by_country", counter}};
     html += "<h3>China&#8217;s counter-sanctions</h3>\n<p>China has listed " + count(t.meta.value("entries", 0.0)) +
@@ -226,15 +234,18 @@ void Builder::sanctions_section() {
             rows + "</tbody></table>\n";
     summary.push_back("China has listed " + count(t.meta.value("entries", 0.0)) + " parties (" + text + ")");
   } else if (china) {
-    html += "<p class=small>China&#8217;s counter-sanctions list is not in the store: <code>rostrum sanctions import "
-            "DIR/cn</code> would add whom China lists.</p>\n";
+    html +=
+        "<p class=small>China&#8217;s counter-sanctions list is not in the store: <code>rostrum sanctions import "
+        "DIR/cn</code> would add whom China lists.</p>\n";
   }
   if (!any_target && !(china && has("CN")) && target_issuers.empty())
-    html += "<p>The imported lists (" + escape(join(issuers, ", ")) + ") neither target nor are issued by a focus state.</p>\n";
+    html += "<p>The imported lists (" + escape(join(issuers, ", ")) +
+            ") neither target nor are issued by a focus state.</p>\n";
   html += "<p class=small>Lists used: ";
   std::string used;
   for (const auto& l : lists.meta["lists"])
-    used += (used.empty() ? "" : "; ") + escape(issuer_name(l.value("issuer", ""))) + " " + escape(l.value("name", "")) +
+    used += (used.empty() ? "" : "; ") + escape(issuer_name(l.value("issuer", ""))) + " " +
+            escape(l.value("name", "")) +
             (l["as_of"].is_string() ? " as of " + l["as_of"].get<std::string>() : std::string(" (date not stated)"));
   html += used + ".</p>\n</section>\n";
   facts_["sanctions"] = facts;

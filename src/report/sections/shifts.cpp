@@ -34,8 +34,8 @@ void Builder::shifts_section() {
       line.color = kFocusColors[k % 6];
       for (const auto& pt : pair_series_[{a, b}])
         line.points.push_back({static_cast<double>(pt.year), pt.value, pt.lo, pt.hi,
-                               std::to_string(pt.year) + ": " + fmt(pt.value) + " [" + fmt(pt.lo) + ", " +
-                                   fmt(pt.hi) + "] (n = " + fmt_n(pt.n) + ")"});
+                               std::to_string(pt.year) + ": " + fmt(pt.value) + " [" + fmt(pt.lo) + ", " + fmt(pt.hi) +
+                                   "] (n = " + fmt_n(pt.n) + ")"});
       Params p = base();
       p["a"] = a;
       p["b"] = b;
@@ -48,8 +48,9 @@ void Builder::shifts_section() {
       chart.lines.push_back(std::move(line));
       ++k;
     }
-    html += "<figure>" + svg::line_chart(chart) +
-            "<figcaption>Agreement between the focus states, per year, with bootstrap intervals.</figcaption></figure>\n";
+    html +=
+        "<figure>" + svg::line_chart(chart) +
+        "<figcaption>Agreement between the focus states, per year, with bootstrap intervals.</figcaption></figure>\n";
   }
   // Chart 2: each focus state vs the group, pooled over the group's members; and within the group.
   {
@@ -81,15 +82,14 @@ void Builder::shifts_section() {
     Shift overall = shift(all);
     if (overall.ok)
       for (const auto& c : overall.meta["change_points"])
-        chart.markers.push_back({static_cast<double>(std::stoi(c["period"].get<std::string>())),
-                                 c["period"].get<std::string>(), "#333"});
+        chart.markers.push_back(
+            {static_cast<double>(std::stoi(c["period"].get<std::string>())), c["period"].get<std::string>(), "#333"});
     shifts.emplace_back(focus_label_ + " vs " + vs_label_ + " (pooled)", std::move(overall));
     shifts.emplace_back("within " + vs_label_ + " (pooled)", std::move(within));
-    html += "<figure>" + svg::line_chart(chart) +
-            "<figcaption>Agreement of each focus state with the members of " + escape(vs_label_) +
-            " (pooled over members: total agreement / total joint votes), and among " + escape(vs_label_) +
-            " members (dashed). Markers: change points of the pooled focus-vs-" + escape(vs_label_) +
-            " series.</figcaption></figure>\n";
+    html += "<figure>" + svg::line_chart(chart) + "<figcaption>Agreement of each focus state with the members of " +
+            escape(vs_label_) + " (pooled over members: total agreement / total joint votes), and among " +
+            escape(vs_label_) + " members (dashed). Markers: change points of the pooled focus-vs-" +
+            escape(vs_label_) + " series.</figcaption></figure>\n";
   }
   // Section 2: the change point table.
   html += "</section>\n<section><h2>2. Since when: change points</h2>\n";
@@ -100,8 +100,8 @@ void Builder::shifts_section() {
       "agreement before and after.</p>\n<table><thead><tr><th>series</th><th>change points (before &#8594; "
       "after)</th><th>regimes: mean agreement (n joint votes)</th></tr></thead><tbody>\n";
   for (const auto& [name, s] : shifts) {
-    html += "<tr><td>" + escape(name) + "</td><td>" + change_points_text(s) + "</td><td class=small>" + segments_text(s) +
-            "</td></tr>\n";
+    html += "<tr><td>" + escape(name) + "</td><td>" + change_points_text(s) + "</td><td class=small>" +
+            segments_text(s) + "</td></tr>\n";
     nlohmann::json cps = nlohmann::json::array();
     if (s.ok) cps = s.meta["change_points"];
     cps_json[name] = {{"change_points", cps}, {"segments", s.ok ? s.meta["segments"] : nlohmann::json::array()}};
@@ -124,9 +124,12 @@ void Builder::shifts_section() {
     }
     since += (since.empty() ? "" : "; ") + item;
   }
-  if (!since.empty()) summary_.push_back("<b>Since when</b> (latest change point of each series, agreement before &#8594; after, n joint votes in the current regime): " + since + ".");
+  if (!since.empty())
+    summary_.push_back(
+        "<b>Since when</b> (latest change point of each series, agreement before &#8594; after, n joint votes in the "
+        "current regime): " +
+        since + ".");
   body_ += html + "</section>\n";
 }
-
 
 }  // namespace rostrum::report::brief_detail

@@ -66,7 +66,11 @@ ROSTRUM_ANALYSIS(alliance_portfolio) {
                    "rostrum alliance-portfolio --a PRK --b all --from 2018 --format csv"},
       .params = params_of(
           {{{.name = "a", .type = ParamType::countries, .help = "First state", .example = "CHN", .required = true},
-            {.name = "b", .type = ParamType::countries, .help = "Second state, or all (every state of the system)", .example = "RUS", .required = true},
+            {.name = "b",
+             .type = ParamType::countries,
+             .help = "Second state, or all (every state of the system)",
+             .example = "RUS",
+             .required = true},
             {.name = "weights",
              .type = ParamType::text,
              .help = "Tie values of defense, offense, neutral, nonagg, consul; a state's own tie takes the largest",

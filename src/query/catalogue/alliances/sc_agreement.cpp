@@ -25,8 +25,8 @@ ROSTRUM_ANALYSIS(sc_agreement) {
           "unknown, never filled in. vetoes_one_side counts drafts one of the pair vetoed while the other's vote\n"
           "is unknown, so the two figures can be read together.",
       .examples = {"rostrum sc-agreement --from 2007", "rostrum sc-agreement --from 1946 --to 1991 --format csv"},
-      .params = params_of({{support::vote_source_param("source", "SC")},
-                           support::year_range_params("the record's first year")}),
+      .params = params_of(
+          {{support::vote_source_param("source", "SC")}, support::year_range_params("the record's first year")}),
       .columns = {{"year", ColumnType::integer, "calendar year"},
                   {"a", ColumnType::text, "permanent member (by date)"},
                   {"b", ColumnType::text, "permanent member (by date)"},

@@ -35,7 +35,8 @@ ROSTRUM_ANALYSIS(vetoes) {
           "--by pair: drafts both states vetoed, per period (columns a, b, period, covetoes; pairs with at least\n"
           "one). --by member: member, period, vetoes, alone, with_others. --by list: date, draft, meeting,\n"
           "agenda_item, topic, vetoers, labels, subjects, subject_basis, source. Vetoing seats are states by\n"
-          "date: the Soviet seat SUN to 1991-12-23 and RUS from 1991-12-24, the China seat TWN to 1971-10-25 and CHN after.\n"
+          "date: the Soviet seat SUN to 1991-12-23 and RUS from 1991-12-24, the China seat TWN to 1971-10-25 and CHN "
+          "after.\n"
           "Several files are merged (a veto listed by two counts once). Import first: rostrum vetoes import FILE.",
       .examples = {"rostrum vetoes import ../shared/data/unsc/unsc_vetoes_1946_sept2022.csv",
                    "rostrum vetoes --by pair --format csv", "rostrum vetoes --by pair --from 2007 --period year",

@@ -4,9 +4,9 @@
 // scan of gamma reporting the stable partitions. Method: src/blocs/blocs.hpp,
 // docs/methods-blocs-shifts.md.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
-#include <bit>
 #include <map>
 #include <set>
 
@@ -89,7 +89,6 @@ nlohmann::json bloc_json(int id, const std::string& label, const std::vector<std
   return {{"id", id}, {"label", label}, {"members", members}};
 }
 
-
 Table blocs_analysis(Context& ctx, const Request& r) {
   Selection sel = parse_selection(r);
   auto measure = measures::parse_measure(r.text("measure"));
@@ -108,8 +107,7 @@ Table blocs_analysis(Context& ctx, const Request& r) {
   if (periods.empty()) {
     Table empty;
     empty.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs"};
-    empty.meta = {{"periods", nlohmann::json::array()},
-                  {"reason", explain_empty(*m, sel)}};
+    empty.meta = {{"periods", nlohmann::json::array()}, {"reason", explain_empty(*m, sel)}};
     return empty;
   }
 
@@ -171,9 +169,12 @@ Table blocs_analysis(Context& ctx, const Request& r) {
     period_dates.push_back(first_date(*m, period));
   }
   if (partitions.empty()) {
-    t.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs", "core",
-                 "borderline"};
-    t.meta = {{"measure", measure_name}, {"min_n", min_n}, {"gamma", opt.resolution}, {"periods", meta_periods},
+    t.columns = {"period",     "bloc",  "label",           "size", "members",
+                 "modularity", "gamma", "effective_blocs", "core", "borderline"};
+    t.meta = {{"measure", measure_name},
+              {"min_n", min_n},
+              {"gamma", opt.resolution},
+              {"periods", meta_periods},
               {"reason", "no period of the selection (" + sel.describe() + ") has three or more states with at least " +
                              std::to_string(min_n) + " votes (min-n)"}};
     return t;
@@ -181,8 +182,8 @@ Table blocs_analysis(Context& ctx, const Request& r) {
   // Tracking gives blocs stable ids; with one period it numbers them 1, 2, ... by size.
   auto tracked = blocs::track_blocs(to_track);
 
-  t.columns = {"period", "bloc", "label", "size", "members", "modularity", "gamma", "effective_blocs", "core",
-               "borderline"};
+  t.columns = {"period",     "bloc",  "label",           "size", "members",
+               "modularity", "gamma", "effective_blocs", "core", "borderline"};
   std::map<int, std::string> names;  // tracked id -> name, fixed when the bloc is born
   for (std::size_t k = 0; k < partitions.size(); ++k) {
     const auto& part = partitions[k];
@@ -246,7 +247,6 @@ Table blocs_analysis(Context& ctx, const Request& r) {
   return t;
 }
 
-
 }  // namespace
 
 ROSTRUM_ANALYSIS(blocs) {
@@ -295,7 +295,10 @@ ROSTRUM_ANALYSIS(blocs) {
             .help = "Community detection: leiden or multilevel (Louvain)",
             .fallback = std::string("leiden"),
             .choices = {"leiden", "multilevel"}},
-           {.name = "scan", .type = ParamType::boolean, .help = "Scan gamma and report the stable partitions", .fallback = false},
+           {.name = "scan",
+            .type = ParamType::boolean,
+            .help = "Scan gamma and report the stable partitions",
+            .fallback = false},
            {.name = "gamma-min",
             .type = ParamType::number,
             .help = "Scan: smallest gamma",
@@ -321,14 +324,16 @@ ROSTRUM_ANALYSIS(blocs) {
       }),
       .columns = {{"period", ColumnType::text, "period label"},
                   {"bloc", ColumnType::integer, "bloc id (stable across periods)"},
-                  {"label", ColumnType::text, "the bloc's name, kept while it persists: a group it matches, or 'around' its core member at birth"},
+                  {"label", ColumnType::text,
+                   "the bloc's name, kept while it persists: a group it matches, or 'around' its core member at birth"},
                   {"size", ColumnType::integer, "members"},
                   {"members", ColumnType::text, "members, comma-separated"},
                   {"modularity", ColumnType::number, "modularity Q of the partition"},
                   {"gamma", ColumnType::number, "resolution"},
                   {"effective_blocs", ColumnType::number, "effective number of blocs 1/sum s_k^2"},
                   {"core", ColumnType::text, "this period's most central member"},
-                  {"borderline", ColumnType::text, "members whose stability (share of runs agreeing) is below 0.75, as ISO3:stability"}},
+                  {"borderline", ColumnType::text,
+                   "members whose stability (share of runs agreeing) is below 0.75, as ISO3:stability"}},
       .run = blocs_analysis,
       .json_document =
           [](const Table& t) {

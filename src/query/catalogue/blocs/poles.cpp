@@ -56,7 +56,8 @@ Table poles_analysis(Context& ctx, const Request& r) {
   const bool by_projection = projection_method;
 
   Table t;
-  t.columns = {"period", "country", "name", "region", "role", "to_a", "n_a", "to_b", "n_b", "margin", "position", "nearer"};
+  t.columns = {"period", "country", "name", "region", "role",     "to_a",
+               "n_a",    "to_b",    "n_b",  "margin", "position", "nearer"};
   nlohmann::json poles_agreement = nlohmann::json::array();
   nlohmann::json summary = nlohmann::json::array();
   const std::size_t np = pairs.size();
@@ -96,10 +97,10 @@ Table poles_analysis(Context& ctx, const Request& r) {
       if (!by_projection) continue;
       // Nearer by position: below the midpoint (within the tie band) A, above it B.
       const double x = position[k];
-      leans[k].nearer = !std::isfinite(x)          ? blocs::Pole::unknown
+      leans[k].nearer = !std::isfinite(x)           ? blocs::Pole::unknown
                         : std::fabs(x - 0.5) <= tie ? blocs::Pole::tie
-                        : x < 0.5                  ? blocs::Pole::a
-                                                   : blocs::Pole::b;
+                        : x < 0.5                   ? blocs::Pole::a
+                                                    : blocs::Pole::b;
     }
     int count_a = 0, count_b = 0, count_tie = 0, count_unknown = 0;
     std::map<std::string, std::array<int, 3>> by_region;
@@ -113,10 +114,17 @@ Table poles_analysis(Context& ctx, const Request& r) {
       std::string role = in_a ? "pole_a" : in_b ? "pole_b" : "";
       std::string nearer;
       switch (leans[s].nearer) {
-        case blocs::Pole::a: nearer = a.label; break;
-        case blocs::Pole::b: nearer = b.label; break;
-        case blocs::Pole::tie: nearer = "tie"; break;
-        case blocs::Pole::unknown: break;
+        case blocs::Pole::a:
+          nearer = a.label;
+          break;
+        case blocs::Pole::b:
+          nearer = b.label;
+          break;
+        case blocs::Pole::tie:
+          nearer = "tie";
+          break;
+        case blocs::Pole::unknown:
+          break;
       }
       auto cell = [](double v) -> Cell { return std::isfinite(v) ? Cell(v) : Cell(); };
       t.add_row({periods[pi].label, m->iso3(c), name, region, role, cell(leans[s].to_a), na[c], cell(leans[s].to_b),
@@ -124,10 +132,21 @@ Table poles_analysis(Context& ctx, const Request& r) {
       if (!role.empty()) continue;
       auto& reg = by_region[region];
       switch (leans[s].nearer) {
-        case blocs::Pole::a: ++count_a; ++reg[0]; break;
-        case blocs::Pole::b: ++count_b; ++reg[1]; break;
-        case blocs::Pole::tie: ++count_tie; ++reg[2]; break;
-        case blocs::Pole::unknown: ++count_unknown; break;
+        case blocs::Pole::a:
+          ++count_a;
+          ++reg[0];
+          break;
+        case blocs::Pole::b:
+          ++count_b;
+          ++reg[1];
+          break;
+        case blocs::Pole::tie:
+          ++count_tie;
+          ++reg[2];
+          break;
+        case blocs::Pole::unknown:
+          ++count_unknown;
+          break;
       }
     }
     nlohmann::json regions = nlohmann::json::object();

@@ -38,7 +38,8 @@ Table estimate(Context& ctx, const Request& r) {
   nlohmann::json per_session = nlohmann::json::array();
   for (int s = 0; s < prep.data.n_sessions; ++s) {
     nlohmann::json row = {{"session", prep.data.session_labels[s]}};
-    if (s < static_cast<int>(res.bridged_items_per_session.size())) row["bridged_items"] = res.bridged_items_per_session[s];
+    if (s < static_cast<int>(res.bridged_items_per_session.size()))
+      row["bridged_items"] = res.bridged_items_per_session[s];
     if (s < static_cast<int>(res.pc_correlation.size())) row["pc_correlation"] = res.pc_correlation[s];
     if (s < static_cast<int>(res.fit_by_session.size())) row["fit"] = fit_json(res.fit_by_session[s]);
     per_session.push_back(std::move(row));

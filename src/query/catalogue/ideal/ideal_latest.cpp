@@ -30,10 +30,11 @@ ROSTRUM_ANALYSIS(ideal_latest) {
   return {
       .name = "ideal-latest",
       .summary = "Ideal points of the latest saved run",
-      .description = "Dynamic ordinal ideal points per country and session (Bailey, Strezhnev & Voeten 2017 model) with "
-                     "SD and interval, from the latest estimation run saved in the store by `rostrum ideal`; the "
-                     "metadata holds the run, its parameters and fit. Without a saved run: an error saying to run "
-                     "`rostrum ideal` first.",
+      .description =
+          "Dynamic ordinal ideal points per country and session (Bailey, Strezhnev & Voeten 2017 model) with "
+          "SD and interval, from the latest estimation run saved in the store by `rostrum ideal`; the "
+          "metadata holds the run, its parameters and fit. Without a saved run: an error saying to run "
+          "`rostrum ideal` first.",
       .examples = {"rostrum ideal-latest --countries USA,CHN,RUS --from 1991"},
       .params = params_of({{{.name = "countries",
                              .type = ParamType::countries,

@@ -42,9 +42,10 @@ ROSTRUM_ANALYSIS(predict) {
   return {
       .name = "predict",
       .summary = "Held-out test of the ideal-point model against simple baselines",
-      .description = "Hides a random share of the observed votes, fits on the rest and predicts the hidden ones;\n"
-                     "reports accuracy, log-loss and APRE for Yes/Abstain/No and for Yes/No votes, next to the\n"
-                     "baselines 'always yes' and 'the roll call's modal training vote'.",
+      .description =
+          "Hides a random share of the observed votes, fits on the rest and predicts the hidden ones;\n"
+          "reports accuracy, log-loss and APRE for Yes/Abstain/No and for Yes/No votes, next to the\n"
+          "baselines 'always yes' and 'the roll call's modal training vote'.",
       .examples = {"rostrum predict --session 70-74 --holdout 0.1 --seed 1"},
       .params = params_of({ideal_runs::estimation_params(),
                            {{.name = "holdout",

@@ -24,8 +24,8 @@ Table record_conflicts(Context& ctx, const Request& r) {
   f.source = r.text("source");
   f.limit = r.integer("limit");
   Table t;
-  t.columns = {"body", "date", "symbol", "country", "kept_source", "kept_vote", "other_source", "other_symbol",
-               "other_vote", "matched_by"};
+  t.columns = {"body",      "date",         "symbol",       "country",    "kept_source",
+               "kept_vote", "other_source", "other_symbol", "other_vote", "matched_by"};
   for (const auto& c : store.conflicts(f))
     t.add_row({c.body, c.date, c.symbol, c.country, c.kept_source, std::string(vote_name(c.kept)), c.other_source,
                c.other_symbol, std::string(vote_name(c.other)), c.method});
@@ -50,17 +50,25 @@ ROSTRUM_ANALYSIS(record_conflicts) {
           "the two -- or that voted in one and not in the other -- is listed here. A missing row against a "
           "non-voting one is no conflict (unvotes does not record absences). docs/store.md.",
       .examples = {"rostrum record conflicts --country USA", "rostrum record conflicts --from 2019 --format csv"},
-      .params = {{.name = "body", .type = ParamType::choice, .help = "ga, sc or both",
-                  .fallback = std::string("both"), .choices = {"ga", "sc", "both"}},
-                 {.name = "country", .type = ParamType::text, .help = "Only this state (code or name)",
-                  .example = "USA"},
-                 {.name = "from", .type = ParamType::date, .help = "First date (YYYY or YYYY-MM-DD)",
-                  .example = "2010"},
-                 {.name = "to", .type = ParamType::date, .help = "Last date (YYYY or YYYY-MM-DD)", .example = "2019"},
-                 {.name = "source", .type = ParamType::text, .help = "Only conflicts involving this source",
-                  .example = "un_data_wide"},
-                 {.name = "limit", .type = ParamType::integer, .help = "At most this many rows",
-                  .fallback = std::int64_t{1000}, .min = 1, .max = 10000000}},
+      .params =
+          {{.name = "body",
+            .type = ParamType::choice,
+            .help = "ga, sc or both",
+            .fallback = std::string("both"),
+            .choices = {"ga", "sc", "both"}},
+           {.name = "country", .type = ParamType::text, .help = "Only this state (code or name)", .example = "USA"},
+           {.name = "from", .type = ParamType::date, .help = "First date (YYYY or YYYY-MM-DD)", .example = "2010"},
+           {.name = "to", .type = ParamType::date, .help = "Last date (YYYY or YYYY-MM-DD)", .example = "2019"},
+           {.name = "source",
+            .type = ParamType::text,
+            .help = "Only conflicts involving this source",
+            .example = "un_data_wide"},
+           {.name = "limit",
+            .type = ParamType::integer,
+            .help = "At most this many rows",
+            .fallback = std::int64_t{1000},
+            .min = 1,
+            .max = 10000000}},
       .columns = {{"body", ColumnType::text, "ga or sc"},
                   {"date", ColumnType::text, "the record's date"},
                   {"symbol", ColumnType::text, "symbol in the kept source"},

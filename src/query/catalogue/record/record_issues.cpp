@@ -31,10 +31,11 @@ ROSTRUM_ANALYSIS(record_issues) {
           [](Context& ctx, const Request&) {
             auto store = store::Store::open(ctx.db_path(), false, true);
             Table t;
-            t.columns = {"code", "train_years", "test_years", "n", "accuracy", "always_no", "precision", "recall", "f1"};
+            t.columns = {"code",      "train_years", "test_years", "n", "accuracy",
+                         "always_no", "precision",   "recall",     "f1"};
             for (const auto& s : store.issue_model_scores())
-              t.add_row({s.code, s.train_years, s.test_years, s.n, s.accuracy, s.always_no, s.precision, s.recall,
-                         s.f1});
+              t.add_row(
+                  {s.code, s.train_years, s.test_years, s.n, s.accuracy, s.always_no, s.precision, s.recall, s.f1});
             if (t.rows.empty())
               t.meta["reason"] =
                   "no prediction was needed or possible: the record holds no roll call without issue codes, or no "

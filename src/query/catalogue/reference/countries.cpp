@@ -8,8 +8,9 @@ ROSTRUM_ANALYSIS(countries) {
   return {
       .name = "countries",
       .summary = "The country registry: ids, ISO and COW codes, regions, successors",
-      .description = "Canonical ids are ISO 3166 alpha-3 codes, or a project code for historic states (SUN, YUG, "
-                     "CSK, DDR, YAR, YMD, EAZ, ...); docs/registry.md.",
+      .description =
+          "Canonical ids are ISO 3166 alpha-3 codes, or a project code for historic states (SUN, YUG, "
+          "CSK, DDR, YAR, YMD, EAZ, ...); docs/registry.md.",
       .examples = {"rostrum countries", "rostrum countries --format csv"},
       .columns = {{"iso3", ColumnType::text, "canonical id"},
                   {"iso2", ColumnType::text, "ISO 3166 alpha-2"},
@@ -24,7 +25,8 @@ ROSTRUM_ANALYSIS(countries) {
       .run =
           [](Context&, const Request&) {
             Table t;
-            t.columns = {"iso3", "iso2", "cow", "cow_abbr", "m49", "name", "region", "subregion", "historic", "successors"};
+            t.columns = {"iso3", "iso2",   "cow",       "cow_abbr", "m49",
+                         "name", "region", "subregion", "historic", "successors"};
             for (const auto& c : registry::countries())
               t.add_row({std::string(c.iso3), std::string(c.iso2), static_cast<std::int64_t>(c.cow),
                          std::string(c.cow_abbr), static_cast<std::int64_t>(c.m49), std::string(c.name),

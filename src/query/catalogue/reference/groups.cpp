@@ -1,7 +1,7 @@
 // groups: the built-in and user groups with their dated membership.
+#include "registry/groups.hpp"
 #include "core/text.hpp"
 #include "query/catalogue.hpp"
-#include "registry/groups.hpp"
 
 namespace rostrum::query {
 
@@ -28,8 +28,9 @@ ROSTRUM_ANALYSIS(groups) {
   return {
       .name = "groups",
       .summary = "Groups of states (EU, NATO, G7, BRICS, CRINK, ...) and their members",
-      .description = "Built-in groups with dated membership, plus the user's groups (--groups FILE or "
-                     "$ROSTRUM_GROUPS; format in docs/registry.md).",
+      .description =
+          "Built-in groups with dated membership, plus the user's groups (--groups FILE or "
+          "$ROSTRUM_GROUPS; format in docs/registry.md).",
       .examples = {"rostrum groups", "rostrum groups --date 1995"},
       .params = {{.name = "date",
                   .type = ParamType::date,

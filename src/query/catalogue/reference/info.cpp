@@ -88,7 +88,8 @@ nlohmann::json record_json(const store::Store& store) {
 // The record in a few lines for the terminal.
 std::string record_text(const nlohmann::json& rec) {
   if (rec.empty()) return "";
-  std::string out = "\nthe record (every source stitched, each resolution once; analyses use it unless --source names one):\n";
+  std::string out =
+      "\nthe record (every source stitched, each resolution once; analyses use it unless --source names one):\n";
   for (const char* body : {"ga", "sc"}) {
     if (!rec.contains(body)) continue;
     const auto& b = rec[body];
@@ -97,11 +98,13 @@ std::string record_text(const nlohmann::json& rec) {
       for (const auto& s : b["sources"]) sources += (sources.empty() ? "" : " > ") + s.get<std::string>();
     out += std::string("  ") + (std::string(body) == "ga" ? "General Assembly" : "Security Council") + ": " +
            std::to_string(b["rollcalls"].get<std::int64_t>()) + " roll calls, " + b["first_date"].get<std::string>() +
-           " to " + b["last_date"].get<std::string>() + (sources.empty() ? "" : " (precedence: " + sources + ")") + "\n";
+           " to " + b["last_date"].get<std::string>() + (sources.empty() ? "" : " (precedence: " + sources + ")") +
+           "\n";
   }
   if (rec.contains("conflicts"))
-    out += "  duplicates matched: " + rec.value("matches", nlohmann::json::object()).dump() + "; conflicting votes: " +
-           std::to_string(rec["conflicts"].get<std::int64_t>()) + " (rostrum record conflicts)\n";
+    out += "  duplicates matched: " + rec.value("matches", nlohmann::json::object()).dump() +
+           "; conflicting votes: " + std::to_string(rec["conflicts"].get<std::int64_t>()) +
+           " (rostrum record conflicts)\n";
   for (const auto& g : rec["gaps"]) {
     out += "  gap: " + g["body"].get<std::string>() + " " + std::to_string(g["from"].get<int>()) +
            (g["to"] != g["from"] ? "-" + std::to_string(g["to"].get<int>()) : std::string()) + ": " +
@@ -132,7 +135,8 @@ Table info(Context& ctx, const Request&) {
   t.meta = {{"countries", store.country_count()}, {"sources", sources}, {"db", ctx.db_path()}};
   if (auto rec = record_json(store); !rec.empty()) t.meta["record"] = std::move(rec);
   if (t.rows.empty())
-    t.meta["reason"] = "the store holds no source yet: import one with 'rostrum import PATH' (see rostrum import --help)";
+    t.meta["reason"] =
+        "the store holds no source yet: import one with 'rostrum import PATH' (see rostrum import --help)";
   return t;
 }
 
@@ -168,9 +172,9 @@ ROSTRUM_ANALYSIS(info) {
           },
       .text_document =
           [](const Table& t) {
-            return "store: " + t.meta["db"].get<std::string>() + "\ncountries in the registry: " +
-                   std::to_string(t.meta["countries"].get<std::int64_t>()) + "\n\n" + render(t, Format::table) +
-                   record_text(t.meta.value("record", nlohmann::json::object()));
+            return "store: " + t.meta["db"].get<std::string>() +
+                   "\ncountries in the registry: " + std::to_string(t.meta["countries"].get<std::int64_t>()) + "\n\n" +
+                   render(t, Format::table) + record_text(t.meta.value("record", nlohmann::json::object()));
           },
   };
 }

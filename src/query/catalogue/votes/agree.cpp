@@ -118,8 +118,7 @@ ROSTRUM_ANALYSIS(agree) {
           "groups (CHN+RUS) or all; all x all gives every unordered pair. With --ci the rows carry bootstrap\n"
           "percentile intervals (lo, hi) from resampling roll calls within each period.",
       .examples = {"rostrum agree --a USA --b all --year 2019 --measure coincidence",
-                   "rostrum agree --a RUS --b USA --by year --ci 0.95",
-                   "rostrum agree --a USA --b RUS --session ES-11",
+                   "rostrum agree --a RUS --b USA --by year --ci 0.95", "rostrum agree --a USA --b RUS --session ES-11",
                    "rostrum agree --a all --b all --by session --format csv > dyads.csv"},
       .params = params_of({
           {{.name = "a",

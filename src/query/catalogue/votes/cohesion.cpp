@@ -28,7 +28,7 @@ Table cohesion(Context& ctx, const Request& r) {
     opt.null_replicates = r.integer32("null");
     opt.seed = static_cast<std::uint64_t>(r.integer("seed"));
     opt.boot = r.integer32("boot");
-    t.columns = {"group",   "period",   "index",   "value",    "n",           "members",    "null_mean",
+    t.columns = {"group",   "period",  "index",    "value",    "n",        "members",     "null_mean",
                  "null_lo", "null_hi", "value_lo", "value_hi", "adjusted", "adjusted_lo", "adjusted_hi"};
     for (const auto& c : measures::cohesion(*m, member, periods, opt))
       t.add_row({group.name, periods[c.period].label, std::string(measures::cohesion_index_name(opt.index)), c.value,
@@ -36,8 +36,9 @@ Table cohesion(Context& ctx, const Request& r) {
                  c.adjusted_lo, c.adjusted_hi});
   }
   if (t.rows.empty())
-    t.meta["reason"] = periods.empty() ? explain_empty(*m, sel)
-                                       : "no member of " + group.name + " voted in the selection (" + sel.describe() + ")";
+    t.meta["reason"] = periods.empty()
+                           ? explain_empty(*m, sel)
+                           : "no member of " + group.name + " voted in the selection (" + sel.describe() + ")";
   return t;
 }
 
@@ -56,7 +57,8 @@ ROSTRUM_ANALYSIS(cohesion) {
           "--boot N, value_lo/hi and adjusted_lo/hi are percentile intervals from resampling roll calls. To test\n"
           "whether one group is more cohesive than another: rostrum cohesion-compare. A group is a name (G7, EU,\n"
           "CRINK, a user group) or an ad-hoc list (CHN,RUS,PRK or CHN+RUS+PRK).",
-      .examples = {"rostrum cohesion --group G7 --by year", "rostrum cohesion --group CHN+RUS+PRK --index rice --from 2000",
+      .examples = {"rostrum cohesion --group G7 --by year",
+                   "rostrum cohesion --group CHN+RUS+PRK --index rice --from 2000",
                    "rostrum cohesion --group EU --defections --year 2019"},
       .params = params_of({
           {{.name = "group",

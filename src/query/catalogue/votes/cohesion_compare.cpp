@@ -22,8 +22,9 @@ Table compare(Context& ctx, const Request& r) {
   opt.boot = r.integer32("boot");
   opt.seed = static_cast<std::uint64_t>(r.integer("seed"));
   Table t;
-  t.columns = {"group", "vs", "period", "index", "group_value", "group_adjusted", "vs_value", "vs_adjusted",
-               "difference", "lo", "hi", "p", "n"};
+  t.columns = {"group",    "vs",          "period",     "index", "group_value", "group_adjusted",
+               "vs_value", "vs_adjusted", "difference", "lo",    "hi",          "p",
+               "n"};
   for (const auto& c : measures::compare_cohesion(*m, membership(*m, a), membership(*m, b), periods, opt))
     t.add_row({a.name, b.name, periods[c.period].label, std::string(measures::cohesion_index_name(opt.index)),
                c.a.value, c.a.adjusted, c.b.value, c.b.adjusted, c.difference, c.lo, c.hi, c.p_not_greater,

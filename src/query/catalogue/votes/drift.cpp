@@ -65,7 +65,8 @@ Table drift(Context& ctx, const Request& r) {
   const double alpha = (1.0 - level) / 2.0;
   const int n = m->countries();
   for (int c = 0; c < n; ++c) {
-    if (std::count(a.members.begin(), a.members.end(), c) || std::count(b.members.begin(), b.members.end(), c)) continue;
+    if (std::count(a.members.begin(), a.members.end(), c) || std::count(b.members.begin(), b.members.end(), c))
+      continue;
     const double x0 = before.point.position[c], x1 = after.point.position[c];
     if (!std::isfinite(x0) || !std::isfinite(x1)) continue;
     if (std::min({before.point.n_a[c], before.point.n_b[c], after.point.n_a[c], after.point.n_b[c]}) < min_n) continue;
@@ -110,19 +111,23 @@ Table drift(Context& ctx, const Request& r) {
   for (auto& [region, values] : by_region) {
     double sum = 0;
     for (double v : values) sum += v;
-    regions[region] = {{"states", values.size()}, {"mean_change", sum / static_cast<double>(values.size())},
+    regions[region] = {{"states", values.size()},
+                       {"mean_change", sum / static_cast<double>(values.size())},
                        {"median_change", quantile(values, 0.5)}};
   }
-  t.meta = {{"poles", {{"a", a.label}, {"b", b.label}}},
-            {"method", "position on the segment from pole A (0) to pole B (1), agreement distances; change = to - from; "
-                       "percentile interval from resampling roll calls within each period"},
-            {"periods",
-             {{"from", {{"years", before.label}, {"rollcalls", before.rollcalls}, {"poles_agreement", before.point.agree_ab}}},
-              {"to", {{"years", after.label}, {"rollcalls", after.rollcalls}, {"poles_agreement", after.point.agree_ab}}}}},
-            {"level", level},
-            {"moved", {{"toward_a", toward_a}, {"toward_b", toward_b}, {"no_clear_change", unclear}}},
-            {"by_region", regions},
-            {"states", states}};
+  t.meta = {
+      {"poles", {{"a", a.label}, {"b", b.label}}},
+      {"method",
+       "position on the segment from pole A (0) to pole B (1), agreement distances; change = to - from; "
+       "percentile interval from resampling roll calls within each period"},
+      {"periods",
+       {{"from",
+         {{"years", before.label}, {"rollcalls", before.rollcalls}, {"poles_agreement", before.point.agree_ab}}},
+        {"to", {{"years", after.label}, {"rollcalls", after.rollcalls}, {"poles_agreement", after.point.agree_ab}}}}},
+      {"level", level},
+      {"moved", {{"toward_a", toward_a}, {"toward_b", toward_b}, {"no_clear_change", unclear}}},
+      {"by_region", regions},
+      {"states", states}};
   if (t.rows.empty())
     t.meta["reason"] = before.rollcalls == 0 || after.rollcalls == 0
                            ? "no roll call in " + std::string(before.rollcalls == 0 ? "the from" : "the to") +

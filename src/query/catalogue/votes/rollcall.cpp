@@ -60,7 +60,8 @@ Table rollcall(Context& ctx, const Request& r) {
   }
   auto m = ctx.matrix(sel.source, sel.body);
   const std::vector<std::string> words = search_words(r.text("search"));
-  if (r.has("search") && words.empty()) throw ParameterError("search", "no word to search for in '" + r.text("search") + "'");
+  if (r.has("search") && words.empty())
+    throw ParameterError("search", "no word to search for in '" + r.text("search") + "'");
   const std::vector<Word> mask = m->select(sel.filter);
   std::vector<int> matches, parts;
   for (int k = 0; k < m->rollcalls(); ++k) {
@@ -68,8 +69,10 @@ Table rollcall(Context& ctx, const Request& r) {
     const RollCallInfo& rc = m->rollcall(k);
     if (r.has("id") && rc.id != r.integer("id")) continue;
     if (!words.empty() && !has_words(rc, words)) continue;
-    if (symbol.empty() || symbol_matches(symbol, rc.symbol)) matches.push_back(k);
-    else if (symbol_part_of(symbol, rc.symbol)) parts.push_back(k);
+    if (symbol.empty() || symbol_matches(symbol, rc.symbol))
+      matches.push_back(k);
+    else if (symbol_part_of(symbol, rc.symbol))
+      parts.push_back(k);
   }
   // No exact symbol: the parts of the resolution (a source's "R/26/2758G").
   if (matches.empty()) matches = std::move(parts);
@@ -103,8 +106,9 @@ Table rollcall(Context& ctx, const Request& r) {
     for (std::size_t i = 0; i < matches.size() && i < limit; ++i) {
       const RollCallInfo& rc = m->rollcall(matches[i]);
       const Tally tally = tally_of(matches[i], true);
-      t.add_row({rc.id, std::string(body_code(rc.body)), rc.session_label, format_date(rc.date), rc.symbol, title_of(rc),
-                 tally.of(StateVote::yes), tally.of(StateVote::no), tally.of(StateVote::abstain), rc.source});
+      t.add_row({rc.id, std::string(body_code(rc.body)), rc.session_label, format_date(rc.date), rc.symbol,
+                 title_of(rc), tally.of(StateVote::yes), tally.of(StateVote::no), tally.of(StateVote::abstain),
+                 rc.source});
     }
     t.meta["matches"] = static_cast<std::int64_t>(matches.size());
     if (matches.size() > limit)
@@ -116,7 +120,8 @@ Table rollcall(Context& ctx, const Request& r) {
       const std::string why = explain_empty(*m, sel);
       t.meta["reason"] = !why.empty() ? why
                                       : "no roll call matches " + selected + " (" + std::to_string(in_selection) +
-                                            " roll calls of the " + (sel.body == "sc" ? "Security Council" : "General Assembly") + " searched)";
+                                            " roll calls of the " +
+                                            (sel.body == "sc" ? "Security Council" : "General Assembly") + " searched)";
     }
     return t;
   }
@@ -172,10 +177,12 @@ Table rollcall(Context& ctx, const Request& r) {
   t.meta["notice"] = rc.symbol + ", " + format_date(rc.date) + " (session " + rc.session_label + "): yes " +
                      std::to_string(all.of(StateVote::yes)) + ", no " + std::to_string(all.of(StateVote::no)) +
                      ", abstain " + std::to_string(all.of(StateVote::abstain)) + ", absent " +
-                     std::to_string(all.of(StateVote::absent)) + "; source " + rc.source + (link.empty() ? "" : ", " + link);
-  t.meta["absences"] = absences ? "recorded by the source"
-                                : "inferred: the source does not record absences; a state holding its seat with records "
-                                  "before this date is counted absent";
+                     std::to_string(all.of(StateVote::absent)) + "; source " + rc.source +
+                     (link.empty() ? "" : ", " + link);
+  t.meta["absences"] = absences
+                           ? "recorded by the source"
+                           : "inferred: the source does not record absences; a state holding its seat with records "
+                             "before this date is counted absent";
   if (by_group || by_countries) t.meta["tally"] = shown.json();
   if (t.rows.empty())
     t.meta["reason"] = "none of the selected states (" + (by_group ? r.text("group") : r.text("countries")) +
@@ -221,8 +228,10 @@ ROSTRUM_ANALYSIS(rollcall) {
           "or none (SUN after 1991, TWN after 1971) or it had no record yet (not admitted); with records before and\n"
           "after the date, a non-member if the source records absences (the UN Library's files, Voeten's) and absent\n"
           "if it does not (unvotes); with records before only, absent (a state still holding its seat). Historic\n"
-          "states (SUN, YUG, ...) are not listed on dates when they held no seat, nor, on the Security Council, states\n"
-          "not on it; the RUS row before 1991-12-24 is listed as SUN. A symbol that matches no roll call exactly finds\n"
+          "states (SUN, YUG, ...) are not listed on dates when they held no seat, nor, on the Security Council, "
+          "states\n"
+          "not on it; the RUS row before 1991-12-24 is listed as SUN. A symbol that matches no roll call exactly "
+          "finds\n"
           "the parts of the resolution (unvotes' R/26/2758G for A/RES/2758(XXVI)).\n"
           "\n"
           "meta.rollcall.link is the UN Digital Library record (https://digitallibrary.un.org/record/<id>)\n"
@@ -268,17 +277,22 @@ ROSTRUM_ANALYSIS(rollcall) {
       }),
       .columns = {{"country", ColumnType::text, "one roll call: ISO3 of the state as it voted (SUN before 1991-12-24)"},
                   {"name", ColumnType::text, "one roll call: the state's name"},
-                  {"vote", ColumnType::text, "one roll call: yes, no, abstain, absent (a member that did not vote) or non-member"},
+                  {"vote", ColumnType::text,
+                   "one roll call: yes, no, abstain, absent (a member that did not vote) or non-member"},
                   {"id", ColumnType::integer, "matches: the roll call's id (--id)"},
                   {"body", ColumnType::text, "matches: ga or sc"},
                   {"session", ColumnType::text, "matches: session label (74, ES-11; the year for the council)"},
                   {"date", ColumnType::text, "matches: date of the vote (YYYY-MM-DD)"},
                   {"symbol", ColumnType::text, "matches: resolution symbol"},
-                  {"title", ColumnType::text, "matches: title (the UN Library's where a source of the record has it, else the source's title or description)"},
+                  {"title", ColumnType::text,
+                   "matches: title (the UN Library's where a source of the record has it, else the source's title or "
+                   "description)"},
                   {"yes", ColumnType::integer, "matches: states voting yes"},
                   {"no", ColumnType::integer, "matches: states voting no"},
                   {"abstain", ColumnType::integer, "matches: states abstaining"},
-                  {"source", ColumnType::text, "matches: the source whose votes these are (one roll call: meta.rollcall.source and .link, the UN Digital Library record or a search for the symbol)"}},
+                  {"source", ColumnType::text,
+                   "matches: the source whose votes these are (one roll call: meta.rollcall.source and .link, the UN "
+                   "Digital Library record or a search for the symbol)"}},
       .run = rollcall,
       .json_document = rollcall_document,
   };

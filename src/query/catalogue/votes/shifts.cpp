@@ -27,8 +27,10 @@ shifts::ChangePointOptions change_point_options(const Request& r) {
   o.cost.model = r.text("cost") == "binomial" ? shifts::CostModel::binomial : shifts::CostModel::beta_binomial;
   // A penalty given alone means "use this penalty".
   const std::string rule = r.has("select") ? r.text("select") : r.has("penalty") ? "penalty" : "ic";
-  if (rule == "ic") o.selection = shifts::SelectionRule::information_criterion;
-  else if (rule == "elbow") o.selection = shifts::SelectionRule::elbow;
+  if (rule == "ic")
+    o.selection = shifts::SelectionRule::information_criterion;
+  else if (rule == "elbow")
+    o.selection = shifts::SelectionRule::elbow;
   else {
     if (!r.has("penalty")) throw ParameterError("penalty", "required with select=penalty");
     o.selection = shifts::SelectionRule::fixed_penalty;
@@ -63,22 +65,23 @@ Series group_series(const VoteMatrix& m, const Request& r, const std::vector<Per
   return s;
 }
 
-Series dyad_series(const VoteMatrix& m, const Request& r, const std::vector<Period>& periods,
-                   measures::Measure measure, measures::CoincidenceRule rule,
-                   const std::vector<registry::Group>& user_groups) {
+Series dyad_series(const VoteMatrix& m, const Request& r, const std::vector<Period>& periods, measures::Measure measure,
+                   measures::CoincidenceRule rule, const std::vector<registry::Group>& user_groups) {
   auto a = parse_countries(m, r.text("a"), "a", false, user_groups);
   auto b = parse_countries(m, r.text("b"), "b", false, user_groups);
   std::vector<std::pair<int, int>> pairs;
   for (int i : a)
     for (int j : b)
-      if (i != j && std::find(pairs.begin(), pairs.end(), std::make_pair(j, i)) == pairs.end()) pairs.emplace_back(i, j);
+      if (i != j && std::find(pairs.begin(), pairs.end(), std::make_pair(j, i)) == pairs.end())
+        pairs.emplace_back(i, j);
   if (pairs.empty()) throw ParameterError("b", "no pair of distinct countries");
   auto results = measures::compute_dyads(m, pairs, periods, measure, rule);
   Series s;
   std::vector<std::string> an, bn;
   for (int c : a) an.push_back(m.iso3(c));
   for (int c : b) bn.push_back(m.iso3(c));
-  s.subject = {{"a", an}, {"b", bn}, {"pairs", pairs.size()}, {"measure", std::string(measures::measure_name(measure))}};
+  s.subject = {
+      {"a", an}, {"b", bn}, {"pairs", pairs.size()}, {"measure", std::string(measures::measure_name(measure))}};
   s.points.resize(periods.size());
   for (std::size_t k = 0; k < periods.size(); ++k) s.points[k].label = periods[k].label;
   // Pooled over pairs: k = sum of value x n, n = sum of joint votes.
@@ -101,7 +104,8 @@ Table shifts_analysis(Context& ctx, const Request& r) {
   const bool is_group = r.has("group");
   if (is_group == (r.has("a") || r.has("b")))
     throw ParameterError(is_group ? "group" : "a", "give either a and b (countries) or group");
-  if (!is_group && !(r.has("a") && r.has("b"))) throw ParameterError(r.has("a") ? "b" : "a", "required with the other side");
+  if (!is_group && !(r.has("a") && r.has("b")))
+    throw ParameterError(r.has("a") ? "b" : "a", "required with the other side");
   auto measure = measures::parse_measure(r.text("measure"));
   auto rule = measures::parse_coincidence_rule(r.text("rule"));
   auto options = change_point_options(r);
@@ -118,15 +122,15 @@ Table shifts_analysis(Context& ctx, const Request& r) {
   if (series.points.empty()) {
     Table empty;
     empty.columns = {"kind", "first", "last", "mean", "before", "after", "n", "cost_reduction"};
-    empty.meta = {{"subject", series.subject},
-                  {"change_points", nlohmann::json::array()},
-                  {"segments", nlohmann::json::array()},
-                  {"series", nlohmann::json::array()},
-                  {"reason", !explain_empty(*m, sel).empty()
-                                 ? explain_empty(*m, sel)
-                                 : std::string(is_group ? "no member of the group voted"
-                                                        : "the two sides never voted together") +
-                                       " in the selection (" + sel.describe() + ")"}};
+    empty.meta = {
+        {"subject", series.subject},
+        {"change_points", nlohmann::json::array()},
+        {"segments", nlohmann::json::array()},
+        {"series", nlohmann::json::array()},
+        {"reason", !explain_empty(*m, sel).empty()
+                       ? explain_empty(*m, sel)
+                       : std::string(is_group ? "no member of the group voted" : "the two sides never voted together") +
+                             " in the selection (" + sel.describe() + ")"}};
     return empty;
   }
   auto report = shifts::detect(series.points, options);
@@ -139,24 +143,28 @@ Table shifts_analysis(Context& ctx, const Request& r) {
   for (const auto& s : report.segments) {
     t.add_row({std::string("segment"), s.first_label, s.last_label, s.mean, Cell(), Cell(),
                static_cast<std::int64_t>(std::llround(s.trials)), Cell()});
-    segments.push_back({{"first", s.first_label}, {"last", s.last_label}, {"mean", s.mean}, {"k", s.successes},
-                        {"n", s.trials}});
+    segments.push_back(
+        {{"first", s.first_label}, {"last", s.last_label}, {"mean", s.mean}, {"k", s.successes}, {"n", s.trials}});
   }
   for (const auto& c : report.change_points) {
     t.add_row({std::string("change"), c.label, c.label, Cell(), c.before, c.after, Cell(), c.cost_reduction});
-    nlohmann::json j = {{"period", c.label}, {"before", c.before}, {"after", c.after},
-                        {"cost_reduction", c.cost_reduction}};
+    nlohmann::json j = {
+        {"period", c.label}, {"before", c.before}, {"after", c.after}, {"cost_reduction", c.cost_reduction}};
     if (by_year) j["year"] = std::stoi(c.label);
     changes.push_back(std::move(j));
   }
   for (const auto& seg : report.path) {
     std::vector<std::string> labels;
     for (auto i : seg.change_points) labels.push_back(series.points[i].label);
-    path.push_back({{"change_points", labels}, {"cost", seg.cost}, {"penalty_min", seg.penalty_min},
+    path.push_back({{"change_points", labels},
+                    {"cost", seg.cost},
+                    {"penalty_min", seg.penalty_min},
                     {"penalty_max", seg.penalty_max}});
   }
   for (const auto& pt : series.points)
-    series_json.push_back({{"period", pt.label}, {"k", pt.successes}, {"n", pt.trials},
+    series_json.push_back({{"period", pt.label},
+                           {"k", pt.successes},
+                           {"n", pt.trials},
                            {"value", pt.trials > 0 ? nlohmann::json(pt.successes / pt.trials) : nlohmann::json()}});
   const char* cost_name = report.cost.model == shifts::CostModel::binomial ? "binomial" : "beta-binomial";
   t.meta = {{"subject", series.subject},
@@ -188,10 +196,14 @@ ROSTRUM_ANALYSIS(shifts) {
           "2 log(N_eff) unless --select elbow or --penalty P. Method: docs/methods-blocs-shifts.md.\n"
           "JSON: {\"change_points\": [{\"year\", \"before\", \"after\", \"cost_reduction\"}], \"segments\": [...],\n"
           "\"penalty\": ..., \"path\": [...], \"series\": [...]}.",
-      .examples = {"rostrum shifts --a RUS --b USA", "rostrum shifts --a CHN --b USA --from 1971 --method binseg --format json",
+      .examples = {"rostrum shifts --a RUS --b USA",
+                   "rostrum shifts --a CHN --b USA --from 1971 --method binseg --format json",
                    "rostrum shifts --a CHN,RUS,PRK --b G7 --from 1991", "rostrum shifts --group EU --index ai"},
       .params = params_of({
-          {{.name = "a", .type = ParamType::countries, .help = "First side: a country (or a list/group, pooled)", .example = "USA"},
+          {{.name = "a",
+            .type = ParamType::countries,
+            .help = "First side: a country (or a list/group, pooled)",
+            .example = "USA"},
            {.name = "b", .type = ParamType::countries, .help = "Second side", .example = "RUS"},
            {.name = "group",
             .type = ParamType::countries,
