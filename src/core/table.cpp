@@ -128,7 +128,11 @@ void write_text(const Table& t, std::string& out) {
     std::vector<std::string> line;
     for (std::size_t i = 0; i < row.size() && i < t.columns.size(); ++i) {
       std::string s;
-      append_cell(s, row[i], 4);
+      // NaN (a measure with no joint votes) reads "-" to a person; CSV and JSON leave it empty or null.
+      if (std::holds_alternative<double>(row[i]) && std::isnan(std::get<double>(row[i])))
+        s = "-";
+      else
+        append_cell(s, row[i], 4);
       if (std::holds_alternative<std::string>(row[i])) numeric[i] = false;
       width[i] = std::max(width[i], s.size());
       line.push_back(std::move(s));

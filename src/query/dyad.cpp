@@ -28,6 +28,11 @@ const Cell& ChannelCells::at(std::size_t pair, int year_offset, std::size_t colu
   return cells_[(pair * years_ + static_cast<std::size_t>(year_offset)) * columns_ + column];
 }
 
+bool ChannelCells::any() const {
+  return std::any_of(cells_.begin(), cells_.end(),
+                     [](const Cell& c) { return !std::holds_alternative<std::monostate>(c); });
+}
+
 const alliances::AllianceData* DyadScope::alliance_data() const {
   if (!alliances_loaded_) {
     alliances_loaded_ = true;
@@ -49,12 +54,14 @@ namespace {
 
 int year_of(const std::string& date) { return date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0; }
 
-// The newest year of a body's record (the named source, or the default one).
+// The newest year of a body's record: the named source's, or the stitched record's
+// (the newest of every source of the body).
 int record_last_year(Context& ctx, const std::string& source, const char* body) {
   auto store = store::Store::open(ctx.db_path(), false, true);
+  int last = 0;
   for (const auto& s : store.sources())
-    if (s.body == body && (source.empty() || s.name == source)) return std::max(0, year_of(s.last_date));
-  return 0;
+    if (s.body == body && (source.empty() || s.name == source)) last = std::max(last, year_of(s.last_date));
+  return last;
 }
 
 int sql_year(Context& ctx, const char* table, const char* sql) {
@@ -69,13 +76,20 @@ int sql_year(Context& ctx, const char* table, const char* sql) {
 
 // ---- GA agreement: Voeten's agree with n and a bootstrap interval ---------------
 
+// A body's record for a channel, named in the channel's notes; nullopt (and a note) when the store has none.
+std::optional<support::Record> channel_record(const DyadScope& s, const std::string& source, Body body,
+                                              bool drop_unanimous, ChannelCells& out) {
+  auto rec = support::load_record(s.ctx, source, body, drop_unanimous, false);
+  out.notes.push_back(rec ? "record: " + rec->source.name
+                          : std::string("no ") +
+                                (body == Body::GeneralAssembly ? "General Assembly" : "Security Council") +
+                                " source in this store");
+  return rec;
+}
+
 void fill_ga(const DyadScope& s, ChannelCells& out) {
-  auto rec = support::load_record(s.ctx, s.request.source, Body::GeneralAssembly, true, false);
-  if (!rec) {
-    out.notes.push_back("no General Assembly source in this store");
-    return;
-  }
-  out.notes.push_back("record: " + rec->source.name);
+  auto rec = channel_record(s, s.request.source, Body::GeneralAssembly, true, out);
+  if (!rec) return;
   measures::BootstrapOptions boot;
   if (s.request.ci > 0) {
     boot.level = s.request.ci;
@@ -151,12 +165,8 @@ int ideal_last_year(Context& ctx, const DyadRequest& r) {
 // ---- Security Council: agreement with and without vetoed drafts ----------------
 
 void fill_sc(const DyadScope& s, ChannelCells& out) {
-  auto rec = support::load_record(s.ctx, s.request.sc_source, Body::SecurityCouncil, false, false);
-  if (!rec) {
-    out.notes.push_back("no Security Council source in this store");
-    return;
-  }
-  out.notes.push_back("record: " + rec->source.name);
+  auto rec = channel_record(s, s.request.sc_source, Body::SecurityCouncil, false, out);
+  if (!rec) return;
   auto store = store::Store::open(s.ctx.db_path(), false, true);
   std::optional<support::Record> with;
   if (vetoes::has_vetoes(store)) {
@@ -239,12 +249,15 @@ void fill_vetoes(const DyadScope& s, ChannelCells& out) {
 
 // ---- alliance commitments by type ---------------------------------------------
 
+const alliances::AllianceData* alliance_data_or_note(const DyadScope& s, ChannelCells& out) {
+  const alliances::AllianceData* data = s.alliance_data();
+  if (!data) out.notes.push_back("no alliance data imported");
+  return data;
+}
+
 void fill_alliance(const DyadScope& s, ChannelCells& out) {
-  const alliances::AllianceData* loaded = s.alliance_data();
-  if (!loaded) {
-    out.notes.push_back("no alliance data imported");
-    return;
-  }
+  const alliances::AllianceData* loaded = alliance_data_or_note(s, out);
+  if (!loaded) return;
   const auto& data = *loaded;
   for (std::size_t p = 0; p < s.pairs.size(); ++p)
     for (int y = s.from; y <= s.to; ++y) {
@@ -262,11 +275,8 @@ void fill_alliance(const DyadScope& s, ChannelCells& out) {
 // ---- alliance-portfolio similarity ------------------------------------------------
 
 void fill_portfolio(const DyadScope& s, ChannelCells& out) {
-  const alliances::AllianceData* loaded = s.alliance_data();
-  if (!loaded) {
-    out.notes.push_back("no alliance data imported");
-    return;
-  }
+  const alliances::AllianceData* loaded = alliance_data_or_note(s, out);
+  if (!loaded) return;
   const auto& data = *loaded;
   alliances::StateSystem system;
   for (std::size_t p = 0; p < s.pairs.size(); ++p)
@@ -429,6 +439,19 @@ Table dyad_view(Context& ctx, const DyadRequest& request) {
       t.add_row(std::move(row));
     }
   t.meta = {{"channels", channels}, {"from", from}, {"to", to}, {"composite", nullptr}};
+  // Years past every channel's data (--from 2030): rows of nulls, and a reason saying where the data end.
+  const bool any = std::any_of(cells.begin(), cells.end(), [](const ChannelCells& c) { return c.any(); });
+  if (!any) {
+    std::string ends;
+    for (const auto& ch : dyad_channels())
+      if (const int last = ch.last_year(ctx, request))
+        ends += (ends.empty() ? "" : ", ") + ch.name + " " + std::to_string(last);
+    const std::string why = "no channel has data for these states in " + std::to_string(from) + "-" +
+                            std::to_string(to) +
+                            (ends.empty() ? std::string() : "; the store's channels end in: " + ends);
+    t.meta["reason"] = why;
+    t.meta["notice"] = "rostrum: note: " + why;
+  }
   if (!label.empty())
     t.meta["group"] = label;
   else {

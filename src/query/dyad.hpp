@@ -59,6 +59,7 @@ class ChannelCells {
   ChannelCells(std::size_t pairs, int years, std::size_t columns);
   Cell& at(std::size_t pair, int year_offset, std::size_t column);
   const Cell& at(std::size_t pair, int year_offset, std::size_t column) const;
+  bool any() const;                // whether any cell holds a value
   std::vector<std::string> notes;  // shown in the view's meta (e.g. "no SC source in this store")
 
  private:

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "matrix/vote_matrix.hpp"
 #include "query/catalogue.hpp"
+#include "query/selection.hpp"
 #include "registry/registry.hpp"
 #include "registry/seats.hpp"
 #include "store/store.hpp"
@@ -59,10 +60,25 @@ std::vector<std::string> seat_notes(const Request& request) {
       start = end + 1;
     }
   }
+  // The dates the request covers, from its years and from/to (sessions leave them open):
+  // a note on a change of seat before or after them is noise ("CHN ... until 1971" for 2030).
+  Date lo = registry::kDateMin, hi = registry::kDateMax;
+  try {
+    const RollCallFilter f = parse_selection(request).filter;
+    if (!f.date_spans.empty()) {
+      lo = registry::kDateMax;
+      hi = registry::kDateMin;
+      for (const auto& [a, b] : f.date_spans) lo = std::min(lo, a), hi = std::max(hi, b);
+    }
+    if (f.date_from) lo = std::max(lo, *f.date_from);
+    if (f.date_to) hi = std::min(hi, *f.date_to);
+  } catch (const std::exception&) {
+    // A selection the analysis rejects: every note applies.
+  }
   std::vector<std::string> notes;
   for (const auto& iso3 : states) {
     for (const auto& c : registry::continuations()) {
-      if (c.successor == iso3)
+      if (c.successor == iso3 && lo < c.on)
         notes.push_back(iso3 + "'s series carries " + std::string(c.predecessor) + "'s votes before " +
                         format_date(c.on) + " (" + std::string(c.why) + ")");
       if (c.predecessor == iso3)
@@ -75,6 +91,7 @@ std::vector<std::string> seat_notes(const Request& request) {
     for (const auto& rule : registry::seat_rules()) {
       if (rule.label != iso3 || rule.holder.empty() || rule.holder == iso3) continue;
       if (registry::series_of(rule.holder) == iso3) continue;  // joined by a continuation (above)
+      if (hi < rule.from || lo > rule.to) continue;            // the request is outside the rule's dates
       notes.push_back(
           "votes a source labels " + iso3 + (rule.from == registry::kDateMin ? "" : " from " + format_date(rule.from)) +
           (rule.to == registry::kDateMax ? "" : " until " + format_date(rule.to)) + " are " + std::string(rule.holder) +

@@ -94,6 +94,28 @@ Table gaps_table(const Universe& u, const GapsRequest& req) {
   t.meta["issuer"] = req.issuer;
   t.meta["ally"] = req.ally;
   t.meta["gaps"] = static_cast<std::int64_t>(gaps.size());
+  if (gaps.empty()) {
+    // An empty answer says why: nothing listed, or every listing shared.
+    std::int64_t listed = 0;
+    for (const auto& m : members) {
+      if (!detail::listed_now(u, m, req.issuer)) continue;
+      if (req.target.empty()) {
+        ++listed;
+        continue;
+      }
+      for (int x : m)
+        if (const auto& xr = recs[static_cast<std::size_t>(x)];
+            xr.issuer == req.issuer && xr.delisted == 0 && detail::has(xr.targets, req.target)) {
+          ++listed;
+          break;
+        }
+    }
+    const std::string what = req.target.empty() ? "" : " with target " + req.target;
+    t.meta["reason"] =
+        listed == 0 ? req.issuer + " lists no entity" + what + " now"
+                    : (listed == 1 ? std::string("the one entity ") : "all " + std::to_string(listed) + " entities ") +
+                          req.issuer + " lists" + what + " now are listed by " + req.ally + " too";
+  }
   t.meta["ranking"] =
       "links to entities the ally lists, then organisations, vessels and aircraft before persons, then the latest "
       "listing";

@@ -105,6 +105,33 @@ Table lag_table(const Universe& u, const LagRequest& req) {
                     {"pairs", n}});
   }
   t.meta["histogram"] = std::move(hist);
+  if (t.rows.empty()) {
+    // An empty answer says why: which filter left nothing, and the dates each list knows.
+    Date a_lo = 0, a_hi = 0, b_lo = 0, b_hi = 0;
+    for (const auto& rec : recs) {
+      if (rec.listed == 0 || (rec.issuer != req.a && rec.issuer != req.b)) continue;
+      Date& lo = rec.issuer == req.a ? a_lo : b_lo;
+      Date& hi = rec.issuer == req.a ? a_hi : b_hi;
+      if (lo == 0 || rec.listed < lo) lo = rec.listed;
+      hi = std::max(hi, rec.listed);
+    }
+    std::string why = "no entity that " + req.a + " and " + req.b + " both list";
+    if (!req.target.empty()) why += " with target " + req.target;
+    if (req.from || req.to)
+      why += " was first listed by either " + (req.from ? "from " + format_date(req.from) : std::string()) +
+             (req.from && req.to ? " " : "") + (req.to ? "to " + format_date(req.to) : std::string());
+    why += " with a known listing date by both";
+    const std::int64_t bound_only = a_first_bound + b_first_bound + undetermined;
+    if (bound_only > 0)
+      why += "; " + std::to_string(bound_only) +
+             " are listed by both with only an 'on or before' date for one (a_first_bound_only, b_first_bound_only, "
+             "undetermined)";
+    auto span = [](const std::string& who, Date lo, Date hi) {
+      return lo ? who + " listings dated " + format_date(lo) + " to " + format_date(hi) : who + " has no dated listing";
+    };
+    why += " (" + span(req.a, a_lo, a_hi) + "; " + span(req.b, b_lo, b_hi) + ")";
+    t.meta["reason"] = why;
+  }
   return t;
 }
 

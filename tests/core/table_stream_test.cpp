@@ -45,7 +45,9 @@ TEST(TextStreamSink, CsvIsWriteCsvByteForByte) {
     const auto [streamed, writes] = stream(t, Format::csv);
     EXPECT_EQ(streamed, whole) << n;
     // Large answers go out in several blocks, not as one string at the end.
-    if (n == 20000) EXPECT_GT(writes, 5);
+    if (n == 20000) {
+      EXPECT_GT(writes, 5);
+    }
   }
 }
 
@@ -60,6 +62,21 @@ TEST(TextStreamSink, JsonIsTheSameDocument) {
 
 TEST(TextStreamSink, AlignedTextCannotStream) {
   EXPECT_THROW(TextStreamSink(Format::table, [](std::string_view) {}), std::logic_error);
+}
+
+// A measure with no joint votes (NaN) is "-" in an aligned table, an empty field in
+// CSV and null in JSON: never the word "NaN".
+TEST(TableRender, NaNIsADashEmptyOrNull) {
+  Table t;
+  t.columns = {"a", "agree", "n"};
+  t.add_row({std::string("USA"), std::numeric_limits<double>::quiet_NaN(), std::int64_t{0}});
+  t.add_row({std::string("RUS"), 0.25, std::int64_t{4}});
+  const std::string text = render(t, Format::table);
+  EXPECT_EQ(text.find("NaN"), std::string::npos) << text;
+  EXPECT_NE(text.find(" - "), std::string::npos) << text;
+  EXPECT_NE(text.find("0.2500"), std::string::npos) << text;
+  EXPECT_EQ(render(t, Format::csv), "a,agree,n\nUSA,,0\nRUS,0.25,4\n");
+  EXPECT_TRUE(to_json(t)["rows"][0]["agree"].is_null());
 }
 
 }  // namespace

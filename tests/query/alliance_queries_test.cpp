@@ -263,6 +263,42 @@ TEST_F(ChannelStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   Table d = dyad_view(ctx, all);
   EXPECT_EQ(std::get<std::int64_t>(d.rows.front()[0]), 1948);  // PRK enters the state system
   EXPECT_EQ(std::get<std::int64_t>(d.rows.back()[0]), 2025);
+  EXPECT_FALSE(d.meta.contains("reason"));
+
+  // Years past every channel: rows of nulls, and a reason that says where the data end.
+  DyadRequest later = all;
+  later.from = 2040;
+  later.to = 2041;
+  Table none = dyad_view(ctx, later);
+  EXPECT_EQ(none.rows.size(), 2u);
+  const std::string why = none.meta.value("reason", "");
+  EXPECT_NE(why.find("no channel has data for these states in 2040-2041"), std::string::npos) << why;
+  EXPECT_NE(why.find("2025"), std::string::npos) << why;
+}
+
+// The default range ends at the stitched record's newest year, not at the first source's.
+TEST(DyadRecord, TheDefaultRangeEndsAtTheRecordsNewestYear) {
+  TempDir dir;
+  const std::string db = (dir.path() / "two.db").string();
+  io::ImportBatch old, recent;
+  old.source_name = "old";
+  recent.source_name = "recent";
+  old.format = recent.format = "voeten";
+  add_block(old, Body::GeneralAssembly, "o-", {make_date(1990, 10, 1), make_date(1990, 10, 2)},
+            {{"USA", "YN"}, {"GBR", "YY"}});
+  add_block(recent, Body::GeneralAssembly, "r-", {make_date(2005, 10, 1), make_date(2005, 10, 2)},
+            {{"USA", "YN"}, {"GBR", "NN"}});
+  auto store = store::Store::open(db, true);
+  store.write_source(old);
+  store.write_source(recent);
+  Context ctx(db);
+  DyadRequest req;
+  req.a = "USA";
+  req.b = "GBR";
+  req.ci = 0;
+  Table t = dyad_view(ctx, req);
+  ASSERT_FALSE(t.rows.empty());
+  EXPECT_EQ(std::get<std::int64_t>(t.rows.back()[0]), 2005);
 }
 
 TEST_F(ChannelStore, DyadViewReadsTheChinaSeatByDate) {

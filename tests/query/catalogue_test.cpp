@@ -118,6 +118,11 @@ TEST_F(SmallStore, SeatChangesAreNotedForTheStatesAskedFor) {
   auto sun = run("agree", {{"a", "SUN"}, {"b", "USA"}});
   EXPECT_NE(notes_of(sun).find("ask for RUS"), std::string::npos) << notes_of(sun);
   EXPECT_EQ(notes_of(run("agree", {{"a", "USA"}, {"b", "GBR"}})), "");
+  // Only the changes the request's dates cross: RUS after 1991 carries no SUN votes.
+  EXPECT_EQ(notes_of(run("agree", {{"a", "USA"}, {"b", "RUS"}, {"year", "1995,2030"}})), "");
+  EXPECT_EQ(notes_of(run("agree", {{"a", "USA"}, {"b", "RUS"}, {"from", "1992-01-01"}})), "");
+  EXPECT_NE(notes_of(run("agree", {{"a", "USA"}, {"b", "RUS"}, {"to", "1991-12-31"}})).find("SUN"), std::string::npos);
+  EXPECT_NE(notes_of(run("agree", {{"a", "USA"}, {"b", "RUS"}, {"year", "1946,2030"}})).find("SUN"), std::string::npos);
 }
 
 TEST_F(SmallStore, PairsWithinOneSetArePrintedOnceUnlessBothOrdersAreAsked) {

@@ -184,6 +184,17 @@ TEST(SanctionsAnalyses, LagWorkedByHand) {
   may.from = d(2022, 5, 1);
   may.to = d(2022, 5, 31);
   EXPECT_EQ(lag_table(*u, may).meta["pairs"], 1);
+  EXPECT_FALSE(all.meta.contains("reason"));
+  // A window past every listing: no rows, and the reason gives the dates each list holds.
+  LagRequest later;
+  later.from = d(2030, 1, 1);
+  auto none = lag_table(*u, later);
+  EXPECT_TRUE(none.rows.empty());
+  ASSERT_TRUE(none.meta.contains("reason"));
+  const std::string why = none.meta["reason"].get<std::string>();
+  EXPECT_NE(why.find("from 2030-01-01"), std::string::npos) << why;
+  EXPECT_NE(why.find("US listings dated "), std::string::npos) << why;
+  EXPECT_NE(why.find("EU listings dated 2014-03-17 to "), std::string::npos) << why;
   LagRequest same;
   same.b = "US";
   EXPECT_THROW(lag_table(*u, same), UsageError);
@@ -267,6 +278,18 @@ TEST(SanctionsAnalyses, GapsRankedByLinksThenType) {
   auto r = gaps_table(*u, reverse);
   ASSERT_EQ(r.rows.size(), 1u);
   EXPECT_EQ(std::get<std::string>(r.rows[0][1]), "e6");
+  EXPECT_FALSE(r.meta.contains("reason"));
+  // Empty answers say why: every EU listing on Iran is the US's too; nobody lists Chad.
+  GapsRequest iran = reverse;
+  iran.target = "IRN";
+  auto shared = gaps_table(*u, iran);
+  EXPECT_TRUE(shared.rows.empty());
+  EXPECT_NE(shared.meta.value("reason", "").find("EU lists with target IRN now are listed by US too"),
+            std::string::npos)
+      << shared.meta.dump();
+  GapsRequest chad = req;
+  chad.target = "TCD";
+  EXPECT_EQ(gaps_table(*u, chad).meta.value("reason", ""), "US lists no entity with target TCD now");
 }
 
 TEST(SanctionsAnalyses, CounterSanctionsByCountryWithDatedMembership) {
