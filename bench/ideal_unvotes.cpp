@@ -201,8 +201,7 @@ int main(int argc, char** argv) {
       r.fit.gmp);
   std::printf("internal scale: pooled SD %.3f (omega %.3f per session = %.3f on the reported scale)\n", r.internal_sd,
               o.omega, o.omega / r.internal_sd);
-  std::vector<double> pcs;
-  for (int t = 0; t < d.n_sessions; ++t) pcs.push_back(r.pc_correlation[t]);
+  std::vector<double> pcs(r.pc_correlation.begin(), r.pc_correlation.begin() + d.n_sessions);
   std::vector<double> sorted = pcs;
   std::sort(sorted.begin(), sorted.end());
   std::printf("corr with per-session PC: median %.3f min %.3f (session %s)\n", sorted[sorted.size() / 2], sorted[0],

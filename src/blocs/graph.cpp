@@ -114,6 +114,7 @@ std::vector<std::string> bloc_cores(const WeightedGraph& graph, const std::vecto
     if (b < 0 || inside[i] > inside[b]) b = i;
   }
   std::vector<std::string> cores;
+  cores.reserve(best.size());
   for (int b : best) cores.push_back(states[b]);
   return cores;
 }
