@@ -246,6 +246,10 @@ std::unique_ptr<SQLite::Database> open_recovered(const std::string& path, int fl
 // Called by a writer once the file is known to be a rostrum store (someone else's
 // database is never switched).
 void use_write_ahead_log(SQLite::Database& db) {
+  // An import writes and then reads back (the record, its snapshot) tens of
+  // megabytes: with SQLite's default 2 MB page cache it spills to the file mid-
+  // transaction and reads every page again. 64 MB, used only as pages are touched.
+  db.exec("PRAGMA cache_size = -65536");
   try {
     db.exec("PRAGMA journal_mode = WAL");
   } catch (const SQLite::Exception&) {
