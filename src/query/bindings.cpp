@@ -26,6 +26,7 @@ Table import_paths(Context& ctx, const std::vector<std::string>& paths, const st
   if (paths.empty()) throw ParameterError("path", "give a file or directory to import");
   if (!name.empty() && paths.size() > 1) throw ParameterError("name", "give one path when naming the source");
   std::vector<io::ImportBatch> batches;
+  batches.reserve(paths.size());
   for (const auto& path : paths) batches.push_back(io::import_path(path, format, name));
   auto store = store::Store::open(ctx.db_path(), true);
   Table t;

@@ -213,13 +213,13 @@ bool Request::flag(std::string_view name) const {
 
 nlohmann::json Request::to_json() const {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [n, v] : values_) {
+  for (const auto& [name, value] : values_) {
     std::visit(
-        [&](const auto& x) {
+        [&j, &key = name](const auto& x) {
           using T = std::decay_t<decltype(x)>;
-          if constexpr (!std::is_same_v<T, std::monostate>) j[n] = x;
+          if constexpr (!std::is_same_v<T, std::monostate>) j[key] = x;
         },
-        v);
+        value);
   }
   return j;
 }

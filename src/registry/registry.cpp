@@ -173,6 +173,7 @@ Index build_index() {
   // Explicit names first; a name already claimed keeps its first owner (the tests
   // assert no such clash exists in the table).
   std::vector<std::pair<std::string_view, int>> explicit_names;
+  explicit_names.reserve(rows.size() + table::variants().size());
   for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
     explicit_names.emplace_back(rows[static_cast<std::size_t>(i)].name, i);
   }

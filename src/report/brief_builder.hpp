@@ -82,11 +82,11 @@ class Builder {
     p["year"] = std::to_string(recent_from_) + "-" + std::to_string(last_year_);
     return p;
   }
-  Table run(const std::string& command, Params p) { return query::run(ctx_, command, p); }
-  Shift shift(Params p) {
+  Table run(const std::string& command, const Params& p) { return query::run(ctx_, command, p); }
+  Shift shift(const Params& p) {
     Shift s;
     try {
-      auto t = run("shifts", std::move(p));
+      auto t = run("shifts", p);
       s.meta = t.meta;
       s.ok = true;
     } catch (const std::exception& e) {

@@ -2,7 +2,7 @@
 
 namespace rostrum::server {
 
-WorkerPool::WorkerPool(unsigned threads, std::size_t max_queued, std::function<void()> setup)
+WorkerPool::WorkerPool(unsigned threads, std::size_t max_queued, const std::function<void()>& setup)
     : max_queued_(max_queued) {
   for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this, setup] { work(setup); });
 }

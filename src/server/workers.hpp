@@ -21,7 +21,7 @@ class WorkerPool {
   using Job = std::function<void(bool run)>;
 
   // `setup` runs first on each worker thread (e.g. to size its OpenMP team).
-  WorkerPool(unsigned threads, std::size_t max_queued, std::function<void()> setup = {});
+  WorkerPool(unsigned threads, std::size_t max_queued, const std::function<void()>& setup = {});
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;

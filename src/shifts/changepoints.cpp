@@ -300,6 +300,7 @@ std::vector<Segmentation> run_crops(SegmentCosts& costs, int min_segment, double
     todo.push_back({crossing, interval.hi, middle, interval.at_hi});
   }
   std::vector<Segmentation> path;
+  path.reserve(found.size());
   for (auto& [count, segmentation] : found) path.push_back(segmentation);
   // Penalty interval of each: between its crossings with its neighbours on the path.
   for (std::size_t i = 0; i < path.size(); ++i) {

@@ -161,9 +161,7 @@ void write_reference_tables(SQLite::Database& db) {
     ON CONFLICT(iso3) DO UPDATE SET iso2 = excluded.iso2, cow = excluded.cow, cow_abbr = excluded.cow_abbr,
       m49 = excluded.m49, name = excluded.name, region = excluded.region, subregion = excluded.subregion,
       successors = excluded.successors, historic = excluded.historic)SQL");
-  auto countries = registry::countries();
-  for (std::size_t i = 0; i < countries.size(); ++i) {
-    const auto& c = countries[i];
+  for (const auto& c : registry::countries()) {
     ins.bind(2, std::string(c.iso3));
     ins.bind(3, std::string(c.iso2));
     ins.bind(4, c.cow);

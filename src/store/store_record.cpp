@@ -145,10 +145,10 @@ void Store::restitch() {
         }
       if (lo >= 0) ranges.emplace_back(lo, hi);
     }
-    for (auto [lo, hi] : ranges) {
-      auto bind = [&](sqlite3_stmt* q) {
-        sqlite3_bind_int64(q, 1, lo);
-        sqlite3_bind_int64(q, 2, hi);
+    for (const auto& range : ranges) {
+      auto bind = [&range](sqlite3_stmt* q) {
+        sqlite3_bind_int64(q, 1, range.first);
+        sqlite3_bind_int64(q, 2, range.second);
       };
       for_each_vote_row(db, "SELECT rollcall_id, country_id, vote FROM votes WHERE rollcall_id BETWEEN ? AND ?", bind,
                         [&](std::int64_t rid, std::int64_t cid64, int v) {
@@ -200,6 +200,7 @@ void Store::restitch() {
     br.votes_loaded = holding.size() >= 2;
     if (br.votes_loaded) load_votes(holding);
     std::vector<std::string> formats;
+    formats.reserve(holding.size());
     for (std::int64_t sid : holding) formats.push_back(format_of[sid]);
     for (std::size_t k : record::order_sources(formats)) {
       const std::int64_t sid = holding[k];

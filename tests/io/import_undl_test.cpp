@@ -46,7 +46,7 @@ std::string plural_row(const Row& r) {
 // emergency special session (ES-11) and a Security Council resolution.
 std::vector<Row> sample_rows() {
   std::vector<Row> rows;
-  auto ga = [&](std::string code, std::string name, std::string vote) {
+  auto ga = [&](const std::string& code, const std::string& name, const std::string& vote) {
     rows.push_back({"1001", code, name, vote, "2019-10-30", "74", "A/RES/74/7", "Cuba embargo",
                     "CUBA--EMBARGO|SANCTIONS", "2.0", "1.0", "1.0", "1.0"});
   };
@@ -56,14 +56,14 @@ std::vector<Row> sample_rows() {
   ga("GBR", "UNITED KINGDOM", "A");
   ga("VEN", "VENEZUELA (BOLIVARIAN REPUBLIC OF)", "X");
   ga("SSD", "SOUTH SUDAN", "");  // not a member on that date: no vote
-  auto es = [&](std::string code, std::string name, std::string vote) {
+  auto es = [&](const std::string& code, const std::string& name, const std::string& vote) {
     rows.push_back({"2002", code, name, vote, "2022-03-02", "ES-11", "A/RES/ES-11/1", "Aggression against Ukraine",
                     "UKRAINE--ARMED CONFLICT", "2.0", "1.0", "0.0", "0.0"});
   };
   es("UKR", "UKRAINE", "Y");
   es("DEU", "GERMANY", "Y");
   es("RUS", "RUSSIAN FEDERATION", "N");
-  auto sc = [&](std::string code, std::string name, std::string vote) {
+  auto sc = [&](const std::string& code, const std::string& name, const std::string& vote) {
     rows.push_back(
         {"3003", code, name, vote, "2016-12-23", "71", "S/RES/2334(2016)", "Settlements", "", "2", "0", "1", ""});
   };

@@ -166,7 +166,7 @@ TEST(ImportUnvotes, IssuesFileIsOptional) {
 
 TEST(ImportUnvotes, GzipFilesBomAndCrlf) {
   TempDir tmp;
-  auto crlf = [](std::string s) {
+  auto crlf = [](const std::string& s) {
     std::string out;
     for (char c : s) {
       if (c == '\n') out += '\r';

@@ -2,6 +2,7 @@
 // path against a naive per-pair loop on random data.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -324,9 +325,10 @@ TEST(Chunked, SameResultsInTheSameOrderWhateverTheChunkSize) {
       EXPECT_EQ(streamed[i].period, whole[i].period);
       EXPECT_EQ(streamed[i].value.n, whole[i].value.n);
       // Bit-identical, NaN included (a pair with no joint vote in the one-roll-call period).
-      EXPECT_EQ(std::memcmp(&streamed[i].value.value, &whole[i].value.value, sizeof(double)), 0) << i;
-      EXPECT_EQ(std::memcmp(&streamed[i].lo, &whole[i].lo, sizeof(double)), 0) << i;
-      EXPECT_EQ(std::memcmp(&streamed[i].hi, &whole[i].hi, sizeof(double)), 0) << i;
+      auto bits = [](double x) { return std::bit_cast<std::uint64_t>(x); };
+      EXPECT_EQ(bits(streamed[i].value.value), bits(whole[i].value.value)) << i;
+      EXPECT_EQ(bits(streamed[i].lo), bits(whole[i].lo)) << i;
+      EXPECT_EQ(bits(streamed[i].hi), bits(whole[i].hi)) << i;
     }
   }
 }

@@ -69,7 +69,8 @@ std::map<std::pair<std::string, std::string>, std::pair<double, int>> voeten_ref
     }
   }
   std::map<std::pair<std::string, std::string>, std::pair<double, int>> sums;
-  for (const auto& [rcid, by_country] : votes) {
+  for (const auto& [rcid_key, by_country] : votes) {
+    const std::string& rcid = rcid_key;  // a name the lambda below can capture (C++20 lets it; clang 14 does not)
     std::set<int> distinct;
     for (const auto& [c, v] : by_country) distinct.insert(v);
     if (distinct.size() < 2) continue;  // unanimous among those voting

@@ -4,6 +4,7 @@
 // streaming analysis (agree) and a Table one (info), on a small store.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -177,7 +178,9 @@ void expect_same(const Table& t, const query::Columns& c) {
         case ColumnKind::number: {
           ASSERT_TRUE(std::holds_alternative<double>(cell)) << col.name;
           const double v = std::get<double>(cell);
-          EXPECT_EQ(std::memcmp(&col.numbers[i], &v, sizeof v), 0) << col.name << " row " << i;
+          // Bit-identical, NaN included.
+          EXPECT_EQ(std::bit_cast<std::uint64_t>(col.numbers[i]), std::bit_cast<std::uint64_t>(v))
+              << col.name << " row " << i;
           break;
         }
         case ColumnKind::text:

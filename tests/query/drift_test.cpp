@@ -36,7 +36,7 @@ std::string build_store(const rostrum::testing::TempDir& dir) {
   dir.write("src/un_votes.csv", votes.str());
   dir.write("src/un_roll_calls.csv", calls.str());
   dir.write("src/un_roll_call_issues.csv", "rcid,short_name,issue\n");
-  const std::string db = (dir.path() / "drift.db").string();
+  std::string db = (dir.path() / "drift.db").string();
   auto batch = rostrum::io::import_path((dir.path() / "src").string(), "unvotes", "drift");
   auto store = rostrum::store::Store::open(db, true);
   store.write_source(batch);

@@ -286,7 +286,7 @@ TEST_F(Record, IdealPointBridgesCrossFromOneSourceToTheNext) {
 // FRA is non-voting there and missing in the first (no conflict).
 TEST(RecordConflicts, ListsEachDisagreementWithItsSourcesAndFilters) {
   auto batch = [](std::string name, std::string format, std::string symbol,
-                  std::vector<std::pair<const char*, Vote>> v) {
+                  const std::vector<std::pair<const char*, Vote>>& v) {
     io::ImportBatch b;
     b.source_name = std::move(name);
     b.format = std::move(format);

@@ -51,7 +51,7 @@ std::string build_store(const rostrum::testing::TempDir& dir) {
   for (const char* row : {"USA,United States,A", "RUS,Russian Federation,Y", "CHN,China,Y", "FRA,France,Y"})
     undl += std::string("853446,") + row + ",2016-12-23,71,S/RES/2334(2016),Israeli settlements,14,0,1,0\n";
   dir.write("undl.csv", undl);
-  const std::string db = (dir.path() / "rollcall.db").string();
+  std::string db = (dir.path() / "rollcall.db").string();
   std::vector<rostrum::io::ImportBatch> batches;
   batches.push_back(rostrum::io::import_path((dir.path() / "unv").string(), "unvotes", "unv"));
   batches.push_back(rostrum::io::import_path((dir.path() / "undl.csv").string(), "undl", "lib"));

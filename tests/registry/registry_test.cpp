@@ -314,6 +314,7 @@ TEST(Find, ConcurrentFirstUseIsSafe) {
   // The index is built on first use; many threads racing to it must all see a
   // complete index (run under TSan/ASan to make this bite harder).
   std::vector<std::thread> threads;
+  threads.reserve(8);
   std::vector<int> results(8, -2);
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&results, t] { results[static_cast<std::size_t>(t)] = find("Côte d’Ivoire"); });

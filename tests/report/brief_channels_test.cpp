@@ -305,10 +305,11 @@ TEST_F(BriefChannels, SanctionsCoverageLagAndChinasCounterSanctions) {
 // Every source read is credited: each vote source, the treaty file, the veto
 // file and each sanctions list with its as-of date.
 TEST_F(BriefChannels, SourcesCreditedInTheHeaderAndMethods) {
+  const std::string unvotes = std::string("<code>unvotes-fixed</code> (unvotes): ") +
+                              "General Assembly, 120 roll calls, 2008-10-10 to 2019-10-19";
   for (const char* s :
-       {"<code>unvotes-fixed</code> (unvotes): General Assembly, 120 roll calls, 2008-10-10 to "
-        "2019-10-19",
-        "<code>treaties-test</code>: treaty file", "<code>vetoes-test</code>: 5 vetoes, 2012-02-04 to 2019-12-20",
+       {unvotes.c_str(), "<code>treaties-test</code>: treaty file",
+        "<code>vetoes-test</code>: 5 vetoes, 2012-02-04 to 2019-12-20",
         "US <code>us</code>: us, 5 entries, as of 2024-05-03", "EU <code>eu</code>: eu, 4 entries, as of 2024-06-01",
         "UN <code>un</code>: un, 1 entry, as of 2024-04-01", "CN <code>cn</code>: cn, 3 entries, as of 2021-03-26"})
     EXPECT_TRUE(has(brief_, s)) << s;

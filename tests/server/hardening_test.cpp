@@ -168,6 +168,7 @@ TEST_F(Hostile, ConnectionCapsRefuseTheExcessAtOnce) {
   o.max_connections_per_peer = 4;
   start(o);
   std::vector<int> held;
+  held.reserve(4);
   for (int i = 0; i < 4; ++i) held.push_back(connect_to(port, "127.0.0.2"));
   // The fifth from the same address: 503 without sending a byte of request.
   int fifth = connect_to(port, "127.0.0.2");

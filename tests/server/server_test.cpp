@@ -380,6 +380,7 @@ TEST_F(Fixture, IdenticalGetsAreCached) {
 TEST_F(Fixture, ConcurrentRequests) {
   std::atomic<int> ok{0}, bad{0};
   std::vector<std::thread> threads;
+  threads.reserve(8);
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
       httplib::Client c("127.0.0.1", port);

@@ -156,9 +156,9 @@ void Builder::channels_section() {
         }
       } else {
         int known_year = 0;
-        for (auto it = t.rows.rbegin(); it != t.rows.rend(); ++it)
-          if (known((*it)[de])) {
-            known_year = static_cast<int>(dbl((*it)[yc]));
+        for (std::size_t k = t.rows.size(); k-- > 0;)  // the latest year first
+          if (known(t.rows[k][de])) {
+            known_year = static_cast<int>(dbl(t.rows[k][yc]));
             break;
           }
         f["defense"] = known_year ? nlohmann::json(0) : nlohmann::json(nullptr);

@@ -55,7 +55,7 @@ Table drift(Context& ctx, const Request& r) {
   const bool filtered = r.has("group");
   if (filtered) only = parse_group(r.text("group"), "group", ctx.user_groups(), 1);
   const std::vector<std::string> only_members = only.ever_members();  // states ever in the group
-  const std::string region_filter = r.text("region");
+  const std::string& region_filter = r.text("region");
 
   Table t;
   t.columns = {"country", "from_position", "to_position", "change", "lo", "hi"};
@@ -105,6 +105,7 @@ Table drift(Context& ctx, const Request& r) {
     return std::get<double>(t.rows[x][3]) > std::get<double>(t.rows[y][3]);
   });
   std::vector<std::vector<Cell>> sorted;
+  sorted.reserve(order.size());
   for (auto i : order) sorted.push_back(t.rows[i]);
   t.rows = std::move(sorted);
   nlohmann::json regions = nlohmann::json::object();

@@ -50,7 +50,7 @@ bool listed(std::string_view state, StateVote v, Body body) {
 
 Table rollcall(Context& ctx, const Request& r) {
   Selection sel = parse_selection(r);
-  const std::string symbol = r.text("symbol");
+  const std::string& symbol = r.text("symbol");
   if (!r.has("body") && !symbol.empty() && is_council_symbol(symbol)) sel.body = "sc";
   if (r.has("date")) {
     const Date from = *parse_date_bound(r.text("date"), false), to = *parse_date_bound(r.text("date"), true);
