@@ -44,4 +44,32 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+int roman_to_int(std::string_view s) {
+  if (s.empty()) return 0;
+  auto value = [](char c) {
+    switch (c) {
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      default:
+        return 0;
+    }
+  };
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int v = value(s[i]);
+    if (!v) return 0;
+    int next = i + 1 < s.size() ? value(s[i + 1]) : 0;
+    total += (next > v) ? -v : v;
+  }
+  return total;
+}
+
 }  // namespace rostrum

@@ -17,5 +17,7 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string ascii_lower(std::string_view s);
 std::string join(const std::vector<std::string>& items, std::string_view separator = ",");
+// A roman numeral of I, V, X, L and C (UN session numbers: "XXVI" -> 26); 0 when s is not one.
+int roman_to_int(std::string_view s);
 
 }  // namespace rostrum

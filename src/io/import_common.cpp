@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "core/text.hpp"
 #include "io/import_batch.hpp"
 #include "registry/registry.hpp"
 #include "registry/seats.hpp"
@@ -133,34 +134,6 @@ void parse_voeten_rollcall(const CsvReader& reader, const CsvRecord& rec, const 
   if (c.unres >= 0) info.symbol = std::string(trim(field(reader, rec, c.unres)));
   if (c.short_title >= 0) info.title = std::string(trim(field(reader, rec, c.short_title)));
   if (c.descr >= 0) info.description = std::string(trim(field(reader, rec, c.descr)));
-}
-
-int roman_to_int(std::string_view s) {
-  if (s.empty()) return 0;
-  auto value = [](char c) {
-    switch (c) {
-      case 'I':
-        return 1;
-      case 'V':
-        return 5;
-      case 'X':
-        return 10;
-      case 'L':
-        return 50;
-      case 'C':
-        return 100;
-      default:
-        return 0;
-    }
-  };
-  int total = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    int v = value(s[i]);
-    if (!v) return 0;
-    int next = i + 1 < s.size() ? value(s[i + 1]) : 0;
-    total += (next > v) ? -v : v;
-  }
-  return total;
 }
 
 SessionOf session_from_symbol(std::string_view sym) {

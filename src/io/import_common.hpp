@@ -53,7 +53,6 @@ struct SessionOf {
   std::string label;  // "" when the symbol says nothing
 };
 SessionOf session_from_symbol(std::string_view symbol);
-int roman_to_int(std::string_view roman);  // 0 when not a roman numeral
 
 // Maps a label's state to the seat's holder on a record's date (registry seat
 // rules: a CHINA column before 1971-10-26 is TWN, a Russia label before 1991-12-24

@@ -446,7 +446,8 @@ Table dyad_view(Context& ctx, const DyadRequest& request) {
     for (const auto& ch : dyad_channels())
       if (const int last = ch.last_year(ctx, request))
         ends += (ends.empty() ? "" : ", ") + ch.name + " " + std::to_string(last);
-    const std::string why = "no channel has data for these states in " + std::to_string(from) + "-" +
+    const std::string who = label.empty() ? pairs[0].first.label + "-" + pairs[0].second.label : label;
+    const std::string why = "no channel has data for " + who + " in " + std::to_string(from) + "-" +
                             std::to_string(to) +
                             (ends.empty() ? std::string() : "; the store's channels end in: " + ends);
     t.meta["reason"] = why;

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/text.hpp"
+
 namespace rostrum::store::record {
 
 int precedence_rank(std::string_view format) {
@@ -30,33 +32,6 @@ std::vector<std::size_t> order_sources(const std::vector<std::string>& formats) 
 }
 
 namespace {
-
-int roman_value(std::string_view s) {
-  int total = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto value = [](char c) {
-      switch (c) {
-        case 'I':
-          return 1;
-        case 'V':
-          return 5;
-        case 'X':
-          return 10;
-        case 'L':
-          return 50;
-        case 'C':
-          return 100;
-        default:
-          return 0;
-      }
-    };
-    const int v = value(s[i]);
-    if (!v) return 0;
-    const int next = i + 1 < s.size() ? value(s[i + 1]) : 0;
-    total += next > v ? -v : v;
-  }
-  return total;
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -131,7 +106,7 @@ std::string symbol_key(std::string_view symbol) {
     if (close == std::string::npos) return {};
     std::string_view num = std::string_view(rest).substr(0, open);
     std::string_view roman = std::string_view(rest).substr(open + 1, close - open - 1);
-    const int session = roman_value(roman);
+    const int session = roman_to_int(roman);
     std::string_view num_digits = leading_digits(num);
     if (!session || num_digits.empty()) return {};
     std::string tail = std::string(num.substr(num_digits.size())) + rest.substr(close + 1);

@@ -4,6 +4,7 @@
 
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "io/import.hpp"
 #include "io/import_common.hpp"
 #include "io/io_helpers.hpp"
@@ -106,9 +107,9 @@ TEST(Fields, SessionFromSymbol) {
   EXPECT_EQ(session_from_symbol("").label, "");
   EXPECT_EQ(session_from_symbol("A/RES/").label, "");
   EXPECT_EQ(session_from_symbol("A/RES/(Q)").label, "");
-  EXPECT_EQ(detail::roman_to_int("XIV"), 14);
-  EXPECT_EQ(detail::roman_to_int("XL"), 40);
-  EXPECT_EQ(detail::roman_to_int("ABC"), 0);
+  EXPECT_EQ(roman_to_int("XIV"), 14);
+  EXPECT_EQ(roman_to_int("XL"), 40);
+  EXPECT_EQ(roman_to_int("ABC"), 0);
 }
 
 TEST(Fields, SourceStem) {

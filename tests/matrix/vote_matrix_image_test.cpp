@@ -6,23 +6,10 @@
 #include <tuple>
 
 #include "matrix/vote_matrix.hpp"
+#include "support/matrix_compare.hpp"
 
 namespace rostrum {
 namespace {
-
-// Every field of RollCallInfo.
-::testing::AssertionResult same_rollcall(const RollCallInfo& a, const RollCallInfo& b) {
-  auto fields = [](const RollCallInfo& x) {
-    return std::tuple(x.id, x.key, x.body, x.session, x.session_label, x.date, x.symbol, x.title, x.description,
-                      x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects, x.library_title,
-                      x.source);
-  };
-  static_assert(sizeof(RollCallInfo) == 8 * sizeof(std::string) + 32,
-                "a RollCallInfo field was added: compare it here and write it in VoteMatrix::serialize");
-  if (fields(a) == fields(b)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "roll calls " << a.id << " (" << a.key << ") and " << b.id << " (" << b.key
-                                       << ") differ";
-}
 
 // Every RollCallInfo field set to a value other than its default, differing by roll call.
 VoteMatrix make_matrix(int nc, int nr, unsigned seed) {
@@ -61,24 +48,14 @@ VoteMatrix make_matrix(int nc, int nr, unsigned seed) {
   return m;
 }
 
-void expect_same(const VoteMatrix& a, const VoteMatrix& b) {
-  ASSERT_EQ(a.countries(), b.countries());
-  ASSERT_EQ(a.rollcalls(), b.rollcalls());
-  EXPECT_EQ(a.words(), b.words());
-  for (int c = 0; c < a.countries(); ++c) EXPECT_EQ(a.iso3(c), b.iso3(c));
-  EXPECT_EQ(a.aliases(), b.aliases());
-  for (int r = 0; r < a.rollcalls(); ++r) EXPECT_TRUE(same_rollcall(a.rollcall(r), b.rollcall(r))) << "roll call " << r;
-  EXPECT_TRUE(a.planes() == b.planes());
-  for (int c = 0; c < a.countries(); ++c)
-    for (int r = 0; r < a.rollcalls(); ++r) ASSERT_EQ(a.vote(c, r), b.vote(c, r));
-}
+using rostrum::testing::expect_same_matrix;
 
 TEST(VoteMatrixImage, RoundTripIsIdentical) {
   for (auto [nc, nr] : {std::pair{1, 1}, std::pair{7, 64}, std::pair{13, 65}, std::pair{40, 333}}) {
     const VoteMatrix m = make_matrix(nc, nr, static_cast<unsigned>(nc * 1000 + nr));
     const auto back = VoteMatrix::deserialize(m.serialize());
     ASSERT_TRUE(back.has_value()) << nc << "x" << nr;
-    expect_same(m, *back);
+    expect_same_matrix(m, *back);
     EXPECT_EQ(back->country_index("ALIAS1"), nc - 1);
     // A deserialized matrix serializes to the same bytes.
     EXPECT_EQ(back->serialize(), m.serialize());

@@ -272,7 +272,7 @@ TEST_F(ChannelStore, DyadViewFillsEachChannelAndLeavesTheRestNull) {
   Table none = dyad_view(ctx, later);
   EXPECT_EQ(none.rows.size(), 2u);
   const std::string why = none.meta.value("reason", "");
-  EXPECT_NE(why.find("no channel has data for these states in 2040-2041"), std::string::npos) << why;
+  EXPECT_NE(why.find("no channel has data for RUS-PRK in 2040-2041"), std::string::npos) << why;
   EXPECT_NE(why.find("2025"), std::string::npos) << why;
 }
 

@@ -21,6 +21,7 @@
 #include "io/import.hpp"
 #include "registry/registry.hpp"
 #include "store/store.hpp"
+#include "support/matrix_compare.hpp"
 #include "support/test_support.hpp"
 
 namespace rostrum::store {
@@ -603,28 +604,10 @@ TEST(StoreRecovery, WritersUseTheWriteAheadLog) {
 namespace rostrum::store {
 namespace {
 
-// Every field of RollCallInfo.
-::testing::AssertionResult same_rollcall(const RollCallInfo& a, const RollCallInfo& b) {
-  auto fields = [](const RollCallInfo& x) {
-    return std::tuple(x.id, x.key, x.body, x.session, x.session_label, x.date, x.symbol, x.title, x.description,
-                      x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects, x.library_title,
-                      x.source);
-  };
-  static_assert(sizeof(RollCallInfo) == 8 * sizeof(std::string) + 32,
-                "a RollCallInfo field was added: compare it here and write it in VoteMatrix::serialize");
-  if (fields(a) == fields(b)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "roll calls " << a.id << " (" << a.key << ") and " << b.id << " (" << b.key
-                                       << ") differ";
-}
-
+// Every field, plane and vote alike, of a matrix that holds roll calls.
 void expect_same_matrix(const VoteMatrix& a, const VoteMatrix& b) {
-  ASSERT_EQ(a.countries(), b.countries());
-  ASSERT_EQ(a.rollcalls(), b.rollcalls());
   ASSERT_GT(a.rollcalls(), 0);
-  for (int c = 0; c < a.countries(); ++c) EXPECT_EQ(a.iso3(c), b.iso3(c));
-  EXPECT_EQ(a.aliases(), b.aliases());
-  for (int r = 0; r < a.rollcalls(); ++r) EXPECT_TRUE(same_rollcall(a.rollcall(r), b.rollcall(r))) << "roll call " << r;
-  EXPECT_TRUE(a.planes() == b.planes());
+  rostrum::testing::expect_same_matrix(a, b);
 }
 
 // A batch with a series (SUN and RUS in one row, an alias) and every metadata field filled.
