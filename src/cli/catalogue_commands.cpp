@@ -123,9 +123,14 @@ query::Progress progress_display() {
   };
 }
 
-void print_notices(const nlohmann::json& meta, std::size_t rows) {
+// The notes of an answer, on stderr: its notice, the seat notes for a reader
+// (machine formats carry them in meta), and why it is empty.
+void print_notices(const nlohmann::json& meta, std::size_t rows, Format f) {
   if (auto it = meta.find("notice"); it != meta.end() && it->is_string())
     std::fprintf(stderr, "%s\n", it->get<std::string>().c_str());
+  if (f == Format::table)
+    if (auto it = meta.find("seat_notes"); it != meta.end() && it->is_array())
+      for (const auto& note : *it) std::fprintf(stderr, "rostrum: note: %s\n", note.get<std::string>().c_str());
   if (rows == 0)
     if (auto it = meta.find("reason"); it != meta.end() && it->is_string())
       std::fprintf(stderr, "rostrum: no rows: %s\n", it->get<std::string>().c_str());
@@ -165,7 +170,7 @@ void stream_analysis(Globals& g, query::Context& ctx, const query::AnalysisSpec&
     failed = std::fflush(out) != 0 || failed;
   }
   if (failed) throw UsageError("parameter 'out': cannot write '" + (g.out.empty() ? "stdout" : g.out) + "'");
-  print_notices(sink.meta, sink.row_count());
+  print_notices(sink.meta, sink.row_count(), f);
 }
 
 void run_analysis(Globals& g, const query::AnalysisSpec& spec, const query::Params& params) {
@@ -179,18 +184,13 @@ void run_analysis(Globals& g, const query::AnalysisSpec& spec, const query::Para
   }
   Table t = query::run(*ctx, spec.name, params);
   if (tty) std::fprintf(stderr, "\r\033[K");
-  const Format f = output_format(g);
-  if (f == Format::json && spec.json_document)
+  if (format == Format::json && spec.json_document)
     emit(g, spec.json_document(t).dump(2) + "\n");
-  else if (f == Format::table && spec.text_document)
+  else if (format == Format::table && spec.text_document)
     emit(g, spec.text_document(t));
   else
-    emit(g, render(t, f));
-  print_notices(t.meta, t.rows.size());
-  // Notes on seat changes go to stderr for a reader; machine formats carry them in meta.
-  if (f == Format::table)
-    if (auto it = t.meta.find("seat_notes"); it != t.meta.end() && it->is_array())
-      for (const auto& note : *it) std::fprintf(stderr, "rostrum: note: %s\n", note.get<std::string>().c_str());
+    emit(g, render(t, format));
+  print_notices(t.meta, t.rows.size(), format);
 }
 
 CLI::App* subcommand_path(CLI::App& app, const std::vector<std::string>& words, const std::string& group) {

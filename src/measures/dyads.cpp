@@ -98,9 +98,9 @@ void compute_dyad_range(const VoteMatrix& m, const std::vector<std::pair<int, in
   const CancelToken* cancel = current_cancel_token();
   BootstrapOptions bootstrap = boot;
   bootstrap.cancel = cancel;
-  // One chunk of work (a pair over every session) runs on this thread: starting the
-  // team would cost more than the work, and its idle threads spin on after it.
-#pragma omp parallel for schedule(dynamic, 256) if (total > 256 || boot.replicates > 0)
+  // One chunk (a pair over every session) runs on this thread: a team would leave
+  // all but one thread idle, spinning on after the loop.
+#pragma omp parallel for schedule(dynamic, 256) if (total > 256)
   for (std::int64_t idx = 0; idx < total; ++idx) {
     if (cancel_requested(cancel)) continue;
     const std::size_t p = p_begin + static_cast<std::size_t>(idx) / np, q = static_cast<std::size_t>(idx) % np;
