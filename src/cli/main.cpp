@@ -9,11 +9,13 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/process_heap.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace rostrum::cli;
+  use_large_heap();
   CLI::App app{
       "rostrum: an alignment observatory for UN General Assembly and Security Council votes.\n\n"
       "Typical session:\n"

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/process_heap.hpp"
 #include "server/server.hpp"
 
 namespace rostrum::cli {
@@ -53,6 +54,7 @@ void register_more_commands(CLI::App& app, Globals& g) {
   cmd->add_option("--web-root", opt->web_root, "Folder of the built dashboard (default: the build's web/dist)");
   cmd->add_flag("--access-log", opt->access_log, "Log one line per request on stderr");
   cmd->callback([&g, opt] {
+    use_default_heap();  // a server runs for days: its peak should not stay resident
     opt->db = g.resolved_db();
     opt->context = std::shared_ptr<query::Context>(g.context());
     g.exit_code = server::serve(*opt);

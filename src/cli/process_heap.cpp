@@ -1,0 +1,76 @@
+#include "cli/process_heap.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ROSTRUM_OWN_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ROSTRUM_OWN_ALLOCATOR 1
+#endif
+#endif
+
+namespace rostrum::cli {
+
+#if defined(__GLIBC__) && !defined(ROSTRUM_OWN_ALLOCATOR)
+namespace {
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+constexpr int kReserve = 256 << 20;         // brk growth per step (address space only)
+constexpr int kLargestFromHeap = 32 << 20;  // glibc's maximum mmap threshold on 64-bit
+constexpr int kNeverTrim = 1 << 30;
+#ifdef MADV_COLLAPSE
+constexpr int kCollapse = MADV_COLLAPSE;
+#else
+constexpr int kCollapse = 25;  // Linux's value; older C library headers lack it
+#endif
+}  // namespace
+
+bool use_large_heap() {
+  // Thresholds first: with them, the next growth of the heap takes kReserve.
+  if (mallopt(M_MMAP_THRESHOLD, kLargestFromHeap) != 1) return false;
+  mallopt(M_TRIM_THRESHOLD, kNeverTrim);
+  mallopt(M_TOP_PAD, kReserve);
+  // Start the heap on a huge-page boundary (glibc grows it from the current
+  // break; the skipped address space is never touched), so that all of it can
+  // take huge pages, the first blocks allocated included.
+  const auto start = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const std::uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
+  if (aligned > start && sbrk(static_cast<intptr_t>(aligned - start)) == reinterpret_cast<void*>(-1)) return false;
+  const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  // One block larger than anything the heap can hold now forces that growth.
+  void* probe = malloc(std::size_t{1} << 20);
+  asm volatile("" : : "r"(probe) : "memory");  // keeps the compiler from eliding the pair
+  const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  free(probe);
+  // Only whole huge pages inside the heap's new reservation (brk is not aligned).
+  const std::uintptr_t lo = (before + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t hi = after & ~(kHugePage - 1);
+  if (probe == nullptr || hi <= lo) return false;
+  if (madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE) != 0) return false;
+  // malloc already wrote its headers (the probe's, the top chunk's) into the
+  // first huge page, and a range with a 4 KiB page mapped stays on 4 KiB pages:
+  // collapse it now (Linux 6.1+; elsewhere EINVAL, and that range stays small).
+  madvise(reinterpret_cast<void*>(lo), kHugePage, kCollapse);
+  return true;
+}
+
+void use_default_heap() {
+  // glibc's documented defaults (mallopt(3)); setting the mmap threshold also
+  // keeps it from adapting, which for a server is the predictable choice.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+  mallopt(M_TOP_PAD, 0);
+}
+#else
+bool use_large_heap() { return false; }
+void use_default_heap() {}
+#endif
+
+}  // namespace rostrum::cli
