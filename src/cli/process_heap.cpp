@@ -44,8 +44,8 @@ bool use_large_heap() {
   const std::uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
   if (aligned > start && sbrk(static_cast<intptr_t>(aligned - start)) == reinterpret_cast<void*>(-1)) return false;
   const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
-  // One block larger than anything the heap can hold now forces that growth.
-  void* probe = malloc(std::size_t{1} << 20);
+  // One block larger than all the heap's free space forces that growth.
+  void* probe = malloc(mallinfo2().fordblks + (std::size_t{1} << 20));
   asm volatile("" : : "r"(probe) : "memory");  // keeps the compiler from eliding the pair
   const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
   free(probe);

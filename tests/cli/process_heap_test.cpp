@@ -4,8 +4,11 @@
 #include "cli/process_heap.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -53,20 +56,48 @@ bool sanitized() {
   return false;
 }
 
+// In a fresh process (a death test re-runs this binary for this test alone), as
+// main() calls it: in a test binary that has run other tests, a block may come
+// from memory freed earlier in the old part of the heap.
+void allocate_after_policy_and_report() {
+  const bool taken = rostrum::cli::use_large_heap();
+  constexpr std::size_t kBytes = std::size_t{8} << 20;
+  std::unique_ptr<char[]> block(new char[kBytes]);
+  std::memset(block.get(), 1, kBytes);
+  const long huge_kb = huge_kb_of_mapping(block.get());
+  std::fprintf(stderr, "advice taken %d, huge pages %ld kB\n", taken ? 1 : 0, huge_kb);
+  // Under glibc's defaults a block this size is its own 4 KiB-page mapping; with
+  // the policy it comes from the heap, and 8 MiB anywhere covers at least three
+  // whole aligned 2 MiB pages.
+  std::exit(taken && huge_kb >= 3 * 2048 && block[kBytes - 1] == 1 ? 0 : 1);
+}
+
 TEST(ProcessHeap, LargeBlocksComeFromHugePagesWhenTheKernelOffersThem) {
   if (sanitized()) GTEST_SKIP() << "AddressSanitizer keeps its own allocator";
   const std::string mode = thp_mode();
   if (mode != "madvise") GTEST_SKIP() << "transparent huge pages are '" << mode << "' here, not 'madvise'";
-  ASSERT_TRUE(rostrum::cli::use_large_heap());
-  // Under glibc's defaults a block this size is its own 4 KiB-page mapping; with
-  // the policy it comes from the heap, which spans whole huge pages.
-  constexpr std::size_t kBytes = std::size_t{8} << 20;
-  std::unique_ptr<char[]> block(new char[kBytes]);
-  std::memset(block.get(), 1, kBytes);
-  // 8 MiB anywhere covers at least three whole aligned 2 MiB pages.
-  EXPECT_GE(huge_kb_of_mapping(block.get()), 3 * 2048);
-  EXPECT_EQ(block[kBytes - 1], 1);
-  rostrum::cli::use_default_heap();
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(allocate_after_policy_and_report(), ::testing::ExitedWithCode(0), "advice taken 1");
+}
+
+TEST(ProcessHeap, TheServerGivesFreedMemoryBack) {
+  if (sanitized()) GTEST_SKIP() << "AddressSanitizer keeps its own allocator";
+  // Under the large-heap policy the heap is never trimmed; after use_default_heap
+  // freeing a large block at its top gives the memory back (the break moves down).
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        rostrum::cli::use_large_heap();
+        rostrum::cli::use_default_heap();
+        auto* block = static_cast<char*>(std::malloc(std::size_t{8} << 20));
+        block[0] = 1;
+        const auto end = reinterpret_cast<std::uintptr_t>(block) + (std::size_t{8} << 20);
+        std::free(block);
+        const auto brk_end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+        std::fprintf(stderr, "break %s the freed block's end\n", brk_end < end ? "below" : "above");
+        std::exit(brk_end < end ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "below");
 }
 
 }  // namespace
