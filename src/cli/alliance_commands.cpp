@@ -37,10 +37,14 @@ std::string notes_text(const std::vector<std::string>& notes, const io::WarningL
 
 // The catalogue's subcommand `name`, which gets an `import` child. When the child
 // runs, the analysis itself must not: its callback is cleared for this run.
+// Null when the analysis is not registered (another command is being run).
 CLI::App* analysis_command(CLI::App& app, const char* name) {
-  CLI::App* cmd = app.get_subcommand(name);
-  cmd->require_subcommand(0, 1);
-  return cmd;
+  for (CLI::App* cmd : app.get_subcommands([](const CLI::App*) { return true; }))
+    if (cmd->get_name() == name) {
+      cmd->require_subcommand(0, 1);
+      return cmd;
+    }
+  return nullptr;
 }
 
 // The files and --name of an import subcommand (a name only with one file).
@@ -66,6 +70,7 @@ void start_import(CLI::App* parent, const ImportArgs& args) {
 
 void register_alliances_import(CLI::App& app, Globals& g) {
   CLI::App* parent = analysis_command(app, "alliances");
+  if (parent == nullptr) return;
   auto args = std::make_shared<ImportArgs>();
   auto* cmd = add_import_command(
       parent, "Import ATOP dyad-years and treaty files (one transaction)",
@@ -109,6 +114,7 @@ void register_alliances_import(CLI::App& app, Globals& g) {
 
 void register_vetoes_import(CLI::App& app, Globals& g) {
   CLI::App* parent = analysis_command(app, "vetoes");
+  if (parent == nullptr) return;
   auto args = std::make_shared<ImportArgs>();
   auto* cmd = add_import_command(
       parent, "Import Security Council veto files (one transaction)",

@@ -243,7 +243,7 @@ void add_command(CLI::App& app, Globals& g, const query::AnalysisSpec& spec) {
 
 }  // namespace
 
-void register_catalogue_commands(CLI::App& app, Globals& g) {
+void register_catalogue_commands(CLI::App& app, Globals& g, std::string_view only) {
   query::add_analysis(report::brief_analysis());
   // --help lists the kinds in the order a new user meets them.
   static const std::vector<std::string> order = {"reference", "votes",     "record",    "ideal",
@@ -256,7 +256,9 @@ void register_catalogue_commands(CLI::App& app, Globals& g) {
   for (const auto& spec : query::catalogue())
     if (spec.surfaces & query::kCli) specs.push_back(&spec);
   std::stable_sort(specs.begin(), specs.end(), [&](auto* a, auto* b) { return rank(a->kind) < rank(b->kind); });
-  for (const auto* spec : specs) add_command(app, g, *spec);
+  for (const auto* spec : specs)
+    if (only.empty() || spec->words().front() == only) add_command(app, g, *spec);
+  if (!only.empty() && only != "catalogue") return;
 
   auto* cmd = app.add_subcommand("catalogue", "The analyses as data: JSON, TypeScript types or a Markdown reference");
   cmd->group("Store and service");

@@ -120,7 +120,7 @@ std::string default_data_dir() {
 
 }  // namespace
 
-void register_commands(CLI::App& app, Globals& g) {
+void register_commands(CLI::App& app, Globals& g, std::string_view only) {
   // import
   {
     auto* cmd = app.add_subcommand("import", "Import UN vote files into the store (one transaction per source)");
@@ -189,8 +189,26 @@ void register_commands(CLI::App& app, Globals& g) {
       }
     });
   }
-  register_catalogue_commands(app, g);
+  register_catalogue_commands(app, g, only);
   register_more_commands(app, g);
+  if (only.empty()) return;
+  // A word no command has (a typo): every analysis, for the usual error and help.
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    if (sub->get_name() == only) return;
+  register_catalogue_commands(app, g);
+}
+
+std::string command_word(const CLI::App& app, int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") return i + 1 < argc ? argv[i + 1] : "";
+    if (arg.empty() || arg[0] != '-') return std::string(arg);
+    if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "--version") return "";
+    if (arg.find('=') != std::string_view::npos) continue;  // --db=store.db
+    const CLI::Option* opt = app.get_option_no_throw(std::string(arg));
+    if (opt != nullptr && opt->get_type_size() > 0) ++i;  // --db store.db: skip the value
+  }
+  return "";
 }
 
 }  // namespace rostrum::cli

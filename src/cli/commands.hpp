@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/table.hpp"
 #include "query/query.hpp"
@@ -21,7 +22,14 @@ struct Globals {
   std::unique_ptr<query::Context> context() const;
 };
 
-void register_commands(CLI::App& app, Globals& globals);
+// Every command. With `only` (the command line's command word, see
+// command_word), the analyses of the catalogue whose first word is not `only`
+// are left out: building their flags is most of a short run's start-up.
+void register_commands(CLI::App& app, Globals& globals, std::string_view only = {});
+// The first word of the command on `argv`: the first argument that is neither an
+// option of `app` (the global options, already added) nor such an option's
+// value. Empty when there is none, or when --help or --version comes first.
+std::string command_word(const CLI::App& app, int argc, const char* const* argv);
 
 // Writes `text` to --out (atomically: a temporary file, then a rename) or stdout.
 void emit(const Globals& g, const std::string& text);
@@ -29,8 +37,9 @@ void emit(const Globals& g, const std::string& text);
 Format output_format(const Globals& g);
 
 // One subcommand per analysis of the query catalogue (query/catalogue.hpp):
-// flags, help and examples generated from each spec.
-void register_catalogue_commands(CLI::App& app, Globals& globals);
+// flags, help and examples generated from each spec; and the `catalogue`
+// command. With `only`, just the commands whose first word it is.
+void register_catalogue_commands(CLI::App& app, Globals& globals, std::string_view only = {});
 // Commands that are not analyses: serve.
 void register_more_commands(CLI::App& app, Globals& globals);
 

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   app.add_option("--groups", globals.groups_file,
                  "User groups file, JSON or TOML (default: $ROSTRUM_GROUPS); see docs/registry.md");
 
-  register_commands(app, globals);
+  register_commands(app, globals, command_word(app, argc, argv));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
