@@ -92,7 +92,13 @@ struct Options {
   int max_iter = 1000;
   double tol = 1e-5;           // relative change of the log-likelihood (vs 1 or 2 iterations back) ...
   double min_corr = 1 - 1e-5;  // ... and correlation of theta and item slopes between iterations
-  double check_gain = 1e-3;    // newton: steps predicted to gain less than this skip the line-search evaluation
+  // newton: steps predicted to gain less than this (log posterior, nats) are taken
+  // without the line-search evaluation. Measured on the whole unvotes history
+  // (docs/ideal-points.md, "Speed"): at 1e-3 the evaluations were 44% of the fit;
+  // at 1 the fit took 1.6 s instead of 2.1 s and ended as close to the tightly
+  // converged optimum (median |diff| 0.021 vs 0.021). A log-likelihood that falls
+  // turns every item check back on (em.cpp).
+  double check_gain = 1.0;
   int threads = 0;             // 0 = OpenMP default
   std::uint64_t seed = 1;
   int boot = 0;                                     // parametric bootstrap replicates (0 = variational SDs only)
