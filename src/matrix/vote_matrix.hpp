@@ -88,6 +88,18 @@ class VoteMatrix {
   // The matrix of an image made by serialize() of this format version; nullopt
   // when the image is truncated, of another format or inconsistent.
   static std::optional<VoteMatrix> deserialize(std::string_view image);
+  // The bytes of an image, read in order: the store streams an image out of
+  // SQLite in pieces instead of copying it whole first.
+  class ImageSource {
+   public:
+    virtual ~ImageSource() = default;
+    virtual std::size_t size() const = 0;  // bytes in the image
+    // Copies the next n bytes to dst; false when they cannot be read (the caller
+    // never asks past size()).
+    virtual bool read(void* dst, std::size_t n) = 0;
+  };
+  // The same from a source; every byte of the source is read exactly once.
+  static std::optional<VoteMatrix> deserialize(ImageSource& image);
   static constexpr std::uint32_t kImageFormat = 1;
 
   // A mask over roll calls (words() words) selecting those that pass the filter.

@@ -49,37 +49,55 @@ class ImageWriter {
 // instead of reading past its end.
 class ImageReader {
  public:
-  explicit ImageReader(std::string_view in) : in_(in) {}
+  explicit ImageReader(VoteMatrix::ImageSource& in) : in_(in), size_(in.size()) {}
   template <class T>
   T get() {
     T v{};
-    if (!take(sizeof(T))) return v;
-    std::memcpy(&v, in_.data() + pos_ - sizeof(T), sizeof(T));
+    if (take(sizeof(T))) ok_ = in_.read(&v, sizeof(T));
     return v;
   }
   std::string get_string() {
     const auto n = get<std::uint32_t>();
-    if (!take(n)) return {};
-    return std::string(in_.substr(pos_ - n, n));
+    std::string s;
+    if (!take(n)) return s;
+    s.resize(n);
+    if (n) ok_ = in_.read(s.data(), n);
+    return s;
   }
   bool get_bytes(void* p, std::size_t n) {
     if (!take(n)) return false;
-    if (n) std::memcpy(p, in_.data() + pos_ - n, n);  // an empty matrix's planes have no storage (p null)
-    return true;
+    if (n) ok_ = in_.read(p, n);  // an empty matrix's planes have no storage (p null)
+    return ok_;
   }
   bool ok() const { return ok_; }
-  bool at_end() const { return pos_ == in_.size(); }
-  std::size_t remaining() const { return in_.size() - pos_; }
+  bool at_end() const { return pos_ == size_; }
+  std::size_t remaining() const { return size_ - pos_; }
 
  private:
   bool take(std::size_t n) {
-    if (!ok_ || n > in_.size() - pos_) return ok_ = false;
+    if (!ok_ || n > size_ - pos_) return ok_ = false;
     pos_ += n;
     return true;
   }
-  std::string_view in_;
+  VoteMatrix::ImageSource& in_;
+  std::size_t size_;
   std::size_t pos_ = 0;
   bool ok_ = true;
+};
+
+class MemorySource final : public VoteMatrix::ImageSource {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  std::size_t size() const override { return bytes_.size(); }
+  bool read(void* dst, std::size_t n) override {
+    std::memcpy(dst, bytes_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
 };
 
 }  // namespace
@@ -126,6 +144,11 @@ std::string VoteMatrix::serialize() const {
 }
 
 std::optional<VoteMatrix> VoteMatrix::deserialize(std::string_view image) {
+  MemorySource source(image);
+  return deserialize(source);
+}
+
+std::optional<VoteMatrix> VoteMatrix::deserialize(ImageSource& image) {
   ImageReader r(image);
   char magic[4] = {};
   if (!r.get_bytes(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0) return std::nullopt;

@@ -12,6 +12,9 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cstring>
+#include <limits>
 #include <string>
 
 #include "core/error.hpp"
@@ -46,6 +49,54 @@ std::int64_t registry_fingerprint() {
   return value;
 }
 
+// An image in a row, read through SQLite's incremental blob I/O in 64 KiB
+// pieces (large reads go straight to their destination), with the CRC-32 of
+// every byte read.
+class BlobSource final : public VoteMatrix::ImageSource {
+ public:
+  BlobSource(sqlite3_blob* blob, std::size_t size) : blob_(blob), size_(size) {}
+  std::size_t size() const override { return size_; }
+  bool read(void* dst, std::size_t n) override {
+    auto* out = static_cast<char*>(dst);
+    while (n > 0) {
+      if (begin_ == end_) {
+        if (n >= sizeof buffer_) {  // a large read: no staging copy
+          if (!fetch(out, n)) return false;
+          return true;
+        }
+        const std::size_t piece = std::min(sizeof buffer_, size_ - offset_);
+        if (piece == 0 || !fetch(buffer_, piece)) return false;
+        begin_ = 0, end_ = piece;
+      }
+      const std::size_t k = std::min(n, end_ - begin_);
+      std::memcpy(out, buffer_ + begin_, k);
+      begin_ += k, out += k, n -= k;
+    }
+    return true;
+  }
+  bool failed() const { return failed_; }
+  std::int64_t crc() const { return static_cast<std::int64_t>(crc_); }
+
+ private:
+  // The next n bytes of the blob into dst.
+  bool fetch(char* dst, std::size_t n) {
+    if (n > size_ - offset_ || n > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
+        sqlite3_blob_read(blob_, dst, static_cast<int>(n), static_cast<int>(offset_)) != SQLITE_OK) {
+      failed_ = true;
+      return false;
+    }
+    offset_ += n;
+    crc_ = crc32_z(crc_, reinterpret_cast<const Bytef*>(dst), n);
+    return true;
+  }
+  sqlite3_blob* blob_;
+  std::size_t size_, offset_ = 0;
+  char buffer_[64 * 1024];
+  std::size_t begin_ = 0, end_ = 0;
+  uLong crc_ = crc32_z(0L, Z_NULL, 0);
+  bool failed_ = false;
+};
+
 }  // namespace
 
 void create_snapshot_table(SQLite::Database& db) {
@@ -70,14 +121,14 @@ std::string Store::data_version(std::int64_t source_id) const {
 
 std::optional<VoteMatrix> Store::read_snapshot(std::int64_t source_id, Body body, SnapshotState& state) const {
   state = SnapshotState::missing;
-  // Through the C API: the blob is parsed where SQLite holds it, without a copy.
   sqlite3* h = db_->getHandle();
   // The image spans hundreds of overflow pages: read through a memory map
   // rather than one read call per page (https://sqlite.org/mmap.html).
   sqlite3_exec(h, "PRAGMA mmap_size = 268435456", nullptr, nullptr, nullptr);
   sqlite3_stmt* s = nullptr;
+  // length() of a blob reads its size from the record header, not its pages.
   const char* sql =
-      "SELECT m.data_version = s.imported_at, m.format, m.registry, m.checksum, m.image "
+      "SELECT m.data_version = s.imported_at, m.format, m.registry, m.checksum, m.rowid, length(m.image) "
       "FROM matrix_snapshots m JOIN sources s ON s.id = m.source_id WHERE m.source_id = ? AND m.body = ?";
   if (sqlite3_prepare_v2(h, sql, -1, &s, nullptr) != SQLITE_OK) {
     sqlite3_finalize(s);
@@ -95,13 +146,20 @@ std::optional<VoteMatrix> Store::read_snapshot(std::int64_t source_id, Body body
     state = SnapshotState::stale;
     return std::nullopt;
   }
-  const auto* data = static_cast<const char*>(sqlite3_column_blob(s, 4));
-  const std::string_view image(data ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(s, 4)));
-  if (crc_of(image) != sqlite3_column_int64(s, 3)) {
+  const std::int64_t checksum = sqlite3_column_int64(s, 3), rowid = sqlite3_column_int64(s, 4);
+  const auto size = static_cast<std::size_t>(sqlite3_column_int64(s, 5));
+  // Streamed out of the row in pieces (no copy of the whole image), the CRC taken
+  // on the way; the matrix is kept only if the CRC holds.
+  sqlite3_blob* blob = nullptr;
+  const int orc = sqlite3_blob_open(h, "main", "matrix_snapshots", "image", rowid, 0, &blob);
+  std::unique_ptr<sqlite3_blob, int (*)(sqlite3_blob*)> blob_guard(blob, sqlite3_blob_close);
+  if (orc != SQLITE_OK) throw SQLite::Exception(h, orc);
+  BlobSource source(blob, size);
+  auto m = VoteMatrix::deserialize(source);
+  if (source.failed() || source.crc() != checksum) {
     state = SnapshotState::corrupt;
     return std::nullopt;
   }
-  auto m = VoteMatrix::deserialize(image);
   state = m ? SnapshotState::current : SnapshotState::corrupt;
   return m;
 }
