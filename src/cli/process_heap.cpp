@@ -30,6 +30,14 @@ constexpr int kCollapse = MADV_COLLAPSE;
 #else
 constexpr int kCollapse = 25;  // Linux's value; older C library headers lack it
 #endif
+// sbrk's failure value, (void*)-1.
+char* const kSbrkFailed = reinterpret_cast<char*>(-1);  // NOLINT(performance-no-int-to-ptr)
+
+// Bytes from p up to the next huge-page boundary (0 when p is on one).
+std::size_t up_to_huge_page(const char* p) {
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  return (kHugePage - at % kHugePage) % kHugePage;
+}
 }  // namespace
 
 bool use_large_heap() {
@@ -40,24 +48,25 @@ bool use_large_heap() {
   // Start the heap on a huge-page boundary (glibc grows it from the current
   // break; the skipped address space is never touched), so that all of it can
   // take huge pages, the first blocks allocated included.
-  const auto start = reinterpret_cast<std::uintptr_t>(sbrk(0));
-  const std::uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
-  if (aligned > start && sbrk(static_cast<intptr_t>(aligned - start)) == reinterpret_cast<void*>(-1)) return false;
-  const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  auto* const start = static_cast<char*>(sbrk(0));
+  if (start == kSbrkFailed) return false;
+  if (const std::size_t pad = up_to_huge_page(start); pad > 0 && sbrk(static_cast<intptr_t>(pad)) == kSbrkFailed)
+    return false;
+  auto* const before = static_cast<char*>(sbrk(0));
   // One block larger than all the heap's free space forces that growth.
   void* probe = malloc(mallinfo2().fordblks + (std::size_t{1} << 20));
   asm volatile("" : : "r"(probe) : "memory");  // keeps the compiler from eliding the pair
-  const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  auto* const after = static_cast<char*>(sbrk(0));
   free(probe);
-  // Only whole huge pages inside the heap's new reservation (brk is not aligned).
-  const std::uintptr_t lo = (before + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t hi = after & ~(kHugePage - 1);
-  if (probe == nullptr || hi <= lo) return false;
-  if (madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE) != 0) return false;
+  // Only whole huge pages inside the heap's new reservation.
+  char* const lo = before + up_to_huge_page(before);
+  if (probe == nullptr || after - lo < static_cast<std::ptrdiff_t>(kHugePage)) return false;
+  const auto length = static_cast<std::size_t>(after - lo) / kHugePage * kHugePage;
+  if (madvise(lo, length, MADV_HUGEPAGE) != 0) return false;
   // malloc already wrote its headers (the probe's, the top chunk's) into the
   // first huge page, and a range with a 4 KiB page mapped stays on 4 KiB pages:
   // collapse it now (Linux 6.1+; elsewhere EINVAL, and that range stays small).
-  madvise(reinterpret_cast<void*>(lo), kHugePage, kCollapse);
+  madvise(lo, kHugePage, kCollapse);
   return true;
 }
 

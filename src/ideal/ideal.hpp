@@ -99,7 +99,7 @@ struct Options {
   // converged optimum (median |diff| 0.021 vs 0.021). A log-likelihood that falls
   // turns every item check back on (em.cpp).
   double check_gain = 1.0;
-  int threads = 0;             // 0 = OpenMP default
+  int threads = 0;  // 0 = OpenMP default
   std::uint64_t seed = 1;
   int boot = 0;                                     // parametric bootstrap replicates (0 = variational SDs only)
   double level = 0.95;                              // interval level
