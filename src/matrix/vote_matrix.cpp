@@ -155,7 +155,7 @@ std::vector<Period> make_periods(const VoteMatrix& m, PeriodKind kind, const std
   std::vector<std::pair<std::string, int>> index;  // label -> period, in first-seen (date) order
   for (int r = 0; r < m.rollcalls(); ++r) {
     if (!(within[r / kWordBits] >> (r % kWordBits) & 1)) continue;
-    std::string label = label_of(m.rollcall(r));
+    std::string label = label_of(m.rollcall_head(r));
     int p = -1;
     // Few periods and labels arrive mostly in runs: look at the latest first.
     for (int k = static_cast<int>(index.size()) - 1; k >= 0; --k)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,13 @@ struct RollCallFilter {
 class VoteMatrix {
  public:
   VoteMatrix() = default;
+  // A copy carries every field of every roll call (the text of a deserialized
+  // matrix is filled first). Moves keep text still pending as pending.
+  VoteMatrix(const VoteMatrix& other);
+  VoteMatrix& operator=(const VoteMatrix& other);
+  VoteMatrix(VoteMatrix&&) noexcept = default;
+  VoteMatrix& operator=(VoteMatrix&&) noexcept = default;
+  ~VoteMatrix() = default;
 
   // Builders (used by the store loader and by tests that make matrices by hand).
   // Countries and roll calls are added first, then votes; finish() sorts roll
@@ -65,8 +73,23 @@ class VoteMatrix {
   // Another id that names a country's row: a state whose votes the row carries
   // ("SUN" for the RUS row, see registry::series_of). country_index finds it.
   void add_alias(std::string iso3, int country);
-  const RollCallInfo& rollcall(int r) const { return rollcalls_[r]; }
-  const std::vector<RollCallInfo>& rollcall_infos() const { return rollcalls_; }
+  // Every field of roll call r. A matrix read from an image (deserialize) holds
+  // the roll calls' text (key, symbol, title, description, subjects,
+  // library_title, source) as one block until the first call of rollcall() or
+  // rollcall_infos(), which fills it in (once, safe from several threads): most
+  // analyses never read it, and parsing it was most of loading a matrix.
+  const RollCallInfo& rollcall(int r) const {
+    fill_texts();
+    return rollcalls_[r];
+  }
+  const std::vector<RollCallInfo>& rollcall_infos() const {
+    fill_texts();
+    return rollcalls_;
+  }
+  // Roll call r without its text: only id, body, session, session_label, date,
+  // the flags (important, amendment, paragraph, issues_predicted) and issues are
+  // set for certain. What selection, periods and dating read; O(1), no parsing.
+  const RollCallInfo& rollcall_head(int r) const { return rollcalls_[r]; }
 
   Vote vote(int country, int rollcall) const;
   // Bit-planes of one country: words() words each.
@@ -83,7 +106,8 @@ class VoteMatrix {
   // A finished matrix as one binary image (countries, aliases, every field of
   // every RollCallInfo, the bit-planes), for the store's query-ready snapshot.
   // Integers little-endian (the host's order on the platforms built for), strings
-  // length-prefixed, planes as raw words: O(bytes), one allocation for the planes.
+  // length-prefixed, planes as raw words, the roll calls' text last as one
+  // section: O(bytes), one allocation for the planes and one for the text.
   std::string serialize() const;
   // The matrix of an image made by serialize() of this format version; nullopt
   // when the image is truncated, of another format or inconsistent.
@@ -100,7 +124,7 @@ class VoteMatrix {
   };
   // The same from a source; every byte of the source is read exactly once.
   static std::optional<VoteMatrix> deserialize(ImageSource& image);
-  static constexpr std::uint32_t kImageFormat = 1;
+  static constexpr std::uint32_t kImageFormat = 2;
 
   // A mask over roll calls (words() words) selecting those that pass the filter.
   std::vector<Word> select(const RollCallFilter& f) const;
@@ -111,10 +135,19 @@ class VoteMatrix {
   std::size_t plane_offset(int c, int plane) const {
     return (static_cast<std::size_t>(c) * 4 + plane) * static_cast<std::size_t>(words_);
   }
+  // Fills the text fields of every roll call from pending_texts_ (once).
+  void fill_texts() const {
+    if (pending_texts_) fill_pending_texts();
+  }
+  void fill_pending_texts() const;
+  struct PendingTexts;  // vote_matrix_image.cpp
+
   std::vector<std::string> iso3_;
   std::vector<std::pair<std::string, int>> aliases_;
-  std::vector<RollCallInfo> rollcalls_;
-  std::vector<std::uint8_t> pending_;  // country-major vote codes before finish()
+  // mutable: fill_texts() writes the text fields (and only those) of a const matrix.
+  mutable std::vector<RollCallInfo> rollcalls_;
+  std::shared_ptr<PendingTexts> pending_texts_;  // a deserialized matrix's text, until filled
+  std::vector<std::uint8_t> pending_;            // country-major vote codes before finish()
   std::vector<Word> planes_;
   int words_ = 0;
   bool finished_ = false;

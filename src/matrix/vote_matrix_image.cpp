@@ -1,17 +1,21 @@
 // VoteMatrix::serialize / deserialize: the binary image behind the store's
 // query-ready snapshot (docs/store.md, "Query-ready snapshot").
 //
-// Layout (format kImageFormat), integers little-endian:
+// Layout (format kImageFormat = 2), integers little-endian:
 //   "RSVM" u32 format | u32 countries u32 aliases u32 rollcalls u32 words
 //   countries x str iso3 | aliases x (str id, u32 row)
-//   rollcalls x (i64 id, str key, u8 body, i32 session, str session_label,
-//                i32 date, str symbol, str title, str description,
+//   rollcalls x (i64 id, u8 body, i32 session, str session_label, i32 date,
 //                u8 flags [important, amendment, paragraph, issues_predicted],
-//                u8 issues, str subjects, str library_title, str source)
+//                u8 issues)
 //   countries x 4 x words u64 plane words
-// where str = u32 length + bytes.
+//   u64 text bytes | rollcalls x (str key, str symbol, str title, str description,
+//                                 str subjects, str library_title, str source)
+// where str = u32 length + bytes. The text comes last, as one section: reading
+// an image reads it in one piece and parses it only when a roll call's text is
+// first asked for (VoteMatrix::rollcall).
 #include <bit>
 #include <cstring>
+#include <mutex>
 #include <stdexcept>
 
 #include "matrix/vote_matrix.hpp"
@@ -102,13 +106,76 @@ class MemorySource final : public VoteMatrix::ImageSource {
 
 }  // namespace
 
+namespace {
+// The text fields of a roll call, in the image's order.
+constexpr int kTextFields = 7;
+std::string* text_field(RollCallInfo& rc, int k) {
+  switch (k) {
+    case 0:
+      return &rc.key;
+    case 1:
+      return &rc.symbol;
+    case 2:
+      return &rc.title;
+    case 3:
+      return &rc.description;
+    case 4:
+      return &rc.subjects;
+    case 5:
+      return &rc.library_title;
+    default:
+      return &rc.source;
+  }
+}
+const std::string& text_field(const RollCallInfo& rc, int k) { return *text_field(const_cast<RollCallInfo&>(rc), k); }
+}  // namespace
+
+// A deserialized matrix's text section, parsed into the roll calls on first use.
+struct VoteMatrix::PendingTexts {
+  std::once_flag once;
+  std::string bytes;  // the section, checked whole by deserialize
+};
+
+void VoteMatrix::fill_pending_texts() const {
+  PendingTexts& t = *pending_texts_;
+  std::call_once(t.once, [&] {
+    std::size_t at = 0;
+    for (auto& rc : rollcalls_)
+      for (int k = 0; k < kTextFields; ++k) {
+        std::uint32_t n = 0;
+        std::memcpy(&n, t.bytes.data() + at, sizeof n);
+        text_field(rc, k)->assign(t.bytes, at + sizeof n, n);
+        at += sizeof n + n;
+      }
+    std::string().swap(t.bytes);
+  });
+}
+
+VoteMatrix::VoteMatrix(const VoteMatrix& other) {
+  other.fill_texts();
+  iso3_ = other.iso3_;
+  aliases_ = other.aliases_;
+  rollcalls_ = other.rollcalls_;
+  pending_ = other.pending_;
+  planes_ = other.planes_;
+  words_ = other.words_;
+  finished_ = other.finished_;
+}
+
+VoteMatrix& VoteMatrix::operator=(const VoteMatrix& other) {
+  if (this != &other) *this = VoteMatrix(other);
+  return *this;
+}
+
 std::string VoteMatrix::serialize() const {
   if (!finished_) throw std::logic_error("VoteMatrix: serialize before finish");
+  fill_texts();
   std::string out;
   std::size_t text = 0;
-  for (const auto& rc : rollcalls_)
-    text += rc.key.size() + rc.session_label.size() + rc.symbol.size() + rc.title.size() + rc.description.size() +
-            rc.subjects.size() + rc.library_title.size() + rc.source.size() + 64;
+  for (const auto& rc : rollcalls_) {
+    text += rc.session_label.size() + 32;
+    for (int k = 0; k < kTextFields; ++k) text += text_field(rc, k).size() + 4;
+  }
   out.reserve(64 + iso3_.size() * 8 + aliases_.size() * 12 + text + planes_.size() * sizeof(Word));
   ImageWriter w(out);
   w.put_bytes(kMagic, sizeof kMagic);
@@ -124,22 +191,21 @@ std::string VoteMatrix::serialize() const {
   }
   for (const auto& rc : rollcalls_) {
     w.put(static_cast<std::int64_t>(rc.id));
-    w.put_string(rc.key);
     w.put(static_cast<std::uint8_t>(rc.body));
     w.put(static_cast<std::int32_t>(rc.session));
     w.put_string(rc.session_label);
     w.put(static_cast<std::int32_t>(rc.date));
-    w.put_string(rc.symbol);
-    w.put_string(rc.title);
-    w.put_string(rc.description);
     w.put(static_cast<std::uint8_t>((rc.important ? 1 : 0) | (rc.amendment ? 2 : 0) | (rc.paragraph ? 4 : 0) |
                                     (rc.issues_predicted ? 8 : 0)));
     w.put(rc.issues);
-    w.put_string(rc.subjects);
-    w.put_string(rc.library_title);
-    w.put_string(rc.source);
   }
   w.put_bytes(planes_.data(), planes_.size() * sizeof(Word));
+  const std::size_t section_at = out.size();
+  w.put(std::uint64_t{0});  // the section's length, written below
+  for (const auto& rc : rollcalls_)
+    for (int k = 0; k < kTextFields; ++k) w.put_string(text_field(rc, k));
+  const std::uint64_t section = out.size() - section_at - sizeof(std::uint64_t);
+  std::memcpy(out.data() + section_at, &section, sizeof section);
   return out;
 }
 
@@ -173,32 +239,41 @@ std::optional<VoteMatrix> VoteMatrix::deserialize(ImageSource& image) {
   m.rollcalls_.resize(n_rollcalls);
   for (auto& rc : m.rollcalls_) {
     rc.id = r.get<std::int64_t>();
-    rc.key = r.get_string();
     const auto body = r.get<std::uint8_t>();
     if (body > static_cast<std::uint8_t>(Body::SecurityCouncil)) return std::nullopt;
     rc.body = static_cast<Body>(body);
     rc.session = r.get<std::int32_t>();
     rc.session_label = r.get_string();
     rc.date = r.get<std::int32_t>();
-    rc.symbol = r.get_string();
-    rc.title = r.get_string();
-    rc.description = r.get_string();
     const auto flags = r.get<std::uint8_t>();
     rc.important = flags & 1;
     rc.amendment = flags & 2;
     rc.paragraph = flags & 4;
     rc.issues_predicted = flags & 8;
     rc.issues = r.get<std::uint8_t>();
-    rc.subjects = r.get_string();
-    rc.library_title = r.get_string();
-    rc.source = r.get_string();
     if (!r.ok()) return std::nullopt;
   }
   const std::uint64_t n_plane_words = static_cast<std::uint64_t>(n_countries) * 4 * n_words;
-  if (!r.ok() || r.remaining() != n_plane_words * sizeof(Word)) return std::nullopt;
+  if (!r.ok() || r.remaining() < n_plane_words * sizeof(Word)) return std::nullopt;
   m.planes_.resize(n_plane_words);
   r.get_bytes(m.planes_.data(), n_plane_words * sizeof(Word));
-  if (!r.ok() || !r.at_end()) return std::nullopt;
+  // The text section: read whole, checked whole (kTextFields length-prefixed
+  // strings per roll call, ending exactly at the image's end), parsed on first use.
+  const auto section = r.get<std::uint64_t>();
+  if (!r.ok() || section != r.remaining()) return std::nullopt;
+  auto texts = std::make_shared<PendingTexts>();
+  texts->bytes.resize(section);
+  if (!r.get_bytes(texts->bytes.data(), section) || !r.at_end()) return std::nullopt;
+  std::size_t at = 0;
+  for (std::uint64_t k = 0; k < static_cast<std::uint64_t>(n_rollcalls) * kTextFields; ++k) {
+    std::uint32_t n = 0;
+    if (section - at < sizeof n) return std::nullopt;
+    std::memcpy(&n, texts->bytes.data() + at, sizeof n);
+    if (n > section - at - sizeof n) return std::nullopt;
+    at += sizeof n + n;
+  }
+  if (at != section) return std::nullopt;
+  if (n_rollcalls > 0) m.pending_texts_ = std::move(texts);
   m.words_ = static_cast<int>(n_words);
   m.finished_ = true;
   return m;

@@ -80,7 +80,7 @@ PeriodCounts count_period(const VoteMatrix& m, const std::function<bool(int, Dat
   std::vector<int> members;
   for (int r = pc.r_begin; r < r_end; ++r) {
     if (!in_mask(period.mask, r)) continue;
-    const Date d = m.rollcall(r).date;
+    const Date d = m.rollcall_head(r).date;
     if (d != cached_date) {
       members.clear();
       for (int c = 0; c < m.countries(); ++c)
@@ -299,7 +299,7 @@ std::vector<DefectionResult> defections(const VoteMatrix& m, const std::function
     std::vector<int> members;
     for (int r = r_begin; r < r_end; ++r) {
       if (!in_mask(period.mask, r)) continue;
-      const Date d = m.rollcall(r).date;
+      const Date d = m.rollcall_head(r).date;
       members.clear();
       for (int c = 0; c < m.countries(); ++c)
         if (member(c, d)) members.push_back(c);

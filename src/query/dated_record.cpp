@@ -31,7 +31,7 @@ DatedRecord dated_by_seat(const VoteMatrix& m) {
     if (!can_move) continue;
     for (int r = 0; r < m.rollcalls(); ++r) {
       if (m.vote(c, r) == Vote::Missing) continue;
-      t[static_cast<std::size_t>(r)] = row_of(vetoes::un_holder(label, m.rollcall(r).date));
+      t[static_cast<std::size_t>(r)] = row_of(vetoes::un_holder(label, m.rollcall_head(r).date));
     }
   }
   for (const auto& n : names) out.matrix.add_country(n);

@@ -113,8 +113,8 @@ RecordSpans record_spans(const VoteMatrix& m) {
       if (Word x = any(w)) hi = w * kWordBits + (kWordBits - 1 - std::countl_zero(x));
     if (lo < 0) continue;
     // Roll calls are sorted by date, so the first and last set bits carry the span.
-    s.first[c] = m.rollcall(lo).date;
-    s.last[c] = m.rollcall(hi).date;
+    s.first[c] = m.rollcall_head(lo).date;
+    s.last[c] = m.rollcall_head(hi).date;
   }
   return s;
 }

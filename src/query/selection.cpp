@@ -178,10 +178,10 @@ std::string explain_empty(const VoteMatrix& m, const Selection& sel) {
   if (count(sel.filter) > 0) return "";
   const std::string what = "no roll call matches the selection (" + sel.describe() + ")";
   if (m.rollcalls() == 0) return what + ": the record of this body is empty";
-  Date first = m.rollcall(0).date, last = m.rollcall(0).date;
-  for (const auto& rc : m.rollcall_infos()) {
-    first = std::min(first, rc.date);
-    last = std::max(last, rc.date);
+  Date first = m.rollcall_head(0).date, last = m.rollcall_head(0).date;
+  for (int r = 0; r < m.rollcalls(); ++r) {
+    first = std::min(first, m.rollcall_head(r).date);
+    last = std::max(last, m.rollcall_head(r).date);
   }
   const std::string span = " (the record runs from " + format_date(first) + " to " + format_date(last) + ")";
   // Drop one filter at a time: the first whose removal brings roll calls back is the reason.

@@ -2,8 +2,11 @@
 // RollCallInfo field, aliases, bit-planes), and damaged images are refused.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <random>
+#include <thread>
 #include <tuple>
+#include <vector>
 
 #include "matrix/vote_matrix.hpp"
 #include "support/matrix_compare.hpp"
@@ -91,6 +94,48 @@ TEST(VoteMatrixImage, DamagedImagesAreRefused) {
   bad = image;
   bad[8] = bad[9] = bad[10] = bad[11] = '\xff';  // countries
   EXPECT_FALSE(VoteMatrix::deserialize(bad).has_value());
+}
+
+TEST(VoteMatrixImage, DamagedTextSectionIsRefused) {
+  const VoteMatrix m = make_matrix(5, 40, 4);
+  const std::string image = m.serialize();
+  // The image ends with the last roll call's source, after its u32 length.
+  const std::string& last = m.rollcall(m.rollcalls() - 1).source;
+  const std::size_t at = image.size() - last.size() - 4;
+  for (std::uint32_t n :
+       {static_cast<std::uint32_t>(last.size() + 1), static_cast<std::uint32_t>(last.size() - 1), 0xffffffffu}) {
+    std::string bad = image;
+    std::memcpy(bad.data() + at, &n, sizeof n);
+    EXPECT_FALSE(VoteMatrix::deserialize(bad).has_value()) << n;
+  }
+}
+
+TEST(VoteMatrixImage, TextIsFilledOnFirstUseOnceForAllThreads) {
+  const VoteMatrix m = make_matrix(6, 200, 5);
+  auto back = VoteMatrix::deserialize(m.serialize());
+  ASSERT_TRUE(back.has_value());
+  // Before any roll call's text is asked for: the heads are there, the text is not parsed yet.
+  for (int r = 0; r < m.rollcalls(); ++r) {
+    EXPECT_EQ(back->rollcall_head(r).date, m.rollcall(r).date);
+    EXPECT_EQ(back->rollcall_head(r).session_label, m.rollcall(r).session_label);
+    EXPECT_TRUE(back->rollcall_head(r).title.empty());
+  }
+  // A copy taken now carries the text.
+  const VoteMatrix copy = *back;
+  expect_same_matrix(m, copy);
+  // Many threads asking at once all see every field.
+  std::vector<int> mismatches(8, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < m.rollcalls(); ++r)
+        if (!rostrum::testing::same_rollcall(back->rollcall((r + 25 * t) % m.rollcalls()),
+                                             m.rollcall((r + 25 * t) % m.rollcalls())))
+          ++mismatches[t];
+    });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 8; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+  expect_same_matrix(m, *back);
 }
 
 TEST(VoteMatrixImage, UnfinishedMatrixIsAnError) {

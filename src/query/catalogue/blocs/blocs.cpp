@@ -58,7 +58,7 @@ constexpr double kBorderline = 0.75;
 
 Date first_date(const VoteMatrix& m, const Period& p) {
   for (int w = p.word_begin; w < p.word_end; ++w)
-    if (p.mask[w]) return m.rollcall(w * kWordBits + std::countr_zero(p.mask[w])).date;
+    if (p.mask[w]) return m.rollcall_head(w * kWordBits + std::countr_zero(p.mask[w])).date;
   return 0;
 }
 
