@@ -126,6 +126,7 @@ TEST(VoteMatrixImage, TextIsFilledOnFirstUseOnceForAllThreads) {
   // Many threads asking at once all see every field.
   std::vector<int> mismatches(8, 0);
   std::vector<std::thread> threads;
+  threads.reserve(8);
   for (int t = 0; t < 8; ++t)
     threads.emplace_back([&, t] {
       for (int r = 0; r < m.rollcalls(); ++r)
