@@ -2,10 +2,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -38,9 +40,20 @@ std::size_t up_to_huge_page(const char* p) {
   const auto at = reinterpret_cast<std::uintptr_t>(p);
   return (kHugePage - at % kHugePage) % kHugePage;
 }
-}  // namespace
 
-bool use_large_heap() {
+// True when the process may reserve address space freely: with a data or
+// address-space limit (ulimit -d / -v), every growth padded by kReserve could
+// fail where glibc's defaults would not, so the policy is not used.
+bool no_memory_limits() {
+  for (int resource : {RLIMIT_DATA, RLIMIT_AS}) {
+    rlimit limit{};
+    if (getrlimit(resource, &limit) != 0) return false;
+    if (limit.rlim_cur != RLIM_INFINITY) return false;
+  }
+  return true;
+}
+
+bool try_large_heap() {
   // Thresholds first: with them, the next growth of the heap takes kReserve.
   if (mallopt(M_MMAP_THRESHOLD, kLargestFromHeap) != 1) return false;
   mallopt(M_TRIM_THRESHOLD, kNeverTrim);
@@ -68,6 +81,14 @@ bool use_large_heap() {
   // collapse it now (Linux 6.1+; elsewhere EINVAL, and that range stays small).
   madvise(lo, kHugePage, kCollapse);
   return true;
+}
+}  // namespace
+
+bool use_large_heap() {
+  if (!no_memory_limits()) return false;
+  if (try_large_heap()) return true;
+  use_default_heap();  // the growth failed: no padding for later ones either
+  return false;
 }
 
 void use_default_heap() {

@@ -11,8 +11,10 @@ namespace rostrum::cli {
 // and exits, and on virtual machines with shadow paging each first touch of a
 // 4 KiB page costs 15-40 us: the one-pair query made 1,700 such faults (30 ms),
 // an import of unvotes 70,000. Only reservations of address space change; pages
-// are still committed when touched. Does nothing under AddressSanitizer (its
-// own allocator) or outside glibc. True when the huge-page advice was taken.
+// are still committed when touched. Does nothing under a data or address-space
+// limit (ulimit -d / -v: padded growth could fail where the defaults would not),
+// under AddressSanitizer (its own allocator) or outside glibc; when the heap
+// cannot grow, glibc's defaults are restored. True when the advice was taken.
 bool use_large_heap();
 
 // Back to glibc's defaults for what is allocated from now on (the trim and mmap

@@ -4,6 +4,7 @@
 #include "cli/process_heap.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -12,8 +13,10 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -98,6 +101,32 @@ TEST(ProcessHeap, TheServerGivesFreedMemoryBack) {
         std::exit(brk_end < end ? 0 : 1);
       },
       ::testing::ExitedWithCode(0), "below");
+}
+
+TEST(ProcessHeap, UnderAMemoryLimitTheDefaultsStay) {
+  if (sanitized()) GTEST_SKIP() << "AddressSanitizer keeps its own allocator";
+  // ulimit -d: growing the heap by 256 MiB at a time could fail where glibc's
+  // defaults succeed, so the policy is not used and allocations still work. With
+  // a 400 MiB limit, 288 MiB in blocks of 8 MiB: under the policy the second
+  // growth (8 MiB + 256 MiB of padding) would pass the limit.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        rlimit limit{};
+        getrlimit(RLIMIT_DATA, &limit);
+        limit.rlim_cur = rlim_t{400} << 20;
+        if (setrlimit(RLIMIT_DATA, &limit) != 0) std::exit(2);
+        const bool taken = rostrum::cli::use_large_heap();
+        std::vector<std::unique_ptr<char[]>> blocks;
+        for (int k = 0; k < 36; ++k) {
+          blocks.emplace_back(new (std::nothrow) char[std::size_t{8} << 20]);
+          if (!blocks.back()) std::exit(3);
+          blocks.back()[0] = 1;
+        }
+        std::fprintf(stderr, "advice taken %d, 288 MiB allocated\n", taken ? 1 : 0);
+        std::exit(taken ? 1 : 0);
+      },
+      ::testing::ExitedWithCode(0), "advice taken 0, 288 MiB allocated");
 }
 
 }  // namespace
