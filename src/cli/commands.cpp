@@ -191,11 +191,12 @@ void register_commands(CLI::App& app, Globals& g, std::string_view only) {
   }
   register_catalogue_commands(app, g, only);
   register_more_commands(app, g);
-  if (only.empty()) return;
-  // A word no command has (a typo): every analysis, for the usual error and help.
+}
+
+bool is_command(const CLI::App& app, std::string_view word) {
   for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-    if (sub->get_name() == only) return;
-  register_catalogue_commands(app, g);
+    if (sub->get_name() == word) return true;
+  return false;
 }
 
 std::string command_word(const CLI::App& app, int argc, const char* const* argv) {

@@ -36,7 +36,13 @@ int main(int argc, char** argv) {
   app.add_option("--groups", globals.groups_file,
                  "User groups file, JSON or TOML (default: $ROSTRUM_GROUPS); see docs/registry.md");
 
-  register_commands(app, globals, command_word(app, argc, argv));
+  const std::string command = command_word(app, argc, argv);
+  register_commands(app, globals, command);
+  if (!command.empty() && !is_command(app, command)) {
+    std::fprintf(stderr, "rostrum: error: unknown command '%s'; `rostrum --help` lists the commands\n",
+                 command.c_str());
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -308,6 +308,37 @@ TEST(CliCatalogue, EveryAnalysisHasACommandWithHelpFromItsSpec) {
   }
 }
 
+TEST(CliCatalogue, OnlyTheInvokedCommandIsBuiltAndTheRestStillAnswers) {
+  // main() builds only the analysis named on the command line (command_word);
+  // the global options and their values before it are skipped, and --help or an
+  // unknown word still sees every command.
+  TempDir dir;
+  Result all = rostrum(dir, "catalogue --format json");
+  ASSERT_EQ(all.code, 0) << all.err;
+  Result top = rostrum(dir, "--help");
+  ASSERT_EQ(top.code, 0);
+  const auto catalogue = nlohmann::json::parse(all.out);
+  for (const auto& a : catalogue["analyses"]) {
+    bool cli = false;
+    for (const auto& s : a["surfaces"]) cli = cli || s == "cli";
+    if (!cli) continue;
+    const std::string name = a["name"].get<std::string>();
+    const std::string first = name.substr(0, name.find('/'));
+    EXPECT_NE(top.out.find("  " + first + " "), std::string::npos) << "--help lacks " << first;
+  }
+  for (const std::string& globals :
+       {std::string("--db x.db --format csv --out o.csv --groups g.toml"), std::string("--db=x.db --format=json"),
+        std::string("--groups g.toml --db x.db")}) {
+    Result help = rostrum(dir, globals + " agree --help");
+    EXPECT_EQ(help.code, 0) << globals << ": " << help.err;
+    EXPECT_NE(help.out.find("--measure"), std::string::npos) << globals;
+  }
+  Result typo = rostrum(dir, "--db x.db agre --a USA");
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.err.find("agre"), std::string::npos) << typo.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "x.db"));
+}
+
 TEST(CliCatalogue, NumericFlagsTakeTheirDocumentedValues) {
   TempDir dir;
   // --tol 1e-7 was once refused after passing through a fixed-precision string.
