@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <memory>
 #include <new>
 #include <sstream>
@@ -79,6 +80,11 @@ TEST(ProcessHeap, LargeBlocksComeFromHugePagesWhenTheKernelOffersThem) {
   if (sanitized()) GTEST_SKIP() << "AddressSanitizer keeps its own allocator";
   const std::string mode = thp_mode();
   if (mode != "madvise") GTEST_SKIP() << "transparent huge pages are '" << mode << "' here, not 'madvise'";
+  for (int resource : {RLIMIT_DATA, RLIMIT_AS}) {
+    rlimit limit{};
+    if (getrlimit(resource, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+      GTEST_SKIP() << "a data or address-space limit is set: the policy is off by design";
+  }
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(allocate_after_policy_and_report(), ::testing::ExitedWithCode(0), "advice taken 1");
 }
@@ -109,6 +115,12 @@ TEST(ProcessHeap, UnderAMemoryLimitTheDefaultsStay) {
   // defaults succeed, so the policy is not used and allocations still work. With
   // a 400 MiB limit, 288 MiB in blocks of 8 MiB: under the policy the second
   // growth (8 MiB + 256 MiB of padding) would pass the limit.
+  rlimit data{}, space{};
+  getrlimit(RLIMIT_DATA, &data);
+  getrlimit(RLIMIT_AS, &space);
+  if (data.rlim_max != RLIM_INFINITY && data.rlim_max < (rlim_t{400} << 20))
+    GTEST_SKIP() << "the data limit cannot be raised to 400 MiB here";
+  if (space.rlim_cur != RLIM_INFINITY) GTEST_SKIP() << "an address-space limit is set";
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(
       {
