@@ -15,6 +15,7 @@
 // first asked for (VoteMatrix::rollcall).
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <mutex>
 #include <stdexcept>
 
@@ -108,26 +109,10 @@ class MemorySource final : public VoteMatrix::ImageSource {
 
 namespace {
 // The text fields of a roll call, in the image's order.
-constexpr int kTextFields = 7;
-std::string* text_field(RollCallInfo& rc, int k) {
-  switch (k) {
-    case 0:
-      return &rc.key;
-    case 1:
-      return &rc.symbol;
-    case 2:
-      return &rc.title;
-    case 3:
-      return &rc.description;
-    case 4:
-      return &rc.subjects;
-    case 5:
-      return &rc.library_title;
-    default:
-      return &rc.source;
-  }
-}
-const std::string& text_field(const RollCallInfo& rc, int k) { return *text_field(const_cast<RollCallInfo&>(rc), k); }
+constexpr std::string RollCallInfo::*kTextField[] = {
+    &RollCallInfo::key,      &RollCallInfo::symbol,        &RollCallInfo::title, &RollCallInfo::description,
+    &RollCallInfo::subjects, &RollCallInfo::library_title, &RollCallInfo::source};
+constexpr int kTextFields = static_cast<int>(std::size(kTextField));
 }  // namespace
 
 // A deserialized matrix's text section, parsed into the roll calls on first use.
@@ -141,10 +126,10 @@ void VoteMatrix::fill_pending_texts() const {
   std::call_once(t.once, [&] {
     std::size_t at = 0;
     for (auto& rc : rollcalls_)
-      for (int k = 0; k < kTextFields; ++k) {
+      for (auto field : kTextField) {
         std::uint32_t n = 0;
         std::memcpy(&n, t.bytes.data() + at, sizeof n);
-        text_field(rc, k)->assign(t.bytes, at + sizeof n, n);
+        (rc.*field).assign(t.bytes, at + sizeof n, n);
         at += sizeof n + n;
       }
     std::string().swap(t.bytes);
@@ -174,7 +159,7 @@ std::string VoteMatrix::serialize() const {
   std::size_t text = 0;
   for (const auto& rc : rollcalls_) {
     text += rc.session_label.size() + 32;
-    for (int k = 0; k < kTextFields; ++k) text += text_field(rc, k).size() + 4;
+    for (auto field : kTextField) text += (rc.*field).size() + 4;
   }
   out.reserve(64 + iso3_.size() * 8 + aliases_.size() * 12 + text + planes_.size() * sizeof(Word));
   ImageWriter w(out);
@@ -203,7 +188,7 @@ std::string VoteMatrix::serialize() const {
   const std::size_t section_at = out.size();
   w.put(std::uint64_t{0});  // the section's length, written below
   for (const auto& rc : rollcalls_)
-    for (int k = 0; k < kTextFields; ++k) w.put_string(text_field(rc, k));
+    for (auto field : kTextField) w.put_string(rc.*field);
   const std::uint64_t section = out.size() - section_at - sizeof(std::uint64_t);
   std::memcpy(out.data() + section_at, &section, sizeof section);
   return out;
