@@ -39,12 +39,9 @@ std::string notes_text(const std::vector<std::string>& notes, const io::WarningL
 // runs, the analysis itself must not: its callback is cleared for this run.
 // Null when the analysis is not registered (another command is being run).
 CLI::App* analysis_command(CLI::App& app, const char* name) {
-  for (CLI::App* cmd : app.get_subcommands([](const CLI::App*) { return true; }))
-    if (cmd->get_name() == name) {
-      cmd->require_subcommand(0, 1);
-      return cmd;
-    }
-  return nullptr;
+  CLI::App* cmd = find_command(app, name);
+  if (cmd != nullptr) cmd->require_subcommand(0, 1);
+  return cmd;
 }
 
 // The files and --name of an import subcommand (a name only with one file).

@@ -196,11 +196,7 @@ void run_analysis(Globals& g, const query::AnalysisSpec& spec, const query::Para
 CLI::App* subcommand_path(CLI::App& app, const std::vector<std::string>& words, const std::string& group) {
   CLI::App* parent = &app;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    CLI::App* next = nullptr;
-    try {
-      next = parent->get_subcommand(words[i]);
-    } catch (const CLI::OptionNotFound&) {
-    }
+    CLI::App* next = find_command(*parent, words[i]);
     if (!next) {
       next = parent->add_subcommand(words[i], "Analyses of " + words[i] + " (see its --help)");
       next->group(group);

@@ -193,10 +193,10 @@ void register_commands(CLI::App& app, Globals& g, std::string_view only) {
   register_more_commands(app, g);
 }
 
-bool is_command(const CLI::App& app, std::string_view word) {
-  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-    if (sub->get_name() == word) return true;
-  return false;
+CLI::App* find_command(CLI::App& parent, std::string_view name) {
+  for (CLI::App* sub : parent.get_subcommands([](const CLI::App*) { return true; }))
+    if (sub->get_name() == name) return sub;
+  return nullptr;
 }
 
 std::string command_word(const CLI::App& app, int argc, const char* const* argv) {

@@ -25,14 +25,14 @@ struct Globals {
 // Every command. With `only` (the command line's command word, see
 // command_word), the analyses of the catalogue whose first word is not `only`
 // are left out: building their flags is most of a short run's start-up. A word
-// that is then no command (is_command) is an unknown command.
+// that is then no command (find_command) is an unknown command.
 void register_commands(CLI::App& app, Globals& globals, std::string_view only = {});
 // The first word of the command on `argv`: the first argument that is neither an
 // option of `app` (the global options, already added) nor such an option's
 // value. Empty when there is none, or when --help or --version comes first.
 std::string command_word(const CLI::App& app, int argc, const char* const* argv);
-// Whether `app` has a subcommand named `word`.
-bool is_command(const CLI::App& app, std::string_view word);
+// The subcommand of `parent` named `name`; null when there is none.
+CLI::App* find_command(CLI::App& parent, std::string_view name);
 
 // Writes `text` to --out (atomically: a temporary file, then a rename) or stdout.
 void emit(const Globals& g, const std::string& text);

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
 
   const std::string command = command_word(app, argc, argv);
   register_commands(app, globals, command);
-  if (!command.empty() && !is_command(app, command)) {
+  if (!command.empty() && find_command(app, command) == nullptr) {
     std::fprintf(stderr, "rostrum: error: unknown command '%s'; `rostrum --help` lists the commands\n",
                  command.c_str());
     return 2;

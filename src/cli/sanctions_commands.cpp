@@ -52,11 +52,7 @@ void do_sanctions_import(const Globals& g, const std::vector<std::string>& paths
 // Adds `import` to the `sanctions` command the catalogue's sanctions analyses
 // created (or creates it).
 void register_sanctions_commands(CLI::App& app, Globals& g) {
-  CLI::App* group = nullptr;
-  try {
-    group = app.get_subcommand("sanctions");
-  } catch (const CLI::OptionNotFound&) {
-  }
+  CLI::App* group = find_command(app, "sanctions");
   if (!group) group = app.add_subcommand("sanctions", "Sanctions lists (see its --help)");
   auto* cmd =
       group->add_subcommand("import", "Import sanctions lists: OFAC CSV and history, UN XML, EU Journal, China CSV");
