@@ -124,7 +124,9 @@ class VoteMatrix {
   };
   // The same from a source; every byte of the source is read exactly once.
   static std::optional<VoteMatrix> deserialize(ImageSource& image);
-  static constexpr std::uint32_t kImageFormat = 2;
+  // 2: the text as a trailing section; 3: the same layout, its store checksum
+  // XXH3-64 instead of CRC-32 (so a format-2 row is rebuilt, not called corrupt).
+  static constexpr std::uint32_t kImageFormat = 3;
 
   // A mask over roll calls (words() words) selecting those that pass the filter.
   std::vector<Word> select(const RollCallFilter& f) const;

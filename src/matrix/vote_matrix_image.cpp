@@ -1,7 +1,7 @@
 // VoteMatrix::serialize / deserialize: the binary image behind the store's
 // query-ready snapshot (docs/store.md, "Query-ready snapshot").
 //
-// Layout (format kImageFormat = 2), integers little-endian:
+// Layout (format kImageFormat = 3; 2 is the same), integers little-endian:
 //   "RSVM" u32 format | u32 countries u32 aliases u32 rollcalls u32 words
 //   countries x str iso3 | aliases x (str id, u32 row)
 //   rollcalls x (i64 id, u8 body, i32 session, str session_label, i32 date,

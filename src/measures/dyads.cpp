@@ -84,26 +84,28 @@ std::pair<double, double> bootstrap_interval(const JointCounts& t, std::int64_t 
 
 namespace {
 
-// Results of periods [p_begin, p_end) into `out` (one per pair and period, pairs
-// within periods), in parallel over (pair, period). The bootstrap stream depends
-// on the period's index in `periods`, so a chunk gives the numbers the whole call would.
+// Results idx_begin..idx_end of the flattened (period, pair) sequence -- period
+// p's pair q is index p * pairs.size() + q -- into `out`, in parallel. The
+// bootstrap stream depends on the pair and the period's index in `periods`, so
+// any split of the sequence gives the numbers the whole call would.
 void compute_dyad_range(const VoteMatrix& m, const std::vector<std::pair<int, int>>& pairs,
                         const std::vector<Period>& periods, const std::vector<std::int64_t>& period_size,
-                        std::size_t p_begin, std::size_t p_end, Measure measure, CoincidenceRule rule,
+                        std::size_t idx_begin, std::size_t idx_end, Measure measure, CoincidenceRule rule,
                         const BootstrapOptions& boot, DyadResult* out) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   const std::size_t np = pairs.size();
-  const std::int64_t total = static_cast<std::int64_t>(np * (p_end - p_begin));
+  const auto total = static_cast<std::int64_t>(idx_end - idx_begin);
   // Polled per (pair, period), and by the bootstrap every 1024 replicates.
   const CancelToken* cancel = current_cancel_token();
   BootstrapOptions bootstrap = boot;
   bootstrap.cancel = cancel;
-  // One chunk (a pair over every session) runs on this thread: a team would leave
-  // all but one thread idle, spinning on after the loop.
+  // A short range (one pair over every session, say) runs on this thread: a team
+  // would leave all but one thread idle, spinning on after the loop.
 #pragma omp parallel for schedule(dynamic, 256) if (total > 256)
   for (std::int64_t idx = 0; idx < total; ++idx) {
     if (cancel_requested(cancel)) continue;
-    const std::size_t p = p_begin + static_cast<std::size_t>(idx) / np, q = static_cast<std::size_t>(idx) % np;
+    const std::size_t at = idx_begin + static_cast<std::size_t>(idx);
+    const std::size_t p = at / np, q = at % np;
     const Period& period = periods[p];
     const auto [a, b] = pairs[q];
     JointCounts t = joint_counts(m, a, b, period.mask.data(), period.word_begin, period.word_end);
@@ -137,7 +139,7 @@ std::vector<DyadResult> compute_dyads(const VoteMatrix& m, const std::vector<std
                                       const std::vector<Period>& periods, Measure measure, CoincidenceRule rule,
                                       const BootstrapOptions& boot) {
   std::vector<DyadResult> out(pairs.size() * periods.size());
-  compute_dyad_range(m, pairs, periods, period_sizes(periods), 0, periods.size(), measure, rule, boot, out.data());
+  compute_dyad_range(m, pairs, periods, period_sizes(periods), 0, out.size(), measure, rule, boot, out.data());
   return out;
 }
 
@@ -147,12 +149,13 @@ void compute_dyads_chunked(const VoteMatrix& m, const std::vector<std::pair<int,
                            std::size_t chunk_results) {
   if (pairs.empty() || periods.empty()) return;
   const auto sizes = period_sizes(periods);
-  const std::size_t per_chunk = std::max<std::size_t>(1, chunk_results / pairs.size());
-  std::vector<DyadResult> buffer(pairs.size() * std::min(per_chunk, periods.size()));
-  for (std::size_t p = 0; p < periods.size(); p += per_chunk) {
-    const std::size_t end = std::min(periods.size(), p + per_chunk);
-    compute_dyad_range(m, pairs, periods, sizes, p, end, measure, rule, boot, buffer.data());
-    emit(std::span<const DyadResult>(buffer.data(), pairs.size() * (end - p)));
+  const std::size_t total = pairs.size() * periods.size();
+  const std::size_t chunk = std::clamp<std::size_t>(chunk_results, 1, total);
+  std::vector<DyadResult> buffer(chunk);
+  for (std::size_t begin = 0; begin < total; begin += chunk) {
+    const std::size_t end = std::min(total, begin + chunk);
+    compute_dyad_range(m, pairs, periods, sizes, begin, end, measure, rule, boot, buffer.data());
+    emit(std::span<const DyadResult>(buffer.data(), end - begin));
   }
 }
 

@@ -305,8 +305,9 @@ TEST(Chunked, SameResultsInTheSameOrderWhateverTheChunkSize) {
   boot.replicates = 50;
   boot.seed = 11;
   const auto whole = compute_dyads(m, pairs, periods, Measure::agree, CoincidenceRule::partial, boot);
-  // 1 result per chunk rounds up to one period; 40 is one period (36 pairs); 100 is two.
-  for (std::size_t chunk : {std::size_t{1}, std::size_t{40}, std::size_t{100}, std::size_t{1} << 20}) {
+  // 36 pairs x 4 periods = 144 results: chunks of 1; of 40 and 100, which split
+  // periods and leave a short last chunk; of exactly one period; larger than all.
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{40}, std::size_t{36}, std::size_t{100}, std::size_t{1} << 20}) {
     std::vector<DyadResult> streamed;
     int calls = 0;
     compute_dyads_chunked(
@@ -316,8 +317,8 @@ TEST(Chunked, SameResultsInTheSameOrderWhateverTheChunkSize) {
           streamed.insert(streamed.end(), part.begin(), part.end());
         },
         chunk);
-    const std::size_t periods_per_call = std::max<std::size_t>(1, chunk / pairs.size());
-    EXPECT_EQ(calls, static_cast<int>((periods.size() + periods_per_call - 1) / periods_per_call)) << chunk;
+    const std::size_t total = pairs.size() * periods.size(), per_call = std::min(chunk, total);
+    EXPECT_EQ(calls, static_cast<int>((total + per_call - 1) / per_call)) << chunk;
     ASSERT_EQ(streamed.size(), whole.size());
     for (std::size_t i = 0; i < whole.size(); ++i) {
       EXPECT_EQ(streamed[i].a, whole[i].a);

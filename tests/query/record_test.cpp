@@ -7,6 +7,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
@@ -414,6 +415,12 @@ TEST(ContextSnapshot, WrittenOnFirstUseUnlessReadOnly) {
     EXPECT_EQ(m->rollcalls(), 3);
     EXPECT_EQ(m->vote(m->country_index("FRA"), 2), Vote::No);
   }
+  // The snapshot is in the database file, the write-ahead log gone: the Context
+  // closed its reader before its writer, which (closing last) copied the log.
+  // Left in the log, the next process would read the image from it page by page.
+  std::error_code ec;
+  const auto wal_size = std::filesystem::file_size(db + "-wal", ec);
+  EXPECT_TRUE(ec || wal_size == 0) << wal_size << " bytes left in the write-ahead log";
   EXPECT_EQ(state(), store::Store::SnapshotState::current);
 }
 

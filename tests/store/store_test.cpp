@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -785,6 +786,42 @@ TEST(StoreSnapshot, ReadOnlyStoreFallsBackToRowsAndNeverWrites) {
     EXPECT_EQ(ro.snapshot_state(record_id, Body::GeneralAssembly), Store::SnapshotState::stale);
   }
   EXPECT_TRUE(slurp(path) == before) << "a read-only load changed the store";
+}
+
+TEST(StoreSnapshot, ALazySnapshotReachesTheDatabaseFileWhileAReaderIsOpen) {
+  // The command line's order: a read-only store finds no snapshot, a writer saves
+  // one and closes first. The image must then be in the database file (the log
+  // copied into it), where readers copy overflow pages straight into the matrix,
+  // not left in the write-ahead log for every later reader to go through.
+  TempDir tmp;
+  const auto path = (tmp.path() / "r.db").string();
+  std::int64_t src_id = 0;
+  {
+    Store s = Store::open(path, true);
+    s.write_source(snapshot_batch("src", 15));
+    src_id = s.resolve_source("src", "ga").id;
+  }
+  Store ro = Store::open(path, false, true);
+  ASSERT_EQ(ro.resolve_source("src", "ga").id, src_id);
+  Store::MatrixOrigin origin{};
+  const VoteMatrix m = ro.load_matrix(src_id, Body::GeneralAssembly, &origin);
+  ASSERT_EQ(origin, Store::MatrixOrigin::rows);
+  {
+    Store w = Store::open(path, false, false);
+    ASSERT_TRUE(w.save_snapshot(src_id, Body::GeneralAssembly, w.data_version(src_id), m));
+  }
+  // The wal-index header (https://sqlite.org/walformat.html, "The WAL-Index
+  // Format"): mxFrame, the log's last frame, at byte 16; nBackfill, the frames
+  // copied into the database file, at byte 96.
+  const std::string shm = slurp(path + "-shm");
+  ASSERT_GE(shm.size(), 100u);
+  std::uint32_t frames = 0, copied = 0;
+  std::memcpy(&frames, shm.data() + 16, sizeof frames);
+  std::memcpy(&copied, shm.data() + 96, sizeof copied);
+  EXPECT_GT(frames, 0u);
+  EXPECT_EQ(copied, frames);
+  expect_same_matrix(ro.load_matrix(src_id, Body::GeneralAssembly, &origin), m);
+  EXPECT_EQ(origin, Store::MatrixOrigin::snapshot);
 }
 
 TEST(StoreSnapshot, SaveRefusesAnOutdatedVersion) {
