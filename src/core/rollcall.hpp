@@ -39,26 +39,33 @@ const std::array<IssueCode, 6>& issue_code_table();
 std::uint8_t parse_issue_code(std::string_view code);
 std::string issue_codes(std::uint8_t mask);  // "me,hr"
 
-struct RollCallInfo {
+// What selection, periods and dating read of a roll call: everything but its
+// text. A VoteMatrix keeps these apart from the text, which most analyses never
+// read (VoteMatrix::rollcall_head).
+struct RollCallHead {
   std::int64_t id = 0;  // store id (unique in the store)
-  std::string key;      // the source's own id (unvotes rcid, UNDL record id, symbol)
   Body body = Body::GeneralAssembly;
   int session = 0;            // regular session number; emergency sessions: 0 (see session_label)
   std::string session_label;  // "74", "ES-11"
   Date date = 0;
-  std::string symbol;       // "A/RES/74/10", "R/1/66", "S/RES/2323(2016)"
-  std::string title;        // short title
-  std::string description;  // longer text when the source has one
   bool important = false;
   bool amendment = false;
   bool paragraph = false;
   std::uint8_t issues = 0;        // IssueBit mask
   bool issues_predicted = false;  // issues come from the title classifier, not the source
-  std::string subjects;           // UNBIS subjects, '|' separated, when present
-  std::string library_title;      // the UN Library's title of the resolution when a source
-                                  // of the record has it (for roll calls of other sources)
-  std::string source;             // name of the source whose votes these are
   int year() const { return date_year(date); }
+};
+
+// Every field of a roll call: its head and its text.
+struct RollCallInfo : RollCallHead {
+  std::string key;            // the source's own id (unvotes rcid, UNDL record id, symbol)
+  std::string symbol;         // "A/RES/74/10", "R/1/66", "S/RES/2323(2016)"
+  std::string title;          // short title
+  std::string description;    // longer text when the source has one
+  std::string subjects;       // UNBIS subjects, '|' separated, when present
+  std::string library_title;  // the UN Library's title of the resolution when a source
+                              // of the record has it (for roll calls of other sources)
+  std::string source;         // name of the source whose votes these are
 };
 
 }  // namespace rostrum

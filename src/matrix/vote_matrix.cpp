@@ -15,6 +15,7 @@ int VoteMatrix::add_country(std::string iso3) {
 
 int VoteMatrix::add_rollcall(RollCallInfo info) {
   if (finished_) throw std::logic_error("VoteMatrix: add_rollcall after finish");
+  heads_.push_back(info);
   rollcalls_.push_back(std::move(info));
   return rollcalls() - 1;
 }
@@ -42,6 +43,7 @@ void VoteMatrix::finish() {
   sorted.reserve(nr);
   for (int r : order) sorted.push_back(std::move(rollcalls_[r]));
   rollcalls_ = std::move(sorted);
+  heads_.assign(rollcalls_.begin(), rollcalls_.end());
   words_ = static_cast<int>((nr + kWordBits - 1) / kWordBits);
   planes_.assign(nc * 4 * static_cast<std::size_t>(words_), 0);
   for (std::size_t c = 0; c < nc; ++c) {
@@ -80,7 +82,7 @@ Vote VoteMatrix::vote(int c, int r) const {
   return Vote::Missing;
 }
 
-bool SessionSpan::contains(const RollCallInfo& rc) const {
+bool SessionSpan::contains(const RollCallHead& rc) const {
   int number = 0;
   switch (kind) {
     case Kind::regular:
@@ -106,7 +108,7 @@ std::vector<Word> VoteMatrix::select(const RollCallFilter& f) const {
   std::vector<Word> mask(words_, 0);
   const bool session_range = f.session_from || f.session_to;
   for (int r = 0; r < rollcalls(); ++r) {
-    const RollCallInfo& rc = rollcalls_[r];
+    const RollCallHead& rc = heads_[r];
     if (!f.sessions.empty()) {
       if (std::none_of(f.sessions.begin(), f.sessions.end(), [&](const SessionSpan& s) { return s.contains(rc); }))
         continue;
@@ -141,7 +143,7 @@ std::int64_t VoteMatrix::count_cast(int c, const std::vector<Word>& mask) const 
 
 std::vector<Period> make_periods(const VoteMatrix& m, PeriodKind kind, const std::vector<Word>& within) {
   std::vector<Period> periods;
-  auto label_of = [&](const RollCallInfo& rc) -> std::string {
+  auto label_of = [&](const RollCallHead& rc) -> std::string {
     switch (kind) {
       case PeriodKind::session:
         return rc.session_label.empty() ? std::to_string(rc.session) : rc.session_label;

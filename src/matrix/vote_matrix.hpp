@@ -30,7 +30,7 @@ struct SessionSpan {
   enum class Kind : std::uint8_t { regular, emergency, special };
   Kind kind = Kind::regular;
   int from = 0, to = 0;  // inclusive
-  bool contains(const RollCallInfo& rc) const;
+  bool contains(const RollCallHead& rc) const;
 };
 
 // Which roll calls an analysis uses. Empty optionals and lists select everything.
@@ -66,7 +66,7 @@ class VoteMatrix {
   void finish();
 
   int countries() const { return static_cast<int>(iso3_.size()); }
-  int rollcalls() const { return static_cast<int>(rollcalls_.size()); }
+  int rollcalls() const { return static_cast<int>(heads_.size()); }
   int words() const { return words_; }  // words per plane
   const std::string& iso3(int country) const { return iso3_[country]; }
   int country_index(std::string_view iso3) const;  // -1 when not in this matrix
@@ -76,8 +76,9 @@ class VoteMatrix {
   // Every field of roll call r. A matrix read from an image (deserialize) holds
   // the roll calls' text (key, symbol, title, description, subjects,
   // library_title, source) as one block until the first call of rollcall() or
-  // rollcall_infos(), which fills it in (once, safe from several threads): most
-  // analyses never read it, and parsing it was most of loading a matrix.
+  // rollcall_infos(), which makes the RollCallInfos (once, safe from several
+  // threads): most analyses never read them, and parsing the text was most of
+  // loading a matrix.
   const RollCallInfo& rollcall(int r) const {
     fill_texts();
     return rollcalls_[r];
@@ -86,10 +87,9 @@ class VoteMatrix {
     fill_texts();
     return rollcalls_;
   }
-  // Roll call r without its text: only id, body, session, session_label, date,
-  // the flags (important, amendment, paragraph, issues_predicted) and issues are
-  // set for certain. What selection, periods and dating read; O(1), no parsing.
-  const RollCallInfo& rollcall_head(int r) const { return rollcalls_[r]; }
+  // Roll call r without its text: what selection, periods and dating read. O(1),
+  // never parses the text.
+  const RollCallHead& rollcall_head(int r) const { return heads_[r]; }
 
   Vote vote(int country, int rollcall) const;
   // Bit-planes of one country: words() words each.
@@ -137,7 +137,7 @@ class VoteMatrix {
   std::size_t plane_offset(int c, int plane) const {
     return (static_cast<std::size_t>(c) * 4 + plane) * static_cast<std::size_t>(words_);
   }
-  // Fills the text fields of every roll call from pending_texts_ (once).
+  // Makes rollcalls_ from heads_ and pending_texts_ (once).
   void fill_texts() const {
     if (pending_texts_) fill_pending_texts();
   }
@@ -146,7 +146,9 @@ class VoteMatrix {
 
   std::vector<std::string> iso3_;
   std::vector<std::pair<std::string, int>> aliases_;
-  // mutable: fill_texts() writes the text fields (and only those) of a const matrix.
+  std::vector<RollCallHead> heads_;  // every roll call's head, in the matrix's order
+  // Every roll call whole, in the same order: kept beside heads_ by the builders;
+  // of a deserialized matrix, made by fill_texts() (hence mutable) on first use.
   mutable std::vector<RollCallInfo> rollcalls_;
   std::shared_ptr<PendingTexts> pending_texts_;  // a deserialized matrix's text, until filled
   std::vector<std::uint8_t> pending_;            // country-major vote codes before finish()

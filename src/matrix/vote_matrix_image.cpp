@@ -115,7 +115,7 @@ constexpr std::string RollCallInfo::*kTextField[] = {
 constexpr int kTextFields = static_cast<int>(std::size(kTextField));
 }  // namespace
 
-// A deserialized matrix's text section, parsed into the roll calls on first use.
+// A deserialized matrix's text section, made into its RollCallInfos on first use.
 struct VoteMatrix::PendingTexts {
   std::once_flag once;
   std::string bytes;  // the section, checked whole by deserialize
@@ -125,13 +125,17 @@ void VoteMatrix::fill_pending_texts() const {
   PendingTexts& t = *pending_texts_;
   std::call_once(t.once, [&] {
     std::size_t at = 0;
-    for (auto& rc : rollcalls_)
+    rollcalls_.resize(heads_.size());
+    for (std::size_t r = 0; r < heads_.size(); ++r) {
+      RollCallInfo& rc = rollcalls_[r];
+      static_cast<RollCallHead&>(rc) = heads_[r];
       for (auto field : kTextField) {
         std::uint32_t n = 0;
         std::memcpy(&n, t.bytes.data() + at, sizeof n);
         (rc.*field).assign(t.bytes, at + sizeof n, n);
         at += sizeof n + n;
       }
+    }
     std::string().swap(t.bytes);
   });
 }
@@ -140,6 +144,7 @@ VoteMatrix::VoteMatrix(const VoteMatrix& other) {
   other.fill_texts();
   iso3_ = other.iso3_;
   aliases_ = other.aliases_;
+  heads_ = other.heads_;
   rollcalls_ = other.rollcalls_;
   pending_ = other.pending_;
   planes_ = other.planes_;
@@ -221,8 +226,8 @@ std::optional<VoteMatrix> VoteMatrix::deserialize(ImageSource& image) {
     if (row >= n_countries) return std::nullopt;
     m.aliases_.emplace_back(std::move(id), static_cast<int>(row));
   }
-  m.rollcalls_.resize(n_rollcalls);
-  for (auto& rc : m.rollcalls_) {
+  m.heads_.resize(n_rollcalls);
+  for (auto& rc : m.heads_) {
     rc.id = r.get<std::int64_t>();
     const auto body = r.get<std::uint8_t>();
     if (body > static_cast<std::uint8_t>(Body::SecurityCouncil)) return std::nullopt;

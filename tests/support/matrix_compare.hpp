@@ -16,7 +16,8 @@ inline ::testing::AssertionResult same_rollcall(const RollCallInfo& a, const Rol
                       x.important, x.amendment, x.paragraph, x.issues, x.issues_predicted, x.subjects, x.library_title,
                       x.source);
   };
-  static_assert(sizeof(RollCallInfo) == 8 * sizeof(std::string) + 32,
+  static_assert(sizeof(RollCallHead) == sizeof(std::string) + 32 &&
+                    sizeof(RollCallInfo) == sizeof(RollCallHead) + 7 * sizeof(std::string),
                 "a RollCallInfo field was added: compare it here and write it in VoteMatrix::serialize");
   if (fields(a) == fields(b)) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure() << "roll calls " << a.id << " (" << a.key << ") and " << b.id << " (" << b.key
