@@ -118,12 +118,20 @@ std::string collapse_and_strip_the(std::string_view s) {
 
 // ---- the index, built once -------------------------------------------------
 
-struct Index {
+// The codes of every state: what most lookups (an ISO3 on the command line, a
+// source's code column) need, built without touching the names.
+struct CodeIndex {
   std::unordered_map<std::string, int> iso3;
   std::unordered_map<std::string, int> iso2;
   std::unordered_map<int, int> cow;
   std::unordered_map<std::string, int> cow_abbr;
   std::unordered_map<std::string, int> alias;
+};
+
+// The names, folded (fold_name: Unicode decomposition and case folding of about
+// 2,000 names): built on the first lookup by name, which a query by code never
+// makes.
+struct NameIndex {
   std::unordered_map<std::string, int> names;
   // The table's names exactly as written: most inputs are spelled as some source
   // spells them, and an exact hit skips the Unicode fold (about 10x faster).
@@ -151,16 +159,17 @@ std::string without_brackets(std::string_view name) {
   return had_bracket ? out : std::string();
 }
 
-Index build_index() {
-  Index idx;
+// The row of a table's ISO3 code. The tests check that every variant and alias
+// names an existing row; a dangling one would be a table bug, not an input error.
+int row_of_table_code(const std::unordered_map<std::string, int>& iso3, std::string_view code) {
+  auto it = iso3.find(std::string(code));
+  if (it == iso3.end()) std::abort();
+  return it->second;
+}
+
+CodeIndex build_code_index() {
+  CodeIndex idx;
   auto rows = table::rows();
-  auto index_of = [&](std::string_view iso3) {
-    auto it = idx.iso3.find(std::string(iso3));
-    // The tests check that every variant and alias names an existing row; a dangling
-    // one here would be a table bug, not an input error.
-    if (it == idx.iso3.end()) std::abort();
-    return it->second;
-  };
   for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
     const Country& c = rows[static_cast<std::size_t>(i)];
     idx.iso3.emplace(std::string(c.iso3), i);
@@ -168,7 +177,21 @@ Index build_index() {
     if (c.cow != 0) idx.cow.emplace(c.cow, i);
     if (!c.cow_abbr.empty()) idx.cow_abbr.emplace(std::string(c.cow_abbr), i);
   }
-  for (const auto& a : table::code_aliases()) idx.alias.emplace(upper_ascii(a.code), index_of(a.iso3));
+  for (const auto& a : table::code_aliases())
+    idx.alias.emplace(upper_ascii(a.code), row_of_table_code(idx.iso3, a.iso3));
+  return idx;
+}
+
+const CodeIndex& code_index() {
+  static const CodeIndex idx = build_code_index();  // C++11 magic statics: thread-safe once
+  return idx;
+}
+
+NameIndex build_name_index() {
+  NameIndex idx;
+  auto rows = table::rows();
+  const auto& iso3 = code_index().iso3;
+  auto index_of = [&](std::string_view code) { return row_of_table_code(iso3, code); };
 
   // Explicit names first; a name already claimed keeps its first owner (the tests
   // assert no such clash exists in the table).
@@ -209,8 +232,8 @@ Index build_index() {
   return idx;
 }
 
-const Index& index() {
-  static const Index idx = build_index();  // C++11 magic statics: thread-safe once
+const NameIndex& name_index() {
+  static const NameIndex idx = build_name_index();
   return idx;
 }
 
@@ -261,11 +284,11 @@ std::string fold_name(std::string_view name) {
 
 int index_of_iso3(std::string_view iso3) {
   if (iso3.size() != 3) return -1;
-  return lookup_in(index().iso3, std::string(iso3));
+  return lookup_in(code_index().iso3, std::string(iso3));
 }
 
 int find(std::string_view code_or_name) {
-  const Index& idx = index();
+  const CodeIndex& idx = code_index();
   std::string_view s = trim(code_or_name);
   if (s.empty()) return -1;
   // Codes before names, ISO before COW: COW reuses letters ISO gives to other
@@ -286,8 +309,9 @@ int find(std::string_view code_or_name) {
   if (s.size() <= 3) {
     if (int i = lookup_in(idx.alias, upper_ascii(s)); i >= 0) return i;
   }
-  if (auto it = idx.raw_names.find(s); it != idx.raw_names.end()) return it->second;
-  return lookup_in(idx.names, fold_name(s));
+  const NameIndex& by_name = name_index();
+  if (auto it = by_name.raw_names.find(s); it != by_name.raw_names.end()) return it->second;
+  return lookup_in(by_name.names, fold_name(s));
 }
 
 const Country* lookup(std::string_view code_or_name) {
@@ -295,7 +319,7 @@ const Country* lookup(std::string_view code_or_name) {
   return i < 0 ? nullptr : &countries()[static_cast<std::size_t>(i)];
 }
 
-std::span<const NameVariant> name_variants() { return index().variants; }
+std::span<const NameVariant> name_variants() { return name_index().variants; }
 
 std::vector<std::string_view> predecessors(std::string_view iso3) {
   std::vector<std::string_view> out;
