@@ -37,6 +37,11 @@ measure "R data.table" Rscript "$root/bench/peers/agree_datatable.R" "$data" "$w
 measure "pandas" /usr/bin/python3 "$root/bench/peers/agree_pandas.py" "$data" "$work/pandas.csv"
 echo
 echo "rows: rostrum $(($(wc -l < "$work/rostrum.csv") - 1)), data.table $(($(wc -l < "$work/datatable.csv") - 1)), pandas $(($(wc -l < "$work/pandas.csv") - 1))"
+# The 129 rows only rostrum has (2026-11-30) are all in session 46 (1991-92): the
+# peers key on unvotes' names, which call the seat "Yugoslavia" all session;
+# rostrum dates each vote and gives those from 27 April 1992 to the Federal
+# Republic (SRB; src/registry/seats.cpp), a second state beside the SFRY (YUG).
+echo "(rostrum's extra rows: session 46, where the votes after 27 April 1992 are the Federal Republic's, SRB, beside the SFRY's)"
 for peer in "R data.table" "pandas"; do
   awk -v p="$peer" -v a="${wall[$peer]}" -v b="${wall[rostrum (query, csv)]}" -v c="${wall[rostrum (import + query)]}" \
       -v ma="${mem[$peer]}" -v mb="${mem[rostrum (query, csv)]}" \
