@@ -47,6 +47,11 @@ function(_rostrum_link_walk target)
     endif()
     if(TARGET ${dep})
       _rostrum_link_walk(${dep})
+    elseif(dep MATCHES "[<>]" AND NOT dep MATCHES "^\\$<.*>$")
+      # A piece of a generator expression that held a list (its ';' split it):
+      # written out, the shell running the link would read '>' as a redirection.
+      message(FATAL_ERROR "rostrum_write_link_flags: '${dep}' (linked by ${target}) is part of a "
+                          "generator expression split at a ';'; give each item its own expression")
     elseif(dep MATCHES "^(-|/|\\$<)")
       set_property(GLOBAL APPEND PROPERTY _ROSTRUM_LINK_SYSTEM "${dep}")
     else()
